@@ -1,0 +1,75 @@
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+// The layer rules in eslint.config.js, exercised on code that breaks them: if a rule is
+// loosened or a folder falls out of its block, this fails.
+const eslint = new ESLint({ cwd: process.cwd() });
+
+async function restrictedImports(filePath: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath });
+  return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
+}
+
+const cases: { file: string; allowed: string[]; forbidden: string[] }[] = [
+  {
+    file: 'shared/api/probe.ts',
+    allowed: ["import { z } from 'zod';"],
+    forbidden: [
+      "import { readFile } from 'node:fs';",
+      "import fs from 'fs';",
+      "import { app } from 'electron';",
+      "import Redis from 'ioredis';",
+      "import { x } from '../../electron/core/createCore';",
+      "import { x } from '../../renderer/src/main';",
+    ],
+  },
+  {
+    file: 'electron/core/keys/probe.ts',
+    allowed: ["import Redis from 'ioredis';", "import { readFile } from 'node:fs';", "import { API } from '../../../shared/api/methods';"],
+    forbidden: [
+      "import { app } from 'electron';",
+      "import type { BrowserWindow } from 'electron';",
+      "import { ipcMain } from 'electron/main';",
+      "import { x } from '../../main/index';",
+      "import { x } from '../../webhost/webHost';",
+      "import { x } from '../../../renderer/src/main';",
+    ],
+  },
+  {
+    file: 'electron/webhost/probe.ts',
+    allowed: ["import { createCore } from '../core/createCore';", "import { WebSocketServer } from 'ws';"],
+    forbidden: ["import { app } from 'electron';", "import { x } from '../main/ipcBridge';"],
+  },
+  {
+    file: 'electron/preload/probe.ts',
+    allowed: ["import { contextBridge } from 'electron';"],
+    forbidden: ["import { spawn } from 'node:child_process';", "import { createCore } from '../core/createCore';"],
+  },
+  {
+    file: 'renderer/src/keys/probe.tsx',
+    allowed: ["import { create } from 'zustand';", "import type { Result } from '../../../shared/api/result';"],
+    forbidden: [
+      "import { ipcRenderer } from 'electron';",
+      "import { readFile } from 'node:fs/promises';",
+      "import path from 'path';",
+      "import Redis from 'ioredis';",
+      "import { WebSocket } from 'ws';",
+      "import { createCore } from '../../../electron/core/createCore';",
+    ],
+  },
+];
+
+describe('layer rules (eslint no-restricted-imports)', () => {
+  for (const { file, allowed, forbidden } of cases) {
+    for (const code of forbidden) {
+      it(`${file} may not: ${code}`, async () => {
+        expect((await restrictedImports(file, `${code}\nexport {};\n`)).length).toBeGreaterThan(0);
+      });
+    }
+    for (const code of allowed) {
+      it(`${file} may: ${code}`, async () => {
+        expect(await restrictedImports(file, `${code}\nexport {};\n`)).toHaveLength(0);
+      });
+    }
+  }
+});

@@ -1,0 +1,64 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+
+export interface RunningWebHost {
+  url: string;
+  origin: string;
+  token: string;
+  port: number;
+  /** Every line the process printed to stdout. */
+  stdout: string[];
+  dataDir: string;
+  stop(): Promise<void>;
+}
+
+const LINE = /^Redlens listening on (http:\/\/([^/]+)\/\?token=(\S+))$/;
+
+/**
+ * Starts the built web host (`node out/node/serve.js --port 0`) exactly as a user would, with
+ * its own data directory, and resolves with the URL from the one line it prints.
+ */
+export async function startWebHostProcess(
+  script = 'out/node/serve.js',
+  args: string[] = [],
+  env: NodeJS.ProcessEnv = {},
+): Promise<RunningWebHost> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'redlens-e2e-home-'));
+  const child: ChildProcess = spawn(process.execPath, [script, '--port', '0', ...args], {
+    env: { ...process.env, REDLENS_HOME: dataDir, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const stdout: string[] = [];
+  let stderr = '';
+  child.stderr?.on('data', (d) => (stderr += String(d)));
+
+  const match = await new Promise<RegExpExecArray>((resolve, reject) => {
+    const rl = createInterface({ input: child.stdout! });
+    rl.on('line', (line) => {
+      stdout.push(line);
+      const m = LINE.exec(line);
+      if (m) resolve(m);
+    });
+    child.once('exit', (code) => reject(new Error(`web host exited (${code}) before listening:\n${stdout.join('\n')}\n${stderr}`)));
+  });
+
+  return {
+    url: match[1]!,
+    origin: `http://${match[2]}`,
+    port: Number(match[2]!.split(':').pop()),
+    token: match[3]!,
+    stdout,
+    dataDir,
+    stop: async () => {
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

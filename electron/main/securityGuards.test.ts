@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { CONTENT_SECURITY_POLICY } from '../core/security/contentSecurityPolicy';
+import { guardSession, guardWebContents, type GuardedContents, type GuardedSession } from './securityGuards';
+import { isSafeExternalUrl } from './openExternal';
+
+type Listener = (event: { preventDefault(): void }, url: string) => void;
+
+function fakeContents() {
+  const listeners = new Map<string, Listener>();
+  let openHandler: ((d: { url: string }) => { action: string }) | undefined;
+  const contents = {
+    on: (name: string, l: Listener) => listeners.set(name, l),
+    setWindowOpenHandler: (h: typeof openHandler) => {
+      openHandler = h;
+    },
+  } as unknown as GuardedContents;
+  const fire = (name: string, url: string) => {
+    let prevented = false;
+    listeners.get(name)?.({ preventDefault: () => (prevented = true) }, url);
+    return prevented;
+  };
+  return { contents, fire, open: (url: string) => openHandler?.({ url }) };
+}
+
+const APP = 'file:///opt/redlens/out/renderer/index.html';
+const isAppUrl = (u: string) => u.startsWith(APP);
+
+describe('guardWebContents', () => {
+  it('blocks navigation and redirects away from the app', () => {
+    const { contents, fire } = fakeContents();
+    guardWebContents(contents, isAppUrl, { openExternal: async () => {} });
+    expect(fire('will-navigate', 'https://evil.example/')).toBe(true);
+    expect(fire('will-navigate', 'file:///etc/passwd')).toBe(true);
+    expect(fire('will-redirect', 'https://evil.example/')).toBe(true);
+    expect(fire('will-navigate', `${APP}#x`)).toBe(false);
+    expect(fire('will-attach-webview', 'about:blank')).toBe(true);
+  });
+
+  it('denies every new window and sends only http(s) links to the system browser', async () => {
+    const opened: string[] = [];
+    const { contents, open } = fakeContents();
+    guardWebContents(contents, isAppUrl, { openExternal: async (u) => void opened.push(u) });
+    expect(open('https://redis.io/docs')).toEqual({ action: 'deny' });
+    expect(open('file:///etc/passwd')).toEqual({ action: 'deny' });
+    expect(open('javascript:alert(1)')).toEqual({ action: 'deny' });
+    await Promise.resolve();
+    expect(opened).toEqual(['https://redis.io/docs']);
+  });
+
+  it('accepts only http(s) as external URLs', () => {
+    expect(isSafeExternalUrl('https://a.b/')).toBe(true);
+    expect(isSafeExternalUrl('http://a.b/')).toBe(true);
+    for (const u of ['file:///x', 'smb://host/share', 'javascript:void 0', 'not a url']) expect(isSafeExternalUrl(u)).toBe(false);
+  });
+});
+
+describe('guardSession', () => {
+  it('denies permissions and adds the CSP header', () => {
+    const granted: boolean[] = [];
+    let checkHandler: (() => boolean) | undefined;
+    let headers: Record<string, string[]> | undefined;
+    const session = {
+      setPermissionRequestHandler: (h: (c: unknown, p: string, cb: (ok: boolean) => void) => void) =>
+        ['media', 'notifications', 'geolocation'].forEach((p) => h({}, p, (ok) => granted.push(ok))),
+      setPermissionCheckHandler: (h: () => boolean) => (checkHandler = h),
+      webRequest: {
+        onHeadersReceived: (h: (d: { responseHeaders: Record<string, string[]> }, cb: (r: { responseHeaders: Record<string, string[]> }) => void) => void) =>
+          h({ responseHeaders: { 'X-Other': ['1'] } }, (r) => (headers = r.responseHeaders)),
+      },
+    } as unknown as GuardedSession;
+    guardSession(session);
+    expect(granted).toEqual([false, false, false]);
+    expect(checkHandler?.()).toBe(false);
+    expect(headers).toEqual({ 'X-Other': ['1'], 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] });
+    expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self'");
+    expect(CONTENT_SECURITY_POLICY).not.toContain('unsafe-eval');
+    expect(CONTENT_SECURITY_POLICY).not.toContain('unsafe-inline');
+  });
+});

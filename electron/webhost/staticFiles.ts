@@ -1,0 +1,44 @@
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import type { ServerResponse } from 'node:http';
+import { extname, join, normalize, sep } from 'node:path';
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.map': 'application/json; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+/** Resolves a URL path inside `root`, or undefined when it escapes it or does not exist. */
+export function resolveStaticPath(root: string, urlPath: string): string | undefined {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    return undefined;
+  }
+  if (decoded.includes('\0')) return undefined;
+  const relative = normalize(decoded).replace(/^([/\\])+/, '');
+  const full = join(root, relative);
+  if (full !== root && !full.startsWith(root.endsWith(sep) ? root : root + sep)) return undefined;
+  const candidate = existsSync(full) && statSync(full).isDirectory() ? join(full, 'index.html') : full;
+  return existsSync(candidate) && statSync(candidate).isFile() ? candidate : undefined;
+}
+
+/** Streams a file; the HTML shell is never cached (it carries the build's asset names). */
+export function sendFile(res: ServerResponse, file: string, headers: Record<string, string>): void {
+  const ext = extname(file);
+  res.writeHead(200, {
+    ...headers,
+    'Content-Type': CONTENT_TYPES[ext] ?? 'application/octet-stream',
+    'Cache-Control': ext === '.html' ? 'no-store' : 'private, max-age=31536000, immutable',
+  });
+  createReadStream(file).pipe(res);
+}

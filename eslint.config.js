@@ -1,0 +1,86 @@
+// @ts-check
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import { builtinModules } from 'node:module';
+import tseslint from 'typescript-eslint';
+
+/*
+ * The architecture, enforced (DESIGN.md §2): each folder may import only what its layer allows.
+ *   shared/         the contract: zod and nothing else — no Node, no DOM, no Electron, no app code
+ *   electron/core/  plain Node logic: never `electron`, never the shells or the renderer
+ *   electron/webhost, launcher, sandbox: plain Node shells around core — never `electron`
+ *   electron/main/  the Electron shell; electron/preload/ talks only to `electron` and shared
+ *   renderer/       browser code: never `electron`, `node:*`, ioredis or ws, never electron/**
+ */
+const NODE_BUILTINS = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
+const node = { paths: NODE_BUILTINS, patterns: ['node:*'] };
+
+/** @param {{ paths?: string[]; patterns?: string[]; message: string }} rule */
+const restrict = ({ paths = [], patterns = [], message }) => [
+  'error',
+  {
+    paths: paths.map((name) => ({ name, message })),
+    patterns: patterns.length ? [{ group: patterns, message }] : [],
+  },
+];
+
+const layer = (files, rule) => ({ files, rules: { 'no-restricted-imports': restrict(rule) } });
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'bench-results/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  layer(['shared/**/*.ts'], {
+    paths: [...node.paths, 'electron', 'ioredis', 'ws', 'react', 'react-dom', 'zustand'],
+    patterns: [...node.patterns, 'electron/*', '**/electron/**', '**/renderer/**', 'react/*', 'react-dom/*'],
+    message: 'shared/ is the pure API contract: it may import zod only (no Node, DOM, Electron or app code).',
+  }),
+  layer(['electron/core/**/*.ts'], {
+    paths: ['electron', 'react', 'react-dom', 'zustand'],
+    patterns: ['electron/*', '**/renderer/**', '**/main/**', '**/preload/**', '**/webhost/**', '**/launcher/**', '**/sandbox/**'],
+    message: 'electron/core/ is plain Node: it never imports `electron` (that triggers a binary download), a shell or the renderer.',
+  }),
+  layer(['electron/webhost/**/*.ts', 'electron/launcher/**/*.ts', 'electron/sandbox/**/*.ts'], {
+    paths: ['electron', 'react', 'react-dom'],
+    patterns: ['electron/*', '**/renderer/**', '**/main/**', '**/preload/**'],
+    message: 'The web host, launcher and sandbox run in plain Node: no `electron`, no Electron shell code, no renderer.',
+  }),
+  layer(['electron/main/**/*.ts'], {
+    paths: ['react', 'react-dom', 'zustand'],
+    patterns: ['**/renderer/**', '**/preload/**', '**/webhost/**'],
+    message: 'electron/main/ is the Electron shell: it uses core and shared, never the renderer, preload or web host.',
+  }),
+  layer(['electron/preload/**/*.ts'], {
+    paths: [...node.paths, 'ioredis', 'ws', 'react', 'react-dom'],
+    patterns: [...node.patterns, '**/core/**', '**/main/**', '**/renderer/**'],
+    message: 'The preload is sandboxed: it imports `electron` (contextBridge/ipcRenderer) and shared/ only.',
+  }),
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'no-restricted-imports': restrict({
+        paths: [...node.paths, 'electron', 'ioredis', 'ws'],
+        patterns: [...node.patterns, 'electron/*', '**/electron/**', 'ioredis/*'],
+        message:
+          'renderer/ is browser code: it reaches core only through the API bridge (shared/ types), never electron, node:* or ioredis.',
+      }),
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
+    },
+  },
+  {
+    // Tests may reach across layers to set up real servers (the harness) — never the other way.
+    files: ['**/*.test.ts', '**/*.test.tsx', 'e2e/**/*.ts'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+);

@@ -1,0 +1,101 @@
+import { useMemo, useState, type FormEvent } from 'react';
+import { validateForm, type QuickConnectForm } from './quickConnectForm';
+import { useQuickConnect } from './quickConnectStore';
+import { ConnectOutcome } from './ConnectOutcome';
+
+interface FieldProps {
+  id: keyof QuickConnectForm;
+  label: string;
+  type?: string;
+  placeholder?: string;
+  autoComplete?: string;
+  inputMode?: 'numeric' | 'text';
+  error: string | undefined;
+}
+
+function Field({ id, label, type = 'text', placeholder, autoComplete = 'off', inputMode, error }: FieldProps) {
+  const value = useQuickConnect((s) => s.form[id]);
+  const setField = useQuickConnect((s) => s.setField);
+  const touch = useQuickConnect((s) => s.touch);
+  const inputId = `qc-${id}`;
+  return (
+    <div className={`field field-${id}`}>
+      <label htmlFor={inputId}>{label}</label>
+      <input
+        id={inputId}
+        name={id}
+        type={type}
+        value={value}
+        placeholder={placeholder}
+        autoComplete={autoComplete}
+        inputMode={inputMode}
+        spellCheck={false}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${inputId}-error` : undefined}
+        onChange={(e) => setField(id, e.target.value)}
+        onBlur={() => touch(id)}
+      />
+      {error && (
+        <p className="field-error" id={`${inputId}-error`}>
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** Connect to one server without saving anything: version, mode and role, or the exact error. */
+export function QuickConnectPanel() {
+  const form = useQuickConnect((s) => s.form);
+  const touched = useQuickConnect((s) => s.touched);
+  const busy = useQuickConnect((s) => s.outcome.status === 'connecting');
+  const connect = useQuickConnect((s) => s.connect);
+  const [showPassword, setShowPassword] = useState(false);
+  const errors = useMemo(() => {
+    const all = validateForm(form);
+    return (Object.keys(all) as (keyof QuickConnectForm)[]).reduce<Partial<Record<keyof QuickConnectForm, string>>>(
+      (acc, k) => (touched[k] ? { ...acc, [k]: all[k] } : acc),
+      {},
+    );
+  }, [form, touched]);
+
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    if (!busy) void connect();
+  };
+
+  return (
+    <section className="panel" aria-labelledby="qc-title">
+      <header className="panel-header">
+        <h1 id="qc-title">Quick connect</h1>
+        <p className="panel-sub">Reach a Redis server once, without saving a profile.</p>
+      </header>
+      <form className="qc-form" onSubmit={onSubmit} noValidate>
+        <div className="row">
+          <Field id="host" label="Host" placeholder="127.0.0.1" error={errors.host} />
+          <Field id="port" label="Port" inputMode="numeric" placeholder="6379" error={errors.port} />
+        </div>
+        <div className="row">
+          <Field id="username" label="Username (optional)" placeholder="default" autoComplete="username" error={errors.username} />
+          <Field
+            id="password"
+            label="Password (optional)"
+            type={showPassword ? 'text' : 'password'}
+            autoComplete="current-password"
+            error={errors.password}
+          />
+        </div>
+        <div className="actions">
+          <label className="checkbox">
+            <input type="checkbox" checked={showPassword} onChange={(e) => setShowPassword(e.target.checked)} />
+            Show password
+          </label>
+          <button type="submit" className="primary" disabled={busy}>
+            {busy ? 'Connecting…' : 'Connect'}
+          </button>
+        </div>
+      </form>
+      <ConnectOutcome />
+    </section>
+  );
+}

@@ -1,0 +1,37 @@
+/**
+ * Stable error codes that cross the API boundary. The UI keys its messages and next steps on
+ * these; never rename one, only add.
+ */
+export const ERROR_CODES = [
+  /** The input did not match the method's schema. `details` holds the zod issues. */
+  'VALIDATION_FAILED',
+  /** No such API method. */
+  'UNKNOWN_METHOD',
+  /** TCP connection refused: nothing listens on host:port. */
+  'CONNECTION_REFUSED',
+  /** The host name does not resolve. */
+  'HOST_NOT_FOUND',
+  /** No answer in time (connect or command). */
+  'TIMEOUT',
+  /** WRONGPASS / invalid password / unknown user. */
+  'AUTH_FAILED',
+  /** NOAUTH: the server needs a password and none was given. */
+  'AUTH_REQUIRED',
+  /** The connection dropped while a command was in flight. */
+  'CONNECTION_LOST',
+  /** Any other error reply from Redis; `details.reply` holds its first word (e.g. OOM). */
+  'REDIS_ERROR',
+  /** The UI lost its link to core (web host stopped, socket closed). */
+  'HOST_UNAVAILABLE',
+  /** A bug or an unexpected failure on our side. */
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface ApiError {
+  code: ErrorCode;
+  /** Human readable, already fit to show to the user. */
+  message: string;
+  details?: unknown;
+}
