@@ -45,13 +45,23 @@ export default tseslint.config(
   }),
   layer(['electron/core/**/*.ts'], {
     paths: ['electron', 'react', 'react-dom', 'zustand'],
-    patterns: ['electron/*', '**/renderer/**', '**/main/**', '**/preload/**', '**/webhost/**', '**/launcher/**', '**/sandbox/**'],
-    message: 'electron/core/ is plain Node: it never imports `electron` (that triggers a binary download), a shell or the renderer.',
+    patterns: [
+      'electron/*',
+      '**/renderer/**',
+      '**/main/**',
+      '**/preload/**',
+      '**/webhost/**',
+      '**/launcher/**',
+      '**/sandbox/**',
+    ],
+    message:
+      'electron/core/ is plain Node: it never imports `electron` (that triggers a binary download), a shell or the renderer.',
   }),
   layer(['electron/webhost/**/*.ts', 'electron/launcher/**/*.ts', 'electron/sandbox/**/*.ts'], {
     paths: ['electron', 'react', 'react-dom'],
     patterns: ['electron/*', '**/renderer/**', '**/main/**', '**/preload/**'],
-    message: 'The web host, launcher and sandbox run in plain Node: no `electron`, no Electron shell code, no renderer.',
+    message:
+      'The web host, launcher and sandbox run in plain Node: no `electron`, no Electron shell code, no renderer.',
   }),
   layer(['electron/main/**/*.ts'], {
     paths: ['react', 'react-dom', 'zustand'],

@@ -25,7 +25,11 @@ const cases: { file: string; allowed: string[]; forbidden: string[] }[] = [
   },
   {
     file: 'electron/core/keys/probe.ts',
-    allowed: ["import Redis from 'ioredis';", "import { readFile } from 'node:fs';", "import { API } from '../../../shared/api/methods';"],
+    allowed: [
+      "import Redis from 'ioredis';",
+      "import { readFile } from 'node:fs';",
+      "import { API } from '../../../shared/api/methods';",
+    ],
     forbidden: [
       "import { app } from 'electron';",
       "import type { BrowserWindow } from 'electron';",

@@ -17,7 +17,11 @@ test.skip(!binary, SKIP_REASON);
 test('desktop app: window, preload bridge and quick connect', async () => {
   const home = mkdtempSync(join(tmpdir(), 'redlens-electron-home-'));
   const redis = await startStandalone();
-  const app = await electron.launch({ executablePath: binary!.path, args: ['.'], env: { ...process.env, REDLENS_HOME: home } });
+  const app = await electron.launch({
+    executablePath: binary!.path,
+    args: ['.'],
+    env: { ...process.env, REDLENS_HOME: home },
+  });
   try {
     const page = await app.firstWindow();
     await expect(page).toHaveTitle('Redlens');

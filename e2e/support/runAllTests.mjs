@@ -1,4 +1,4 @@
-// `npm test`: prerequisites → lint → typecheck → build → unit + integration (vitest) → e2e
+// `npm test`: prerequisites → lint → format → typecheck → build → unit + integration (vitest) → e2e
 // (Playwright, Chromium). Stops at the first failing stage and ends with one summary line.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -16,9 +16,14 @@ if (missing.length) {
 
 const stages = [
   ['lint', 'npx', ['eslint', '.', '--max-warnings', '0']],
+  ['format', 'npx', ['prettier', '--check', '.', '--log-level', 'warn']],
   ['typecheck', 'npm', ['run', '-s', 'typecheck']],
   ['build', 'npm', ['run', '-s', 'build:quiet']],
-  ['unit + integration (vitest)', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${REPORTS}/vitest.json`]],
+  [
+    'unit + integration (vitest)',
+    'npx',
+    ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${REPORTS}/vitest.json`],
+  ],
   ['e2e (playwright)', 'npx', ['playwright', 'test']],
 ];
 

@@ -42,7 +42,9 @@ export async function startWebHostProcess(
       const m = LINE.exec(line);
       if (m) resolve(m);
     });
-    child.once('exit', (code) => reject(new Error(`web host exited (${code}) before listening:\n${stdout.join('\n')}\n${stderr}`)));
+    child.once('exit', (code) =>
+      reject(new Error(`web host exited (${code}) before listening:\n${stdout.join('\n')}\n${stderr}`)),
+    );
   });
 
   return {

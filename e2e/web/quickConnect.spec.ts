@@ -8,7 +8,11 @@ let open: StandaloneServer;
 let locked: StandaloneServer;
 
 test.beforeAll(async () => {
-  [host, open, locked] = await Promise.all([startWebHostProcess(), startStandalone(), startStandalone({ password: 'hunter2' })]);
+  [host, open, locked] = await Promise.all([
+    startWebHostProcess(),
+    startStandalone(),
+    startStandalone({ password: 'hunter2' }),
+  ]);
 });
 test.afterAll(async () => {
   await Promise.all([host?.stop(), open?.stop(), locked?.stop()]);

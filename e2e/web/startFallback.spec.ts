@@ -11,7 +11,9 @@ test('npm start falls back to serving the UI when Electron is unavailable', asyn
   const host = await startWebHostProcess('out/node/start.js', [], { ELECTRON_OVERRIDE_DIST_PATH: emptyDist });
   try {
     expect(host.stdout).toHaveLength(2);
-    expect(host.stdout[0]).toMatch(/^Electron is not available on this machine .*ELECTRON_OVERRIDE_DIST_PATH.* serving the same UI/);
+    expect(host.stdout[0]).toMatch(
+      /^Electron is not available on this machine .*ELECTRON_OVERRIDE_DIST_PATH.* serving the same UI/,
+    );
     expect(host.stdout[1]).toBe(`Redlens listening on ${host.url}`);
     await page.goto(host.url);
     await expect(page.getByRole('heading', { name: 'Quick connect', level: 1 })).toBeVisible();

@@ -6,7 +6,9 @@ import { ensureDataDir, resolveDataDir } from './dataDir';
 
 describe('resolveDataDir', () => {
   it('REDLENS_HOME wins over everything', () => {
-    expect(resolveDataDir({ env: { REDLENS_HOME: '/srv/rl' }, electronUserData: '/ud', home: '/home/u' })).toBe('/srv/rl');
+    expect(resolveDataDir({ env: { REDLENS_HOME: '/srv/rl' }, electronUserData: '/ud', home: '/home/u' })).toBe(
+      '/srv/rl',
+    );
   });
   it('uses Electron userData on the desktop', () => {
     expect(resolveDataDir({ env: { XDG_CONFIG_HOME: '/x' }, electronUserData: '/ud', home: '/home/u' })).toBe('/ud');

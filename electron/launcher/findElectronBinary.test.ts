@@ -31,15 +31,26 @@ describe('findElectronBinary', () => {
   });
   it('finds the downloaded binary', () => {
     const dir = project({ pathTxt: 'electron', binary: true });
-    expect(findElectronBinary({}, dir)).toEqual({ path: join(dir, 'node_modules/electron/dist/electron'), source: 'node_modules/electron' });
+    expect(findElectronBinary({}, dir)).toEqual({
+      path: join(dir, 'node_modules/electron/dist/electron'),
+      source: 'node_modules/electron',
+    });
   });
   it('honours ELECTRON_OVERRIDE_DIST_PATH', () => {
     const dist = mkdtempSync(join(tmpdir(), 'redlens-dist-'));
     dirs.push(dist);
     writeFileSync(join(dist, 'electron'), '');
     const dir = project({});
-    expect(findElectronBinary({ ELECTRON_OVERRIDE_DIST_PATH: dist }, dir)).toEqual({ path: join(dist, 'electron'), source: 'ELECTRON_OVERRIDE_DIST_PATH' });
+    expect(findElectronBinary({ ELECTRON_OVERRIDE_DIST_PATH: dist }, dir)).toEqual({
+      path: join(dist, 'electron'),
+      source: 'ELECTRON_OVERRIDE_DIST_PATH',
+    });
     // An override that points nowhere is not silently replaced by something else.
-    expect(findElectronBinary({ ELECTRON_OVERRIDE_DIST_PATH: join(dist, 'missing') }, project({ pathTxt: 'electron', binary: true }))).toBeUndefined();
+    expect(
+      findElectronBinary(
+        { ELECTRON_OVERRIDE_DIST_PATH: join(dist, 'missing') },
+        project({ pathTxt: 'electron', binary: true }),
+      ),
+    ).toBeUndefined();
   });
 });

@@ -17,7 +17,10 @@ const PLATFORM_EXECUTABLE: Partial<Record<NodeJS.Platform, string>> = {
  * the binary on first use, which hangs or fails on machines without that network access.
  * Mirrors its lookup: ELECTRON_OVERRIDE_DIST_PATH first, then node_modules/electron/dist.
  */
-export function findElectronBinary(env: NodeJS.ProcessEnv = process.env, fromDir = process.cwd()): ElectronBinary | undefined {
+export function findElectronBinary(
+  env: NodeJS.ProcessEnv = process.env,
+  fromDir = process.cwd(),
+): ElectronBinary | undefined {
   let packageDir: string | undefined;
   try {
     packageDir = dirname(createRequire(join(fromDir, 'noop.js')).resolve('electron/package.json'));

@@ -11,7 +11,8 @@ function fakeIpcMain() {
     handle: (channel: string, h: (event: unknown, ...args: unknown[]) => Promise<unknown>) => handlers.set(channel, h),
     removeHandler: (channel: string) => handlers.delete(channel),
   } as unknown as IpcBridgeOptions['ipcMain'];
-  const invoke = (frameUrl: string, ...args: unknown[]) => handlers.get(IPC_INVOKE)!({ senderFrame: { url: frameUrl } }, ...args);
+  const invoke = (frameUrl: string, ...args: unknown[]) =>
+    handlers.get(IPC_INVOKE)!({ senderFrame: { url: frameUrl } }, ...args);
   return { ipcMain, handlers, invoke };
 }
 
@@ -35,13 +36,19 @@ describe('registerIpcBridge', () => {
   it('dispatches calls from the app frame', async () => {
     const { invoke } = setup();
     expect(await invoke(APP, 'app.version', {})).toMatchObject({ ok: true, value: { version: '9.9.9' } });
-    expect(await invoke(APP, 'server.ping', { host: 'x', port: 0 })).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+    expect(await invoke(APP, 'server.ping', { host: 'x', port: 0 })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION_FAILED' },
+    });
   });
 
   it('refuses frames that are not ours before looking at the payload', async () => {
     const { invoke } = setup();
     const result = await invoke('https://evil.example/', 'app.version', {});
-    expect(result).toMatchObject({ ok: false, error: { message: expect.stringMatching(/did not come from the Redlens window/) } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { message: expect.stringMatching(/did not come from the Redlens window/) },
+    });
     expect(await invoke('', 'app.version', {})).toMatchObject({ ok: false });
   });
 

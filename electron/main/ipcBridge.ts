@@ -21,13 +21,16 @@ type Target = Pick<WebContents, 'send' | 'isDestroyed'>;
 export function registerIpcBridge({ ipcMain, dispatch, events, isTrustedUrl }: IpcBridgeOptions) {
   const targets = new Set<Target>();
 
-  ipcMain.handle(IPC_INVOKE, async (event: IpcMainInvokeEvent, method: unknown, input: unknown): Promise<Result<unknown>> => {
-    const frameUrl = event.senderFrame?.url ?? '';
-    if (!isTrustedUrl(frameUrl)) {
-      return fail({ code: 'INTERNAL', message: 'Refused: the request did not come from the Redlens window.' });
-    }
-    return dispatch(typeof method === 'string' ? method : '', input);
-  });
+  ipcMain.handle(
+    IPC_INVOKE,
+    async (event: IpcMainInvokeEvent, method: unknown, input: unknown): Promise<Result<unknown>> => {
+      const frameUrl = event.senderFrame?.url ?? '';
+      if (!isTrustedUrl(frameUrl)) {
+        return fail({ code: 'INTERNAL', message: 'Refused: the request did not come from the Redlens window.' });
+      }
+      return dispatch(typeof method === 'string' ? method : '', input);
+    },
+  );
 
   const stopEvents = events.onAny((name, payload) => {
     for (const target of targets) {

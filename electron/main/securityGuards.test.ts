@@ -50,7 +50,8 @@ describe('guardWebContents', () => {
   it('accepts only http(s) as external URLs', () => {
     expect(isSafeExternalUrl('https://a.b/')).toBe(true);
     expect(isSafeExternalUrl('http://a.b/')).toBe(true);
-    for (const u of ['file:///x', 'smb://host/share', 'javascript:void 0', 'not a url']) expect(isSafeExternalUrl(u)).toBe(false);
+    for (const u of ['file:///x', 'smb://host/share', 'javascript:void 0', 'not a url'])
+      expect(isSafeExternalUrl(u)).toBe(false);
   });
 });
 
@@ -64,8 +65,12 @@ describe('guardSession', () => {
         ['media', 'notifications', 'geolocation'].forEach((p) => h({}, p, (ok) => granted.push(ok))),
       setPermissionCheckHandler: (h: () => boolean) => (checkHandler = h),
       webRequest: {
-        onHeadersReceived: (h: (d: { responseHeaders: Record<string, string[]> }, cb: (r: { responseHeaders: Record<string, string[]> }) => void) => void) =>
-          h({ responseHeaders: { 'X-Other': ['1'] } }, (r) => (headers = r.responseHeaders)),
+        onHeadersReceived: (
+          h: (
+            d: { responseHeaders: Record<string, string[]> },
+            cb: (r: { responseHeaders: Record<string, string[]> }) => void,
+          ) => void,
+        ) => h({ responseHeaders: { 'X-Other': ['1'] } }, (r) => (headers = r.responseHeaders)),
       },
     } as unknown as GuardedSession;
     guardSession(session);

@@ -6,7 +6,8 @@ import { createCore } from '../core/createCore';
 import { ensureDataDir, resolveDataDir } from '../core/dataDir';
 import { startWebHost, type WebHost } from './webHost';
 
-export const SERVE_USAGE = 'Usage: npm run serve -- [--host HOST] [--port PORT]   (defaults: 127.0.0.1, 5757; --port 0 picks a free port)';
+export const SERVE_USAGE =
+  'Usage: npm run serve -- [--host HOST] [--port PORT]   (defaults: 127.0.0.1, 5757; --port 0 picks a free port)';
 export const DEFAULT_PORT = 5757;
 
 export interface ServeArgs {

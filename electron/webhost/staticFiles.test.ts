@@ -19,7 +19,14 @@ describe('resolveStaticPath', () => {
     expect(resolveStaticPath(root, '/')).toBe(join(root, 'index.html'));
   });
   it('never leaves the root', () => {
-    for (const p of ['/../secret.txt', '/%2e%2e/secret.txt', '/assets/../../secret.txt', '/..%2fsecret.txt', '/%00', '/%E0%A4%A']) {
+    for (const p of [
+      '/../secret.txt',
+      '/%2e%2e/secret.txt',
+      '/assets/../../secret.txt',
+      '/..%2fsecret.txt',
+      '/%00',
+      '/%E0%A4%A',
+    ]) {
       expect(resolveStaticPath(root, p)).toBeUndefined();
     }
   });

@@ -63,7 +63,9 @@ describe('web host HTTP', () => {
     expect(cookie).toContain(`${cookieName(host.port)}=${host.token}`);
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/SameSite=Strict/);
-    const asset = await fetch(`${base()}/assets/app.js`, { headers: { cookie: `${cookieName(host.port)}=${host.token}` } });
+    const asset = await fetch(`${base()}/assets/app.js`, {
+      headers: { cookie: `${cookieName(host.port)}=${host.token}` },
+    });
     expect(asset.status).toBe(200);
     expect(asset.headers.get('content-type')).toContain('text/javascript');
   });
@@ -71,8 +73,9 @@ describe('web host HTTP', () => {
   it('refuses a foreign Host header (DNS rebinding)', async () => {
     const { request } = await import('node:http');
     const status = await new Promise<number>((resolve) => {
-      request({ host: '127.0.0.1', port: host.port, path: `/?token=${host.token}`, headers: { host: 'evil.example:80' } }, (res) =>
-        resolve(res.statusCode ?? 0),
+      request(
+        { host: '127.0.0.1', port: host.port, path: `/?token=${host.token}`, headers: { host: 'evil.example:80' } },
+        (res) => resolve(res.statusCode ?? 0),
       ).end();
     });
     expect(status).toBe(403);
@@ -104,11 +107,15 @@ describe('web host WebSocket', () => {
         };
         check();
       });
-    ws!.send(JSON.stringify({ type: 'invoke', id: 1, method: 'server.info', input: { host: '127.0.0.1', port: redis.port } }));
+    ws!.send(
+      JSON.stringify({ type: 'invoke', id: 1, method: 'server.info', input: { host: '127.0.0.1', port: redis.port } }),
+    );
     ws!.send(JSON.stringify({ type: 'invoke', id: 2, method: 'nope', input: {} }));
     expect(await reply(1)).toMatchObject({ result: { ok: true, value: { mode: 'standalone', role: 'master' } } });
     expect(await reply(2)).toMatchObject({ result: { ok: false, error: { code: 'UNKNOWN_METHOD' } } });
-    const states = messages.filter((m) => m.type === 'event').map((m) => (m as { payload: { state: string } }).payload.state);
+    const states = messages
+      .filter((m) => m.type === 'event')
+      .map((m) => (m as { payload: { state: string } }).payload.state);
     expect(states).toEqual(['connecting', 'ready', 'closed']);
     ws!.close();
   });

@@ -92,7 +92,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (url.pathname !== API_PATH) return refuseUpgrade(socket, 404, 'Not Found');
     if (!hostHeaderOk(req)) return refuseUpgrade(socket, 403, 'Forbidden');
     const auth = authenticate(req, url, port, token);
-    if (auth !== 'ok') return refuseUpgrade(socket, auth === 'missing' ? 401 : 403, auth === 'missing' ? 'Unauthorized' : 'Forbidden');
+    if (auth !== 'ok')
+      return refuseUpgrade(socket, auth === 'missing' ? 401 : 403, auth === 'missing' ? 'Unauthorized' : 'Forbidden');
     if (!originAllowed(req.headers.origin, host, port, req.headers.host)) {
       return refuseUpgrade(socket, 403, 'Forbidden');
     }

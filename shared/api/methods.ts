@@ -9,7 +9,9 @@ export interface MethodSpec<S extends z.ZodType, O> {
   readonly output?: O;
 }
 
-const method = <O>() => <S extends z.ZodType>(input: S): MethodSpec<S, O> => ({ input });
+const method =
+  <O>() =>
+  <S extends z.ZodType>(input: S): MethodSpec<S, O> => ({ input });
 
 const NoInput = z.object({}).strict().default({});
 
@@ -29,8 +31,7 @@ export type MethodName = keyof Api;
 export type MethodInput<M extends MethodName> = z.input<Api[M]['input']>;
 /** What a handler receives (after validation, defaults applied). */
 export type MethodParams<M extends MethodName> = z.output<Api[M]['input']>;
-export type MethodOutput<M extends MethodName> =
-  Api[M] extends MethodSpec<z.ZodType, infer O> ? O : never;
+export type MethodOutput<M extends MethodName> = Api[M] extends MethodSpec<z.ZodType, infer O> ? O : never;
 
 export const isMethodName = (name: unknown): name is MethodName =>
   typeof name === 'string' && Object.prototype.hasOwnProperty.call(API, name);

@@ -14,8 +14,7 @@ export interface RedlensBridge {
 /** Messages on the web host's WebSocket. */
 export type ClientMessage = { type: 'invoke'; id: number; method: string; input: unknown };
 export type ServerMessage =
-  | { type: 'result'; id: number; result: Result<unknown> }
-  | { type: 'event'; event: EventName; payload: unknown };
+  { type: 'result'; id: number; result: Result<unknown> } | { type: 'event'; event: EventName; payload: unknown };
 
 /** IPC channel names used by the Electron bridge. */
 export const IPC_INVOKE = 'redlens:invoke';

@@ -2,7 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { ApiFailure } from './apiFailure';
 import { createDispatch, type Handlers } from './dispatch';
 
-const info = { version: '7.0.15', mode: 'standalone', role: 'master', latencyMs: 1, uptimeSeconds: 1, connectedClients: 1, usedMemoryHuman: '1M', sections: {} } as const;
+const info = {
+  version: '7.0.15',
+  mode: 'standalone',
+  role: 'master',
+  latencyMs: 1,
+  uptimeSeconds: 1,
+  connectedClients: 1,
+  usedMemoryHuman: '1M',
+  sections: {},
+} as const;
 
 function handlers(overrides: Partial<Handlers> = {}): Handlers {
   return {
@@ -53,7 +62,13 @@ describe('dispatch', () => {
         },
       }),
     );
-    expect(await dispatch('server.ping', { host: 'h', port: 1 })).toEqual({ ok: false, error: { code: 'AUTH_FAILED', message: 'wrong password' } });
-    expect(await dispatch('server.info', { host: 'h', port: 1 })).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    expect(await dispatch('server.ping', { host: 'h', port: 1 })).toEqual({
+      ok: false,
+      error: { code: 'AUTH_FAILED', message: 'wrong password' },
+    });
+    expect(await dispatch('server.info', { host: 'h', port: 1 })).toMatchObject({
+      ok: false,
+      error: { code: 'INTERNAL' },
+    });
   });
 });

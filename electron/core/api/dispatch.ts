@@ -1,11 +1,5 @@
 import { z } from 'zod';
-import {
-  API,
-  isMethodName,
-  type MethodName,
-  type MethodOutput,
-  type MethodParams,
-} from '../../../shared/api/methods';
+import { API, isMethodName, type MethodName, type MethodOutput, type MethodParams } from '../../../shared/api/methods';
 import { fail, ok, type Result } from '../../../shared/api/result';
 import { mapError } from './mapError';
 

@@ -29,10 +29,16 @@ describe('mapError', () => {
   });
 
   it('keeps the reply word of other Redis errors', () => {
-    expect(mapError(replyError('READONLY You can\'t write against a read only replica.')).details).toEqual({ reply: 'READONLY' });
+    expect(mapError(replyError("READONLY You can't write against a read only replica.")).details).toEqual({
+      reply: 'READONLY',
+    });
   });
 
   it('passes ApiFailure through unchanged', () => {
-    expect(mapError(new ApiFailure('TIMEOUT', 'slow', { ms: 5 }))).toEqual({ code: 'TIMEOUT', message: 'slow', details: { ms: 5 } });
+    expect(mapError(new ApiFailure('TIMEOUT', 'slow', { ms: 5 }))).toEqual({
+      code: 'TIMEOUT',
+      message: 'slow',
+      details: { ms: 5 },
+    });
   });
 });

@@ -8,8 +8,7 @@ import type { EventBus } from '../events/eventBus';
 export type ConnectionTargetParams = z.output<typeof ConnectionTargetSchema>;
 
 /** Errors from ioredis' 'error' events say what happened; the rejection only says "closed". */
-const isInformative = (e: unknown): boolean =>
-  e instanceof Error && !/connection is closed/i.test(e.message);
+const isInformative = (e: unknown): boolean => e instanceof Error && !/connection is closed/i.test(e.message);
 
 /**
  * Opens one short-lived connection, runs `fn`, and always closes it. No retries: a quick
@@ -46,7 +45,13 @@ export async function withAdhocConnection<T>(
   const deadline = new Promise<never>((_, reject) => {
     // ioredis' own timeouts apply per phase; this bounds the whole operation.
     timer = setTimeout(
-      () => reject(new ApiFailure('TIMEOUT', `No answer from ${where} within ${(timeoutMs / 1000).toFixed(1)} s. The server may be down, paused or behind a firewall.`)),
+      () =>
+        reject(
+          new ApiFailure(
+            'TIMEOUT',
+            `No answer from ${where} within ${(timeoutMs / 1000).toFixed(1)} s. The server may be down, paused or behind a firewall.`,
+          ),
+        ),
       timeoutMs + 250,
     );
   });

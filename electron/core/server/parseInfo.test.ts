@@ -33,7 +33,14 @@ describe('parseInfo', () => {
 
   it('summarizes identity and headline numbers', () => {
     const info = summarizeInfo(parseInfo(SAMPLE), 0.5);
-    expect(info).toMatchObject({ version: '7.0.15', mode: 'standalone', role: 'replica', uptimeSeconds: 3725, connectedClients: 3, usedMemoryHuman: '1.02M' });
+    expect(info).toMatchObject({
+      version: '7.0.15',
+      mode: 'standalone',
+      role: 'replica',
+      uptimeSeconds: 3725,
+      connectedClients: 3,
+      usedMemoryHuman: '1.02M',
+    });
     const sentinel = summarizeInfo(parseInfo('# Server\nredis_version:7.0.15\nredis_mode:sentinel\n'), 1);
     expect(sentinel).toMatchObject({ mode: 'sentinel', role: 'sentinel', connectedClients: null });
   });

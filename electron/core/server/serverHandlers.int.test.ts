@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventMap } from '../../../shared/api/events';
 import { createCore, type Core } from '../createCore';
-import { freePort, waitFor, startSentinelTopology, startStandalone, type SentinelTopology, type StandaloneServer } from '../harness';
+import {
+  freePort,
+  waitFor,
+  startSentinelTopology,
+  startStandalone,
+  type SentinelTopology,
+  type StandaloneServer,
+} from '../harness';
 
 // server.ping / server.info through core's real dispatch, against real redis-server processes.
 let core: Core;
@@ -54,14 +61,23 @@ describe('server.info / server.ping', () => {
   });
 
   it('authenticates with a password and with an ACL user', async () => {
-    expect(await core.invoke('server.ping', { host: '127.0.0.1', port: locked.port, password: 's3cret' })).toMatchObject({ ok: true });
-    expect(await core.invoke('server.ping', { host: '127.0.0.1', port: locked.port, username: 'alice', password: 'wonder' })).toMatchObject({ ok: true });
+    expect(
+      await core.invoke('server.ping', { host: '127.0.0.1', port: locked.port, password: 's3cret' }),
+    ).toMatchObject({ ok: true });
+    expect(
+      await core.invoke('server.ping', { host: '127.0.0.1', port: locked.port, username: 'alice', password: 'wonder' }),
+    ).toMatchObject({ ok: true });
   });
 
   it('says AUTH_FAILED for a wrong password or user, AUTH_REQUIRED for none', async () => {
     const wrong = await core.invoke('server.info', { host: '127.0.0.1', port: locked.port, password: 'nope' });
     expect(wrong).toMatchObject({ ok: false, error: { code: 'AUTH_FAILED' } });
-    const wrongUser = await core.invoke('server.info', { host: '127.0.0.1', port: locked.port, username: 'bob', password: 'wonder' });
+    const wrongUser = await core.invoke('server.info', {
+      host: '127.0.0.1',
+      port: locked.port,
+      username: 'bob',
+      password: 'wonder',
+    });
     expect(wrongUser).toMatchObject({ ok: false, error: { code: 'AUTH_FAILED' } });
     const none = await core.invoke('server.info', { host: '127.0.0.1', port: locked.port });
     expect(none).toMatchObject({ ok: false, error: { code: 'AUTH_REQUIRED' } });

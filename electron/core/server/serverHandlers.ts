@@ -10,10 +10,7 @@ const timePing = async (client: { ping(): Promise<string> }) => {
   return { reply, latencyMs: Math.round((performance.now() - started) * 100) / 100 };
 };
 
-export function summarizeInfo(
-  sections: Record<string, Record<string, string>>,
-  latencyMs: number,
-): ServerInfo {
+export function summarizeInfo(sections: Record<string, Record<string, string>>, latencyMs: number): ServerInfo {
   const server = sections['server'] ?? {};
   const modeRaw = server['redis_mode'];
   const mode: ServerMode = modeRaw === 'sentinel' || modeRaw === 'cluster' ? modeRaw : 'standalone';

@@ -12,7 +12,9 @@ export function Sidebar() {
   return (
     <nav className="sidebar" aria-label="Redlens">
       <div className="brand">
-        <span className="logo" aria-hidden="true">◆</span>
+        <span className="logo" aria-hidden="true">
+          ◆
+        </span>
         <span className="name">Redlens</span>
         <span className="version" data-testid="app-version">
           {version ? `v${version.version}` : ''}

@@ -9,7 +9,12 @@ const formatUptime = (s: number | null) => {
   return d > 0 ? `${d} d ${h} h` : h > 0 ? `${h} h ${m} min` : m > 0 ? `${m} min` : `${s} s`;
 };
 
-const PHASE_TEXT = { connecting: 'Connecting to', ready: 'Connected, reading INFO from', failed: 'Failed to reach', closed: 'Finishing with' };
+const PHASE_TEXT = {
+  connecting: 'Connecting to',
+  ready: 'Connected, reading INFO from',
+  failed: 'Failed to reach',
+  closed: 'Finishing with',
+};
 
 /** The result of the last quick connect: progress, the server's identity, or the precise error. */
 export function ConnectOutcome() {
@@ -39,9 +44,7 @@ export function ConnectOutcome() {
   const { info, target } = outcome;
   return (
     <div className="result result-ok" role="status" aria-label={`Connected to ${target}`}>
-      <h2>
-        Connected to {target}
-      </h2>
+      <h2>Connected to {target}</h2>
       <dl className="facts">
         <div>
           <dt>Version</dt>

@@ -76,7 +76,13 @@ export function QuickConnectPanel() {
           <Field id="port" label="Port" inputMode="numeric" placeholder="6379" error={errors.port} />
         </div>
         <div className="row">
-          <Field id="username" label="Username (optional)" placeholder="default" autoComplete="username" error={errors.username} />
+          <Field
+            id="username"
+            label="Username (optional)"
+            placeholder="default"
+            autoComplete="username"
+            error={errors.username}
+          />
           <Field
             id="password"
             label="Password (optional)"

@@ -18,7 +18,8 @@ export function validateForm(form: QuickConnectForm): FieldErrors {
   else if (/\s/.test(form.host.trim())) errors.host = 'A host name cannot contain spaces.';
   const port = Number(form.port);
   if (!form.port.trim()) errors.port = 'Enter a port.';
-  else if (!Number.isInteger(port) || port < 1 || port > 65535) errors.port = 'Port must be a whole number from 1 to 65535.';
+  else if (!Number.isInteger(port) || port < 1 || port > 65535)
+    errors.port = 'Port must be a whole number from 1 to 65535.';
   if (form.username && !form.password) errors.password = 'A username needs its password.';
   return errors;
 }

@@ -65,10 +65,19 @@ export const useQuickConnect = create<QuickConnectState>((set, get) => ({
       return;
     }
     const info = result.value;
-    const entry: RecentServer = { host: form.host.trim(), port: form.port.trim(), username: form.username, version: info.version, role: info.role };
+    const entry: RecentServer = {
+      host: form.host.trim(),
+      port: form.port.trim(),
+      username: form.username,
+      version: info.version,
+      role: info.role,
+    };
     set((s) => ({
       outcome: { status: 'connected', target, info, at: Date.now() },
-      recent: [entry, ...s.recent.filter((r) => !(r.host === entry.host && r.port === entry.port && r.username === entry.username))].slice(0, MAX_RECENT),
+      recent: [
+        entry,
+        ...s.recent.filter((r) => !(r.host === entry.host && r.port === entry.port && r.username === entry.username)),
+      ].slice(0, MAX_RECENT),
     }));
   },
 }));

@@ -49,7 +49,12 @@ export function createWsTransport(
     };
     socket.onclose = () => {
       for (const [, p] of pending) {
-        p.resolve(fail({ code: 'HOST_UNAVAILABLE', message: 'Lost the link to the Redlens host before the answer came. Check the result before retrying.' }));
+        p.resolve(
+          fail({
+            code: 'HOST_UNAVAILABLE',
+            message: 'Lost the link to the Redlens host before the answer came. Check the result before retrying.',
+          }),
+        );
       }
       pending.clear();
       attempt += 1;
