@@ -28,8 +28,9 @@ test('desktop app: window, preload bridge and quick connect', async () => {
     // The sandboxed renderer sees the bridge and nothing of Node.
     expect(await page.evaluate(() => typeof (globalThis as { redlens?: unknown }).redlens)).toBe('object');
     expect(await page.evaluate(() => typeof (globalThis as { process?: unknown }).process)).toBe('undefined');
+    await page.getByRole('navigation', { name: 'Redlens' }).getByRole('button', { name: 'Quick connect' }).click();
     await page.getByLabel('Port').fill(String(redis.port));
-    await page.getByRole('button', { name: 'Connect' }).click();
+    await page.getByRole('button', { name: 'Connect', exact: true }).click();
     await expect(page.getByTestId('server-role')).toHaveText('master');
   } finally {
     await app.close();

@@ -25,8 +25,10 @@ export async function startWebHostProcess(
   script = 'out/node/serve.js',
   args: string[] = [],
   env: NodeJS.ProcessEnv = {},
+  /** Reuse a data directory (e.g. to restart the host); it is then left in place on stop. */
+  existingDataDir?: string,
 ): Promise<RunningWebHost> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'redlens-e2e-home-'));
+  const dataDir = existingDataDir ?? mkdtempSync(join(tmpdir(), 'redlens-e2e-home-'));
   const child: ChildProcess = spawn(process.execPath, [script, '--port', '0', ...args], {
     env: { ...process.env, REDLENS_HOME: dataDir, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -60,7 +62,7 @@ export async function startWebHostProcess(
         child.kill('SIGTERM');
         await exited;
       }
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!existingDataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { startStandalone, type StandaloneServer } from '../../electron/core/harness';
 import { startWebHostProcess, type RunningWebHost } from '../support/webHostProcess';
 
@@ -18,6 +18,11 @@ test.afterAll(async () => {
   await Promise.all([host?.stop(), open?.stop(), locked?.stop()]);
 });
 
+async function openQuickConnect(page: Page) {
+  await page.getByRole('navigation', { name: 'Redlens' }).getByRole('button', { name: 'Quick connect' }).click();
+  await expect(page.getByRole('heading', { name: 'Quick connect', level: 1 })).toBeVisible();
+}
+
 test('prints exactly one line, with the real port and a token', () => {
   expect(host.stdout).toEqual([`Redlens listening on ${host.url}`]);
   expect(host.port).toBeGreaterThan(0);
@@ -28,7 +33,7 @@ test('shows the shell and quick-connects to a real Redis', async ({ page }) => {
   await page.goto(host.url);
   await expect(page.getByRole('navigation', { name: 'Redlens' })).toContainText('Redlens');
   await expect(page.getByTestId('app-version')).toHaveText(/^v\d+\.\d+\.\d+/);
-  await expect(page.getByRole('heading', { name: 'Quick connect' })).toBeVisible();
+  await openQuickConnect(page);
 
   await page.getByLabel('Host').fill('127.0.0.1');
   await page.getByLabel('Port').fill(String(open.port));
@@ -46,19 +51,20 @@ test('shows the shell and quick-connects to a real Redis', async ({ page }) => {
 
 test('shows the precise error: wrong password, password required, refused', async ({ page }) => {
   await page.goto(host.url);
+  await openQuickConnect(page);
   await page.getByLabel('Port').fill(String(locked.port));
   await page.getByLabel('Password (optional)').fill('wrong');
-  await page.getByRole('button', { name: 'Connect' }).click();
+  await page.getByRole('button', { name: 'Connect', exact: true }).click();
   await expect(page.getByRole('alert')).toContainText('Wrong username or password');
   await expect(page.getByRole('alert')).toContainText('AUTH_FAILED');
   await page.screenshot({ path: 'test-results/screenshots/quick-connect-wrong-password.png' });
 
   await page.getByLabel('Password (optional)').fill('');
-  await page.getByRole('button', { name: 'Connect' }).click();
+  await page.getByRole('button', { name: 'Connect', exact: true }).click();
   await expect(page.getByRole('alert')).toContainText('Password required');
 
   await page.getByLabel('Password (optional)').fill('hunter2');
-  await page.getByRole('button', { name: 'Connect' }).click();
+  await page.getByRole('button', { name: 'Connect', exact: true }).click();
   await expect(page.getByTestId('server-role')).toHaveText('master');
 
   // Stop a server and connect to its (now closed) port.
@@ -66,13 +72,14 @@ test('shows the precise error: wrong password, password required, refused', asyn
   await gone.stop();
   await page.getByLabel('Port').fill(String(gone.port));
   await page.getByLabel('Password (optional)').fill('');
-  await page.getByRole('button', { name: 'Connect' }).click();
+  await page.getByRole('button', { name: 'Connect', exact: true }).click();
   await expect(page.getByRole('alert')).toContainText('Connection refused');
   await expect(page.getByRole('alert')).toContainText(`127.0.0.1:${gone.port}`);
 });
 
 test('validates fields next to them', async ({ page }) => {
   await page.goto(host.url);
+  await openQuickConnect(page);
   await page.getByLabel('Port').fill('99999');
   await page.getByLabel('Port').blur();
   await expect(page.getByText('Port must be a whole number from 1 to 65535.')).toBeVisible();

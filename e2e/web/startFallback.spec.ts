@@ -16,7 +16,7 @@ test('npm start falls back to serving the UI when Electron is unavailable', asyn
     );
     expect(host.stdout[1]).toBe(`Redlens listening on ${host.url}`);
     await page.goto(host.url);
-    await expect(page.getByRole('heading', { name: 'Quick connect', level: 1 })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Welcome to Redlens' })).toBeVisible();
     await expect(page.getByTestId('app-version')).toHaveText(/^v\d/);
   } finally {
     await host.stop();

@@ -3,13 +3,23 @@ import type { MethodInput, MethodName, MethodOutput } from '../../shared/api/met
 import type { Result } from '../../shared/api/result';
 import { createDispatch, type Dispatch, type Handlers } from './api/dispatch';
 import { EventBus } from './events/eventBus';
+import { profileHandlers } from './profiles/profileHandlers';
+import { createProfileService } from './profiles/profileService';
+import { createSandboxService } from './localSandbox/sandboxService';
+import { createKeyFileCipher } from './secrets/keyFileCipher';
+import type { SecretCipher } from './secrets/secretCipher';
 import { serverHandlers } from './server/serverHandlers';
+import { testConnection } from './sessions/connectionTest';
+import { sessionHandlers } from './sessions/sessionHandlers';
+import { createSessionManager } from './sessions/sessionManager';
 
 export interface CoreOptions {
   version: string;
   host: AppVersion['host'];
   /** Where Redlens keeps its files (profiles, keys); see resolveDataDir. */
   dataDir: string;
+  /** How secrets are encrypted at rest: Electron passes safeStorage; default is the key file. */
+  secretCipher?: SecretCipher;
 }
 
 export interface Core {
@@ -18,13 +28,18 @@ export interface Core {
   invoke<M extends MethodName>(method: M, input: MethodInput<M>): Promise<Result<MethodOutput<M>>>;
   events: EventBus;
   dataDir: string;
-  /** Closes everything core opened. */
+  /** Closes every session and connection core opened. */
   dispose(): Promise<void>;
 }
 
 /** Wires core's services behind one dispatch; the same object serves Electron and the web host. */
 export function createCore(options: CoreOptions): Core {
   const events = new EventBus();
+  const cipher = options.secretCipher ?? createKeyFileCipher(options.dataDir);
+  const profiles = createProfileService({ dataDir: options.dataDir, cipher, events });
+  const sessions = createSessionManager({ events, resolveProfile: (id) => profiles.resolve(id) });
+  const sandbox = createSandboxService(profiles);
+
   const handlers: Handlers = {
     'app.version': async () => ({
       name: 'Redlens',
@@ -33,6 +48,10 @@ export function createCore(options: CoreOptions): Core {
       platform: process.platform,
     }),
     ...serverHandlers(events),
+    ...profileHandlers(profiles),
+    'profiles.test': async ({ profile, id }) => testConnection(await profiles.resolveDraft(profile, id)),
+    ...sessionHandlers(sessions),
+    ...sandbox.handlers,
   };
   const dispatch = createDispatch(handlers);
   return {
@@ -40,6 +59,9 @@ export function createCore(options: CoreOptions): Core {
     invoke: (method, input) => dispatch(method, input) as Promise<Result<never>>,
     events,
     dataDir: options.dataDir,
-    dispose: async () => {},
+    dispose: async () => {
+      await sessions.closeAll();
+      await sandbox.stop();
+    },
   };
 }

@@ -1,9 +1,10 @@
-import { app, BrowserWindow, ipcMain, session, shell } from 'electron';
+import { app, BrowserWindow, ipcMain, safeStorage, session, shell } from 'electron';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { APP_VERSION } from '../core/app/appVersion';
 import { createCore } from '../core/createCore';
 import { ensureDataDir, resolveDataDir } from '../core/dataDir';
 import { registerIpcBridge } from './ipcBridge';
+import { createSafeStorageCipher } from './safeStorageCipher';
 import { guardSession, guardWebContents } from './securityGuards';
 import { mainWindowOptions } from './windowOptions';
 
@@ -19,7 +20,12 @@ app.enableSandbox();
 async function main() {
   await app.whenReady();
   const dataDir = ensureDataDir(resolveDataDir({ env: process.env, electronUserData: app.getPath('userData') }));
-  const core = createCore({ version: APP_VERSION, host: 'electron', dataDir });
+  const core = createCore({
+    version: APP_VERSION,
+    host: 'electron',
+    dataDir,
+    secretCipher: createSafeStorageCipher(safeStorage),
+  });
   const bridge = registerIpcBridge({ ipcMain, dispatch: core.dispatch, events: core.events, isTrustedUrl: isAppUrl });
   guardSession(session.defaultSession);
   app.on('web-contents-created', (_e, contents) => guardWebContents(contents, isAppUrl, shell));

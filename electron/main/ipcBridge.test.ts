@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { IPC_EVENT, IPC_INVOKE } from '../../shared/api/transport';
-import { createDispatch } from '../core/api/dispatch';
+import { createDispatch, type Handlers } from '../core/api/dispatch';
 import { EventBus } from '../core/events/eventBus';
 import { registerIpcBridge, type IpcBridgeOptions } from './ipcBridge';
 
@@ -26,7 +26,7 @@ function setup() {
     'server.info': async () => {
       throw new Error('not used');
     },
-  });
+  } as Partial<Handlers> as Handlers);
   const fake = fakeIpcMain();
   const bridge = registerIpcBridge({ ipcMain: fake.ipcMain, dispatch, events, isTrustedUrl: (u) => u.startsWith(APP) });
   return { ...fake, events, bridge };

@@ -21,6 +21,22 @@ export const ERROR_CODES = [
   'CONNECTION_LOST',
   /** Any other error reply from Redis; `details.reply` holds its first word (e.g. OOM). */
   'REDIS_ERROR',
+  /** The profile, session or item asked for does not exist (any more). */
+  'NOT_FOUND',
+  /** The sentinels answered but do not monitor a master by that name. */
+  'UNKNOWN_MASTER',
+  /** None of the configured sentinels could be reached. */
+  'NO_SENTINEL_REACHABLE',
+  /** A replica-role session found no healthy replica. */
+  'NO_REPLICA',
+  /** The TLS handshake failed (certificate, host name, protocol); `message` says why. */
+  'TLS_FAILED',
+  /** The profiles file could not be read or written; nothing was overwritten. */
+  'STORAGE_ERROR',
+  /** Secrets cannot be encrypted on this machine (e.g. no OS keyring); nothing was saved. */
+  'SECRETS_UNAVAILABLE',
+  /** A write was refused because the profile or session is read-only. */
+  'READ_ONLY',
   /** The UI lost its link to core (web host stopped, socket closed). */
   'HOST_UNAVAILABLE',
   /** A bug or an unexpected failure on our side. */

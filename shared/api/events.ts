@@ -1,4 +1,5 @@
 import type { ApiError } from './errors';
+import type { SessionStateEvent } from './sessions';
 
 /** State of a connection core opened, as it changes. */
 export interface ConnectionStateEvent {
@@ -13,8 +14,12 @@ export interface ConnectionStateEvent {
 /** Every event core pushes to the UI, by name. */
 export interface EventMap {
   'connection.state': ConnectionStateEvent;
+  /** A session changed state (connecting, ready, reconnecting n, failed, closed) or db. */
+  'session.state': SessionStateEvent;
+  /** The saved profiles changed (this window or another); reload the list. */
+  'profiles.changed': { at: number };
 }
 
 export type EventName = keyof EventMap;
 
-export const EVENT_NAMES: readonly EventName[] = ['connection.state'];
+export const EVENT_NAMES: readonly EventName[] = ['connection.state', 'session.state', 'profiles.changed'];

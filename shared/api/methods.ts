@@ -1,7 +1,19 @@
 import { z } from 'zod';
 import type { AppVersion } from './app';
 import { ConnectionTargetSchema } from './connection';
+import {
+  ProfileIdSchema,
+  ProfileInputSchema,
+  type ConnectionTestReport,
+  type ImportReport,
+  type ProfileDraft,
+  type ProfilesExport,
+  type ProfilesList,
+  type ProfileView,
+} from './profiles';
+import type { SandboxStarted, SandboxStatus } from './sandbox';
 import type { PingResult, ServerInfo } from './server';
+import type { DatabasesReport, SessionView } from './sessions';
 
 /** A method: the zod schema for its input, and its output type (phantom, types only). */
 export interface MethodSpec<S extends z.ZodType, O> {
@@ -14,6 +26,8 @@ const method =
   <S extends z.ZodType>(input: S): MethodSpec<S, O> => ({ input });
 
 const NoInput = z.object({}).strict().default({});
+const ById = z.object({ id: ProfileIdSchema }).strict();
+const BySession = z.object({ sessionId: z.string().min(1).max(64) }).strict();
 
 /**
  * The whole API. Add a method here first; core's handler table and the renderer's client are
@@ -23,6 +37,38 @@ export const API = {
   'app.version': method<AppVersion>()(NoInput),
   'server.ping': method<PingResult>()(ConnectionTargetSchema),
   'server.info': method<ServerInfo>()(ConnectionTargetSchema),
+
+  'profiles.list': method<ProfilesList>()(NoInput),
+  'profiles.create': method<ProfileView>()(z.object({ profile: ProfileInputSchema }).strict()),
+  /** Replaces the profile's settings; secrets absent from the input keep their saved value. */
+  'profiles.update': method<ProfileView>()(z.object({ id: ProfileIdSchema, profile: ProfileInputSchema }).strict()),
+  'profiles.duplicate': method<ProfileView>()(ById),
+  'profiles.delete': method<{ id: string }>()(ById),
+  /** The full order of profile ids (a permutation of the saved ones). */
+  'profiles.reorder': method<ProfilesList>()(z.object({ ids: z.array(ProfileIdSchema).max(10_000) }).strict()),
+  'profiles.parseUrl': method<ProfileDraft>()(
+    z.object({ url: z.string().trim().min(1, 'Paste a URL').max(8192) }).strict(),
+  ),
+  /** Tests settings before (or without) saving; with `id`, secrets left blank come from that profile. */
+  'profiles.test': method<ConnectionTestReport>()(
+    z.object({ profile: ProfileInputSchema, id: ProfileIdSchema.optional() }).strict(),
+  ),
+  'profiles.export': method<ProfilesExport>()(z.object({ ids: z.array(ProfileIdSchema).min(1).max(10_000) }).strict()),
+  'profiles.import': method<ImportReport>()(z.object({ json: z.string().min(1).max(20_000_000) }).strict()),
+
+  'sessions.open': method<SessionView>()(z.object({ profileId: ProfileIdSchema }).strict()),
+  'sessions.close': method<{ sessionId: string }>()(BySession),
+  'sessions.list': method<SessionView[]>()(NoInput),
+  'sessions.selectDb': method<SessionView>()(
+    z.object({ sessionId: z.string().min(1).max(64), db: z.number().int().min(0).max(100_000) }).strict(),
+  ),
+  'sessions.databases': method<DatabasesReport>()(BySession),
+  'sessions.info': method<ServerInfo>()(BySession),
+
+  'sandbox.status': method<SandboxStatus>()(NoInput),
+  /** Starts a local 1 master / 2 replicas / 3 sentinels deployment and a profile for it. */
+  'sandbox.start': method<SandboxStarted>()(NoInput),
+  'sandbox.stop': method<SandboxStatus>()(NoInput),
 } as const;
 
 export type Api = typeof API;

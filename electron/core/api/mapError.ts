@@ -10,6 +10,51 @@ interface ErrorLike {
 const asErrorLike = (e: unknown): ErrorLike =>
   typeof e === 'object' && e !== null ? (e as ErrorLike) : { message: String(e) };
 
+// OpenSSL's certificate verification results, as Node reports them in `error.code`.
+const CERT_CODES = new Set([
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'CERT_HAS_EXPIRED',
+  'CERT_NOT_YET_VALID',
+  'CERT_REVOKED',
+  'CERT_UNTRUSTED',
+  'CERT_REJECTED',
+  'CERT_SIGNATURE_FAILURE',
+  'INVALID_CA',
+]);
+
+/** TLS failures (certificate, host name, handshake, key material), with what to do about them. */
+function tlsError(code: string, message: string, at: string): ApiError | undefined {
+  // "…:SSL routines:ssl3_read_bytes:tlsv13 alert certificate required:…" → the reason text.
+  const reason = /routines:[^:]*:([^:\n]+)/.exec(message)?.[1] ?? message.split('\n')[0]?.trim() ?? message;
+  if (CERT_CODES.has(code)) {
+    return {
+      code: 'TLS_FAILED',
+      message: `TLS: the certificate of${at || ' the server'} is not trusted (${reason}). Set the CA file that signed it, or turn verification off if you accept the risk.`,
+      details: { tlsCode: code },
+    };
+  }
+  if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') {
+    return {
+      code: 'TLS_FAILED',
+      message: `TLS: the certificate of${at || ' the server'} does not match the host name (${reason}). Connect by a name the certificate lists, or set the TLS server name.`,
+      details: { tlsCode: code },
+    };
+  }
+  if (/^ERR_(TLS|SSL|OSSL)_/.test(code)) {
+    const hint = /certificate required/i.test(reason) ? ': the server requires a client certificate and key' : '';
+    return {
+      code: 'TLS_FAILED',
+      message: `TLS handshake with${at || ' the server'} failed (${reason})${hint}.`,
+      details: { tlsCode: code },
+    };
+  }
+  return undefined;
+}
+
 /** The first word of a Redis error reply (`WRONGPASS`, `OOM`, `READONLY`…), if it is one. */
 const replyPrefix = (message: string): string | undefined => /^([A-Z][A-Z_]+)\b/.exec(message)?.[1];
 
@@ -22,6 +67,9 @@ export function mapError(e: unknown, where?: string): ApiError {
   const err = asErrorLike(e);
   const message = err.message ?? 'Unknown error';
   const at = where ? ` ${where}` : '';
+
+  const tls = err.code ? tlsError(err.code, message, at) : undefined;
+  if (tls) return tls;
 
   switch (err.code) {
     case 'ECONNREFUSED':
@@ -64,7 +112,8 @@ export function mapError(e: unknown, where?: string): ApiError {
   if (/command timed out/i.test(message)) {
     return { code: 'TIMEOUT', message: `No answer from${at || ' the server'} in time.` };
   }
-  if (/connection is closed/i.test(message)) {
+  // ioredis refuses commands while it reconnects (no offline queue) or after a drop (no resend).
+  if (/connection is closed|stream isn't writeable/i.test(message) || err.name === 'MaxRetriesPerRequestError') {
     return { code: 'CONNECTION_LOST', message: `The connection to${at || ' the server'} was closed.` };
   }
   return { code: 'INTERNAL', message: `Unexpected error: ${message}` };

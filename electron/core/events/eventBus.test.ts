@@ -5,7 +5,7 @@ describe('EventBus', () => {
   it('delivers to every listener until it unsubscribes', () => {
     const bus = new EventBus();
     const seen: string[] = [];
-    const off = bus.onAny((event, payload) => seen.push(`${event}:${payload.state}`));
+    const off = bus.onAny((event, payload) => seen.push(`${event}:${'state' in payload ? String(payload.state) : ''}`));
     bus.emit('connection.state', { target: 'h:1', state: 'connecting', at: 1 });
     off();
     bus.emit('connection.state', { target: 'h:1', state: 'ready', at: 2 });

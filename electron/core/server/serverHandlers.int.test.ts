@@ -19,7 +19,7 @@ const states: EventMap['connection.state'][] = [];
 beforeAll(async () => {
   core = createCore({ version: '0.0.0-test', host: 'web', dataDir: '/nonexistent' });
   core.events.onAny((event, payload) => {
-    if (event === 'connection.state') states.push(payload);
+    if (event === 'connection.state') states.push(payload as EventMap['connection.state']);
   });
   [open, locked] = await Promise.all([
     startStandalone(),

@@ -2,22 +2,63 @@ import { useEffect } from 'react';
 import { api } from '../api/client';
 import { QuickConnectPanel } from '../connect/QuickConnectPanel';
 import { useQuickConnect } from '../connect/quickConnectStore';
+import { useNav } from '../nav/navStore';
+import { ProfileEditor } from '../profiles/editor/ProfileEditor';
+import { HomeScreen } from '../profiles/HomeScreen';
+import { useProfiles } from '../profiles/profilesStore';
+import { SessionScreen } from '../sessions/SessionScreen';
+import { SessionTabs } from '../sessions/SessionTabs';
+import { useSessions } from '../sessions/sessionsStore';
 import { useAppStore } from './appStore';
 import { Sidebar } from './Sidebar';
+
+function MainArea() {
+  const screen = useNav((s) => s.screen);
+  switch (screen.kind) {
+    case 'quick':
+      return <QuickConnectPanel />;
+    case 'edit':
+      // The key resets the form when switching between profiles.
+      return <ProfileEditor key={screen.profileId ?? 'new'} profileId={screen.profileId} draft={screen.draft} />;
+    case 'session':
+      return <SessionScreen sessionId={screen.sessionId} />;
+    default:
+      return <HomeScreen />;
+  }
+}
 
 export function AppShell() {
   const loadVersion = useAppStore((s) => s.loadVersion);
   useEffect(() => {
     void loadVersion();
-    return api.on('connection.state', (e) => useQuickConnect.getState().onConnectionState(e));
+    void useProfiles.getState().load();
+    const offs = [
+      api.on('connection.state', (e) => useQuickConnect.getState().onConnectionState(e)),
+      api.on('session.state', (e) => useSessions.getState().apply(e.session)),
+      api.on('profiles.changed', () => void useProfiles.getState().load()),
+    ];
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'n') {
+        e.preventDefault();
+        useNav.getState().go({ kind: 'edit' });
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => {
+      offs.forEach((off) => off());
+      window.removeEventListener('keydown', onKey);
+    };
   }, [loadVersion]);
 
   return (
     <div className="shell">
       <Sidebar />
-      <main className="main">
-        <QuickConnectPanel />
-      </main>
+      <div className="main-column">
+        <SessionTabs />
+        <main className="main">
+          <MainArea />
+        </main>
+      </div>
     </div>
   );
 }

@@ -1,17 +1,18 @@
-import { useQuickConnect } from '../connect/quickConnectStore';
+import { useNav } from '../nav/navStore';
+import { ProfileList } from '../profiles/ProfileList';
 import { linkProblem, useAppStore } from './appStore';
 
-/** Brand, version, the link to core, and servers reached in this session. */
+/** Brand, version, the link to core, and the saved connections. */
 export function Sidebar() {
   const version = useAppStore((s) => s.version);
   const link = useAppStore((s) => s.link);
-  const recent = useQuickConnect((s) => s.recent);
-  const fillFrom = useQuickConnect((s) => s.fillFrom);
+  const go = useNav((s) => s.go);
+  const screen = useNav((s) => s.screen);
   const problem = linkProblem(link);
 
   return (
     <nav className="sidebar" aria-label="Redlens">
-      <div className="brand">
+      <button type="button" className="brand" onClick={() => go({ kind: 'home' })} aria-label="Redlens home">
         <span className="logo" aria-hidden="true">
           ◆
         </span>
@@ -19,32 +20,32 @@ export function Sidebar() {
         <span className="version" data-testid="app-version">
           {version ? `v${version.version}` : ''}
         </span>
-      </div>
+      </button>
       <p className={`link-state ${problem ? 'link-bad' : 'link-ok'}`} role="status">
         {problem ?? (link.kind === 'ipc' ? 'Desktop app' : `Web host · ${window.location.host}`)}
       </p>
-      <h2 className="side-heading" id="recent-heading">
-        Recent servers
-      </h2>
-      {recent.length === 0 ? (
-        <p className="side-empty">Servers you reach appear here.</p>
-      ) : (
-        <ul className="recent" aria-labelledby="recent-heading">
-          {recent.map((r) => (
-            <li key={`${r.username}@${r.host}:${r.port}`}>
-              <button type="button" onClick={() => fillFrom(r)} title="Fill the form with this server">
-                <span className="recent-addr">
-                  {r.username ? `${r.username}@` : ''}
-                  {r.host}:{r.port}
-                </span>
-                <span className="recent-meta">
-                  {r.version} · {r.role}
-                </span>
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
+      <div className="side-heading-row">
+        <h2 className="side-heading">Connections</h2>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label="New connection (Ctrl+N)"
+          title="New connection (Ctrl+N)"
+          onClick={() => go({ kind: 'edit' })}
+        >
+          +
+        </button>
+      </div>
+      <ProfileList />
+      <div className="side-footer">
+        <button
+          type="button"
+          className={`link-button ${screen.kind === 'quick' ? 'on' : ''}`}
+          onClick={() => go({ kind: 'quick' })}
+        >
+          Quick connect
+        </button>
+      </div>
     </nav>
   );
 }

@@ -1,4 +1,4 @@
-import { ERROR_TITLES } from './errorText';
+import { ERROR_TITLES } from '../ui/errorTitles';
 import { useQuickConnect } from './quickConnectStore';
 
 const formatUptime = (s: number | null) => {

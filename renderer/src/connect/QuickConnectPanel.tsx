@@ -1,45 +1,28 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { validateForm, type QuickConnectForm } from './quickConnectForm';
 import { useQuickConnect } from './quickConnectStore';
+import { TextField } from '../ui/fields';
 import { ConnectOutcome } from './ConnectOutcome';
+import { RecentServers } from './RecentServers';
 
 interface FieldProps {
   id: keyof QuickConnectForm;
   label: string;
-  type?: string;
+  type?: 'text' | 'password';
   placeholder?: string;
   autoComplete?: string;
   inputMode?: 'numeric' | 'text';
   error: string | undefined;
 }
 
-function Field({ id, label, type = 'text', placeholder, autoComplete = 'off', inputMode, error }: FieldProps) {
+/** A form field bound to the quick-connect store; errors show once the field was left. */
+function Field({ id, ...rest }: FieldProps) {
   const value = useQuickConnect((s) => s.form[id]);
   const setField = useQuickConnect((s) => s.setField);
   const touch = useQuickConnect((s) => s.touch);
-  const inputId = `qc-${id}`;
   return (
-    <div className={`field field-${id}`}>
-      <label htmlFor={inputId}>{label}</label>
-      <input
-        id={inputId}
-        name={id}
-        type={type}
-        value={value}
-        placeholder={placeholder}
-        autoComplete={autoComplete}
-        inputMode={inputMode}
-        spellCheck={false}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${inputId}-error` : undefined}
-        onChange={(e) => setField(id, e.target.value)}
-        onBlur={() => touch(id)}
-      />
-      {error && (
-        <p className="field-error" id={`${inputId}-error`}>
-          {error}
-        </p>
-      )}
+    <div onBlur={() => touch(id)} className={`field-wrap field-${id}`}>
+      <TextField id={`qc-${id}`} value={value} onChange={(v) => setField(id, v)} {...rest} />
     </div>
   );
 }
@@ -71,7 +54,7 @@ export function QuickConnectPanel() {
         <p className="panel-sub">Reach a Redis server once, without saving a profile.</p>
       </header>
       <form className="qc-form" onSubmit={onSubmit} noValidate>
-        <div className="row">
+        <div className="row row-host">
           <Field id="host" label="Host" placeholder="127.0.0.1" error={errors.host} />
           <Field id="port" label="Port" inputMode="numeric" placeholder="6379" error={errors.port} />
         </div>
@@ -102,6 +85,7 @@ export function QuickConnectPanel() {
         </div>
       </form>
       <ConnectOutcome />
+      <RecentServers />
     </section>
   );
 }

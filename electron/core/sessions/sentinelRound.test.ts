@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { sentinelRoundError } from './sentinelRound';
+import { sentinelProfile } from './testSupport';
+
+// The messages ioredis 5 puts in its `sentinelError` events (see SentinelConnector.connect).
+const refused = (at: string) => `failed to connect to sentinel ${at} because connect ECONNREFUSED ${at}`;
+const wrongPass = (at: string) =>
+  `failed to connect to sentinel ${at} because WRONGPASS invalid username-password pair or user is disabled.`;
+const noAddress = (at: string) => `connected to sentinel ${at} successfully, but got an invalid reply: null`;
+
+const master = sentinelProfile({ sentinels: [{ host: '10.0.0.1', port: 26379 }], masterName: 'cache' });
+const replica = sentinelProfile({
+  sentinels: [{ host: '10.0.0.1', port: 26379 }],
+  masterName: 'cache',
+  role: 'replica',
+});
+
+describe('sentinelRoundError', () => {
+  it('unreachable sentinels: NO_SENTINEL_REACHABLE listing each, worth retrying', () => {
+    const round = sentinelRoundError([refused('10.0.0.1:26379'), refused('10.0.0.2:26379')], master);
+    expect(round.fatal).toBe(false);
+    expect(round.error.code).toBe('NO_SENTINEL_REACHABLE');
+    expect(round.error.message).toContain('10.0.0.1:26379');
+    expect(round.error.message).toContain('10.0.0.2:26379');
+  });
+
+  it('every sentinel refusing the password is fatal and says it is the sentinel password', () => {
+    const round = sentinelRoundError([wrongPass('10.0.0.1:26379')], master);
+    expect(round).toMatchObject({ fatal: true, error: { code: 'AUTH_FAILED' } });
+    expect(round.error.message).toContain('Sentinel 10.0.0.1:26379 rejected the sentinel username or password');
+  });
+
+  it('a forgotten master name is fatal; no healthy replica is worth waiting for', () => {
+    expect(sentinelRoundError([noAddress('10.0.0.1:26379')], master)).toMatchObject({
+      fatal: true,
+      error: { code: 'UNKNOWN_MASTER' },
+    });
+    expect(sentinelRoundError([noAddress('10.0.0.1:26379')], replica)).toMatchObject({
+      fatal: false,
+      error: { code: 'NO_REPLICA' },
+    });
+  });
+
+  it('a mix of causes keeps retrying', () => {
+    const round = sentinelRoundError([wrongPass('10.0.0.1:26379'), refused('10.0.0.2:26379')], master);
+    expect(round.fatal).toBe(false);
+  });
+});

@@ -1,0 +1,214 @@
+import Redis from 'ioredis';
+import type { ConnectionOptions } from 'node:tls';
+import type { ApiError } from '../../../shared/api/errors';
+import type { Endpoint } from '../../../shared/api/profiles';
+import type { SessionView } from '../../../shared/api/sessions';
+import { ApiFailure } from '../api/apiFailure';
+import { mapError } from '../api/mapError';
+import type { EventBus } from '../events/eventBus';
+import type { ResolvedProfile } from '../profiles/resolvedProfile';
+import { announcedBySentinels, describeNodeError, formatAddress, isInformative, toFailure } from './nodeErrors';
+import { isFatal, ReconnectBudget, type ReconnectPolicy } from './reconnectPolicy';
+import { sessionOptions } from './redisOptions';
+import { discoverSentinels, pickDataNode } from './sentinelDiscovery';
+import { sentinelRoundError } from './sentinelRound';
+import { initialView, nextView, type SessionChange } from './sessionState';
+import { explainConnectError } from './tlsDiagnosis';
+import { loadTlsOptions } from './tlsOptions';
+
+export interface SessionInit {
+  id: string;
+  profileId: string;
+  profile: ResolvedProfile;
+  events: EventBus;
+  policy: ReconnectPolicy;
+}
+
+/**
+ * One open session: a single ioredis client and the state machine the UI sees. ioredis does
+ * the reconnecting (and, with Sentinel, follows the master); this class decides whether to
+ * retry (`retryStrategy` hooks), and turns every change into a `session.state` event.
+ */
+export class Session {
+  readonly id: string;
+  readonly #profile: ResolvedProfile;
+  readonly #events: EventBus;
+  readonly #budget: ReconnectBudget;
+  #view: SessionView;
+  #client: Redis | undefined;
+  /** Where the data node is before a socket says so: the profile's host, or Sentinel's answer. */
+  #dataNode: Endpoint | undefined;
+  #lastError: ApiError | undefined;
+  #sentinelErrors: string[] = [];
+  #dbError: ApiError | undefined;
+  #everReady = false;
+  #closing = false;
+
+  constructor(init: SessionInit) {
+    this.id = init.id;
+    this.#profile = init.profile;
+    this.#events = init.events;
+    this.#budget = new ReconnectBudget(init.policy);
+    this.#view = initialView(init.id, init.profileId, init.profile);
+    if (init.profile.kind === 'standalone') this.#dataNode = init.profile;
+  }
+
+  get view(): SessionView {
+    return this.#view;
+  }
+
+  get client(): Redis {
+    if (!this.#client) throw new ApiFailure('CONNECTION_LOST', 'The session is still connecting.');
+    return this.#client;
+  }
+
+  /** Resolves once the session is ready; rejects with the precise error (state failed) if not. */
+  async open(): Promise<SessionView> {
+    this.#change({ state: 'connecting' });
+    try {
+      const tls = await loadTlsOptions(this.#profile.tls);
+      if (this.#profile.kind === 'sentinel') {
+        // Ask the sentinels ourselves first: ioredis only says "all sentinels are unreachable",
+        // this says wrong sentinel password, unknown master name, no healthy replica…
+        this.#dataNode = pickDataNode(this.#profile, await discoverSentinels(this.#profile, tls));
+      }
+      if (this.#closing) throw new ApiFailure('CONNECTION_LOST', 'The session was closed while connecting.');
+      await this.#firstConnect(this.#createClient(tls), !!tls);
+    } catch (e) {
+      this.#client?.disconnect();
+      const error = mapError(e);
+      if (!this.#closing) this.#change({ state: 'failed', error });
+      throw toFailure(error);
+    }
+    this.#everReady = true;
+    this.#change({ state: 'ready', address: this.#address() });
+    return this.#view;
+  }
+
+  /** Closes the data connection and the failover detector's sentinel connections. */
+  close(): void {
+    if (this.#closing) return;
+    this.#closing = true;
+    this.#client?.disconnect();
+    this.#change({ state: 'closed' });
+  }
+
+  /** Records a SELECT that succeeded; ioredis selects it again after every reconnect. */
+  dbSelected(db: number): void {
+    if (this.#client) this.#client.options.db = db;
+    this.#change({ state: 'db', db });
+  }
+
+  #createClient(tls: ConnectionOptions | undefined): Redis {
+    const profile = this.#profile;
+    const client = new Redis(
+      sessionOptions(profile, tls, {
+        connectionName: `redlens:${this.id}`,
+        retryStrategy: () => this.#retry(isFatal(this.#lastError)),
+        sentinelRetryStrategy: () => {
+          if (profile.kind !== 'sentinel') return null;
+          const round = sentinelRoundError(this.#sentinelErrors.splice(0), profile);
+          this.#lastError = round.error;
+          return this.#retry(round.fatal);
+        },
+      }),
+    );
+    client.on('error', (e: unknown) => this.#onError(e));
+    client.on('sentinelError', (e: Error) => this.#sentinelErrors.push(e.message));
+    client.on('connect', () => {
+      this.#lastError = undefined;
+    });
+    client.on('ready', () => this.#onReady());
+    client.on('end', () => this.#onEnd());
+    this.#client = client;
+    return client;
+  }
+
+  async #firstConnect(client: Redis, tls: boolean): Promise<void> {
+    const { connectTimeoutMs, kind } = this.#profile;
+    // In Sentinel mode ioredis asks a sentinel before it connects to the data node.
+    const timeoutMs = connectTimeoutMs * (kind === 'sentinel' ? 2 : 1) + 250;
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      const message = `No answer from ${this.#address()} within ${(timeoutMs / 1000).toFixed(1)} s. The server may be down, paused or behind a firewall.`;
+      timer = setTimeout(() => reject(new ApiFailure('TIMEOUT', message)), timeoutMs);
+    });
+    try {
+      await Promise.race([client.connect(), deadline]);
+    } catch (e) {
+      let error = e instanceof ApiFailure ? e.toApiError() : (this.#lastError ?? mapError(e, this.#address()));
+      if (this.#dataNode) error = await explainConnectError(error, this.#dataNode, tls);
+      if (this.#profile.kind === 'sentinel') {
+        error = announcedBySentinels(error, this.#profile.masterName, this.#profile.role);
+      }
+      throw toFailure(error);
+    } finally {
+      clearTimeout(timer);
+    }
+    if (this.#dbError) throw toFailure(this.#dbError);
+  }
+
+  /** The retry decision: a delay (and a `reconnecting` event), or null to stop. */
+  #retry(fatal: boolean): number | null {
+    if (this.#closing || !this.#everReady || fatal) return null;
+    const delay = this.#budget.next();
+    if (delay === null) return null;
+    this.#change({ state: 'reconnecting', attempt: this.#budget.attempt, error: this.#lastError ?? this.#lost() });
+    return delay;
+  }
+
+  #onError(e: unknown): void {
+    if (!isInformative(e)) return;
+    const message = (e as Error).message;
+    if (/DB index is out of range/i.test(message)) {
+      this.#dbError = {
+        code: 'VALIDATION_FAILED',
+        message: `Database ${this.#profile.db} does not exist on ${this.#address()}: ${message}`,
+      };
+      return;
+    }
+    const role = this.#profile.kind === 'sentinel' ? 'data' : 'standalone';
+    this.#lastError = describeNodeError(e, this.#address(e), role);
+  }
+
+  #onReady(): void {
+    if (!this.#everReady || this.#closing) return; // the first ready is open()'s
+    this.#budget.reset();
+    this.#lastError = undefined;
+    this.#change({ state: 'ready', address: this.#address() });
+  }
+
+  #onEnd(): void {
+    if (!this.#everReady || this.#closing) return;
+    const last = this.#lastError ?? this.#lost();
+    const error = isFatal(last)
+      ? last
+      : {
+          ...last,
+          message: `Gave up reconnecting after ${this.#budget.downSeconds()} s (${this.#budget.attempt} attempts). Last error: ${last.message}`,
+        };
+    this.#change({ state: 'failed', error });
+    // ioredis ends the data connection only; this also stops the failover detector's sentinel links.
+    this.#client?.disconnect();
+  }
+
+  /** A drop without an error event (the server closed it, or a failover was detected). */
+  #lost(): ApiError {
+    return mapError(new Error('Connection is closed.'), this.#address());
+  }
+
+  /** `host:port` of the data node: the live socket's peer, else the best we know. */
+  #address(e?: unknown): string {
+    const stream = this.#client?.stream;
+    if (this.#profile.kind === 'standalone') return formatAddress(this.#profile.host, this.#profile.port);
+    if (stream?.remoteAddress && stream.remotePort) return formatAddress(stream.remoteAddress, stream.remotePort);
+    const sys = e as { address?: string; port?: number } | undefined;
+    if (sys?.address && sys.port) return formatAddress(sys.address, sys.port);
+    return this.#dataNode ? formatAddress(this.#dataNode.host, this.#dataNode.port) : this.#profile.masterName;
+  }
+
+  #change(change: SessionChange): void {
+    this.#view = nextView(this.#view, change);
+    this.#events.emit('session.state', { session: this.#view, at: Date.now() });
+  }
+}

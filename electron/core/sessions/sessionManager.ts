@@ -1,0 +1,89 @@
+import type Redis from 'ioredis';
+import { randomUUID } from 'node:crypto';
+import type { ServerInfo } from '../../../shared/api/server';
+import type { DatabasesReport, SessionView } from '../../../shared/api/sessions';
+import { ApiFailure } from '../api/apiFailure';
+import type { EventBus } from '../events/eventBus';
+import type { ResolvedProfile } from '../profiles/resolvedProfile';
+import { readDatabases, selectDatabase } from './databases';
+import { SENTINEL_RECONNECT, STANDALONE_RECONNECT, type ReconnectPolicy } from './reconnectPolicy';
+import { readServerInfo } from './serverInfo';
+import { Session } from './session';
+
+export interface SessionManager {
+  /** Connects to a saved profile; resolves once ready, rejects with the precise error if not. */
+  open(profileId: string): Promise<SessionView>;
+  /** Closes every connection of the session and forgets it. */
+  close(sessionId: string): Promise<void>;
+  /** Open sessions (connecting, ready, reconnecting or failed), oldest first. */
+  list(): SessionView[];
+  view(sessionId: string): SessionView;
+  /** Switches the database; it stays selected across reconnects. */
+  selectDb(sessionId: string, db: number): Promise<SessionView>;
+  databases(sessionId: string): Promise<DatabasesReport>;
+  info(sessionId: string): Promise<ServerInfo>;
+  /**
+   * The session's ioredis client, for the features built on sessions. While it reconnects,
+   * commands fail at once (CONNECTION_LOST) rather than queue; check `view().readOnly` before
+   * writing.
+   */
+  client(sessionId: string): Redis;
+  closeAll(): Promise<void>;
+}
+
+export interface SessionManagerOptions {
+  events: EventBus;
+  resolveProfile: (id: string) => Promise<ResolvedProfile>;
+  /** Overrides the reconnect policies (tests use a short budget). */
+  reconnect?: Partial<ReconnectPolicy>;
+}
+
+export function createSessionManager({ events, resolveProfile, reconnect }: SessionManagerOptions): SessionManager {
+  const sessions = new Map<string, Session>();
+
+  const get = (sessionId: string): Session => {
+    const session = sessions.get(sessionId);
+    if (!session) throw new ApiFailure('NOT_FOUND', `No open session ${sessionId}. It may have been closed.`);
+    return session;
+  };
+
+  const close = async (sessionId: string): Promise<void> => {
+    const session = get(sessionId);
+    sessions.delete(sessionId);
+    session.close();
+  };
+
+  return {
+    async open(profileId) {
+      const profile = await resolveProfile(profileId);
+      const policy = { ...(profile.kind === 'sentinel' ? SENTINEL_RECONNECT : STANDALONE_RECONNECT), ...reconnect };
+      const session = new Session({ id: randomUUID(), profileId, profile, events, policy });
+      sessions.set(session.id, session);
+      try {
+        return await session.open();
+      } catch (e) {
+        // A session that never connected is not kept: the caller gets the error instead.
+        sessions.delete(session.id);
+        throw e;
+      }
+    },
+    close,
+    list: () => [...sessions.values()].map((s) => s.view),
+    view: (sessionId) => get(sessionId).view,
+
+    async selectDb(sessionId, db) {
+      const session = get(sessionId);
+      await selectDatabase(session.client, db);
+      session.dbSelected(db);
+      return session.view;
+    },
+
+    databases: async (sessionId) => readDatabases(get(sessionId).client),
+    info: async (sessionId) => readServerInfo(get(sessionId).client),
+    client: (sessionId) => get(sessionId).client,
+
+    async closeAll() {
+      await Promise.all([...sessions.keys()].map((id) => close(id)));
+    },
+  };
+}

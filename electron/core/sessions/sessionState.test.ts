@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { initialView, nextView } from './sessionState';
+import { sentinelProfile, standaloneProfile } from './testSupport';
+
+describe('session views', () => {
+  const profile = standaloneProfile({ host: 'redis.local', port: 6379, db: 2, name: 'Cache' });
+
+  it('starts connecting on the profile db; replica-role sessions are read-only', () => {
+    expect(initialView('s1', 'p1', profile)).toEqual({
+      id: 's1',
+      profileId: 'p1',
+      profileName: 'Cache',
+      kind: 'standalone',
+      readOnly: false,
+      db: 2,
+      state: 'connecting',
+    });
+    const replica = sentinelProfile({ sentinels: [{ host: 'h', port: 1 }], masterName: 'm', role: 'replica' });
+    expect(initialView('s2', 'p2', replica).readOnly).toBe(true);
+  });
+
+  it('keeps attempt and error only while they describe the state, and the address while reconnecting', () => {
+    const ready = nextView(initialView('s1', 'p1', profile), { state: 'ready', address: 'redis.local:6379' });
+    const error = { code: 'CONNECTION_REFUSED' as const, message: 'refused' };
+    const reconnecting = nextView(ready, { state: 'reconnecting', attempt: 3, error });
+    expect(reconnecting).toMatchObject({ state: 'reconnecting', attempt: 3, error, address: 'redis.local:6379' });
+    const again = nextView(reconnecting, { state: 'ready', address: 'redis.local:6379' });
+    expect(again).not.toHaveProperty('attempt');
+    expect(again).not.toHaveProperty('error');
+    expect(nextView(again, { state: 'db', db: 5 })).toMatchObject({ state: 'ready', db: 5 });
+    expect(nextView(reconnecting, { state: 'failed', error })).not.toHaveProperty('attempt');
+  });
+});

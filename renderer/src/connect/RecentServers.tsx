@@ -1,0 +1,30 @@
+import { useQuickConnect } from './quickConnectStore';
+
+/** Servers reached with quick connect in this session; a click fills the form again. */
+export function RecentServers() {
+  const recent = useQuickConnect((s) => s.recent);
+  const fillFrom = useQuickConnect((s) => s.fillFrom);
+  if (recent.length === 0) return null;
+  return (
+    <section aria-labelledby="recent-heading">
+      <h2 className="side-heading" id="recent-heading">
+        Recent servers
+      </h2>
+      <ul className="recent" aria-labelledby="recent-heading">
+        {recent.map((r) => (
+          <li key={`${r.username}@${r.host}:${r.port}`}>
+            <button type="button" onClick={() => fillFrom(r)} title="Fill the form with this server">
+              <span className="recent-addr">
+                {r.username ? `${r.username}@` : ''}
+                {r.host}:{r.port}
+              </span>
+              <span className="recent-meta">
+                {r.version} · {r.role}
+              </span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,151 @@
+import { useState, type FormEvent } from 'react';
+import { PROFILE_COLORS, type ProfileDraft } from '../../../../shared/api/profiles';
+import { api } from '../../api/client';
+import { useNav } from '../../nav/navStore';
+import { Checkbox, SelectField, TextField } from '../../ui/fields';
+import {
+  connectionErrorField,
+  EMPTY_PROFILE_FORM,
+  formFromDraft,
+  formFromView,
+  formToInput,
+  validationErrors,
+  type FormErrors,
+  type ProfileForm,
+} from '../profileFormModel';
+import { useProfiles } from '../profilesStore';
+import { AuthFields, ConnectionFields } from './ConnectionFields';
+import { PasteUrlBar } from './PasteUrlBar';
+import { TestReport, type TestState } from './TestReport';
+import { AdvancedFields, TlsFields } from './TlsFields';
+
+/** Create or edit a connection profile; test it before saving. */
+export function ProfileEditor({ profileId, draft }: { profileId?: string; draft?: ProfileDraft }) {
+  const saved = useProfiles((s) => s.profiles.find((p) => p.id === profileId));
+  const { create, update } = useProfiles.getState();
+  const go = useNav((s) => s.go);
+  const [form, setForm] = useState<ProfileForm>(() =>
+    saved ? formFromView(saved) : draft ? formFromDraft(draft) : EMPTY_PROFILE_FORM,
+  );
+  const [errors, setErrors] = useState<FormErrors>({});
+  const [test, setTest] = useState<TestState>({ status: 'idle' });
+  const [saving, setSaving] = useState(false);
+  const [reveal, setReveal] = useState(false);
+
+  const set = (patch: Partial<ProfileForm>) => {
+    setForm((f) => ({ ...f, ...patch }));
+    // Editing a field clears its error; the rest stay until the next test/save.
+    setErrors((e) =>
+      Object.fromEntries(
+        Object.entries(e).filter(([k]) => !Object.keys(patch).some((p) => k === p || k.startsWith(`${p}.`))),
+      ),
+    );
+  };
+
+  const runTest = async () => {
+    setTest({ status: 'testing' });
+    const result = await api.call('profiles.test', {
+      profile: formToInput(form),
+      ...(profileId ? { id: profileId } : {}),
+    });
+    if (result.ok) {
+      setErrors({});
+      return setTest({ status: 'ok', report: result.value });
+    }
+    setTest({ status: 'failed', error: result.error });
+    const fieldErrors = validationErrors(result.error);
+    setErrors(
+      Object.keys(fieldErrors).length
+        ? fieldErrors
+        : { [connectionErrorField(result.error, form.kind)]: result.error.message },
+    );
+  };
+
+  const save = async (e: FormEvent) => {
+    e.preventDefault();
+    setSaving(true);
+    const input = formToInput(form);
+    const result = profileId ? await update(profileId, input) : await create(input);
+    setSaving(false);
+    if (!result.ok) {
+      const fieldErrors = validationErrors(result.error);
+      setErrors(Object.keys(fieldErrors).length ? fieldErrors : { form: result.error.message });
+      return;
+    }
+    go({ kind: 'home' });
+  };
+
+  const sectionProps = { form, set, errors, saved, reveal };
+  return (
+    <section className="panel panel-wide" aria-labelledby="pf-title">
+      <header className="panel-header">
+        <h1 id="pf-title">{saved ? `Edit “${saved.name}”` : 'New connection'}</h1>
+      </header>
+      <PasteUrlBar onDraft={(d) => setForm((f) => formFromDraft(d, f))} autoFocus={!saved} />
+      <form className="profile-form" onSubmit={(e) => void save(e)} noValidate>
+        <div className="segmented" role="radiogroup" aria-label="Kind">
+          {(['standalone', 'sentinel'] as const).map((kind) => (
+            <button
+              key={kind}
+              type="button"
+              role="radio"
+              aria-checked={form.kind === kind}
+              className={form.kind === kind ? 'on' : ''}
+              onClick={() => set({ kind })}
+            >
+              {kind === 'standalone' ? 'Standalone' : 'Sentinel'}
+            </button>
+          ))}
+        </div>
+        <div className="row row-3">
+          <TextField
+            id="pf-name"
+            label="Name"
+            value={form.name}
+            onChange={(name) => set({ name })}
+            error={errors['name']}
+            placeholder="e.g. Production cache"
+          />
+          <SelectField
+            id="pf-color"
+            label="Colour"
+            value={form.color}
+            options={PROFILE_COLORS.map((c) => ({ value: c, label: c }))}
+            onChange={(color) => set({ color })}
+          />
+          <TextField
+            id="pf-group"
+            label="Group (optional)"
+            value={form.group}
+            onChange={(group) => set({ group })}
+            error={errors['group']}
+          />
+        </div>
+        <ConnectionFields {...sectionProps} />
+        <AuthFields {...sectionProps} />
+        <Checkbox id="pf-reveal" label="Show passwords" checked={reveal} onChange={setReveal} />
+        <TlsFields {...sectionProps} />
+        <AdvancedFields {...sectionProps} />
+        {errors['form'] && (
+          <p className="field-error" role="alert">
+            {errors['form']}
+          </p>
+        )}
+        <div className="actions">
+          <button type="button" onClick={() => go({ kind: 'home' })}>
+            Cancel
+          </button>
+          <div className="actions-right">
+            <button type="button" onClick={() => void runTest()} disabled={test.status === 'testing'}>
+              Test connection
+            </button>
+            <button type="submit" className="primary" disabled={saving}>
+              {saving ? 'Saving…' : 'Save'}
+            </button>
+          </div>
+        </div>
+      </form>
+      <TestReport state={test} />
+    </section>
+  );
+}

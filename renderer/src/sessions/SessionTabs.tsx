@@ -1,0 +1,46 @@
+import { useNav } from '../nav/navStore';
+import { StateDot } from '../ui/StateDot';
+import { useSessions } from './sessionsStore';
+
+/** One tab per open session; closing a tab closes its connections. */
+export function SessionTabs() {
+  const order = useSessions((s) => s.order);
+  const sessions = useSessions((s) => s.sessions);
+  const close = useSessions((s) => s.close);
+  const screen = useNav((s) => s.screen);
+  const go = useNav((s) => s.go);
+  if (order.length === 0) return null;
+  const activeId = screen.kind === 'session' ? screen.sessionId : undefined;
+  return (
+    <div className="tabs" role="tablist" aria-label="Open sessions">
+      {order.map((id) => {
+        const s = sessions[id];
+        if (!s) return null;
+        return (
+          <div key={id} className={`tab ${id === activeId ? 'tab-active' : ''}`}>
+            <button
+              type="button"
+              role="tab"
+              aria-selected={id === activeId}
+              onClick={() => go({ kind: 'session', sessionId: id })}
+            >
+              <StateDot state={s.state} /> {s.profileName}
+              {s.db !== 0 && <span className="tab-db">db{s.db}</span>}
+            </button>
+            <button
+              type="button"
+              className="icon-button"
+              aria-label={`Close ${s.profileName}`}
+              onClick={() => {
+                void close(id);
+                if (id === activeId) go({ kind: 'home' });
+              }}
+            >
+              ×
+            </button>
+          </div>
+        );
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+import type { ApiError } from './errors';
+import type { ProfileKind } from './profiles';
+
+export type SessionState = 'connecting' | 'ready' | 'reconnecting' | 'failed' | 'closed';
+
+/** An open connection to a profile's server(s), as the UI sees it. */
+export interface SessionView {
+  id: string;
+  profileId: string;
+  profileName: string;
+  kind: ProfileKind;
+  /** The profile is read-only or the session browses a replica: no writes. */
+  readOnly: boolean;
+  db: number;
+  state: SessionState;
+  /** The data node currently used (`host:port`), once known. */
+  address?: string;
+  /** Reconnect attempt number while reconnecting. */
+  attempt?: number;
+  /** Why it failed, or the last error while reconnecting. */
+  error?: ApiError;
+}
+
+export interface SessionStateEvent {
+  session: SessionView;
+  at: number;
+}
+
+export interface DatabaseInfo {
+  db: number;
+  keys: number;
+  expires: number;
+}
+
+export interface DatabasesReport {
+  /** From `CONFIG GET databases`; 16 when CONFIG is disabled. */
+  count: number;
+  fromConfig: boolean;
+  /** Only databases that hold keys (INFO keyspace). */
+  keyspace: DatabaseInfo[];
+}
