@@ -1,13 +1,6 @@
 import { ERROR_TITLES } from '../ui/errorTitles';
+import { formatDuration } from '../ui/format';
 import { useQuickConnect } from './quickConnectStore';
-
-const formatUptime = (s: number | null) => {
-  if (s === null) return '—';
-  const d = Math.floor(s / 86400);
-  const h = Math.floor((s % 86400) / 3600);
-  const m = Math.floor((s % 3600) / 60);
-  return d > 0 ? `${d} d ${h} h` : h > 0 ? `${h} h ${m} min` : m > 0 ? `${m} min` : `${s} s`;
-};
 
 const PHASE_TEXT = {
   connecting: 'Connecting to',
@@ -64,7 +57,7 @@ export function ConnectOutcome() {
         </div>
         <div>
           <dt>Uptime</dt>
-          <dd>{formatUptime(info.uptimeSeconds)}</dd>
+          <dd>{formatDuration(info.uptimeSeconds)}</dd>
         </div>
         <div>
           <dt>Clients</dt>

@@ -1,4 +1,5 @@
 import { useNav } from '../nav/navStore';
+import { ERROR_TITLES } from '../ui/errorTitles';
 import { useSessions } from '../sessions/sessionsStore';
 import { ImportExport } from './ImportExport';
 import { profileAddress, useProfiles } from './profilesStore';
@@ -12,6 +13,8 @@ export function HomeScreen() {
   const loadError = useProfiles((s) => s.loadError);
   const go = useNav((s) => s.go);
   const open = useSessions((s) => s.open);
+  const openErrors = useSessions((s) => s.openErrors);
+  const opening = useSessions((s) => s.opening);
 
   const connect = async (profileId: string) => {
     const sessionId = await open(profileId);
@@ -68,9 +71,26 @@ export function HomeScreen() {
                   <span className="card-kind">{p.kind === 'sentinel' ? `Sentinel · ${p.role}` : 'Standalone'}</span>
                   {p.readOnly && <span className="badge">read-only</span>}
                   <div className="card-address">{profileAddress(p)}</div>
+                  {openErrors[p.id] && (
+                    <p className="field-error" role="alert">
+                      {ERROR_TITLES[openErrors[p.id]!.code]}: {openErrors[p.id]!.message}{' '}
+                      <button
+                        type="button"
+                        className="link-button"
+                        onClick={() => go({ kind: 'edit', profileId: p.id })}
+                      >
+                        Edit connection
+                      </button>
+                    </p>
+                  )}
                 </div>
-                <button type="button" onClick={() => void connect(p.id)} aria-label={`Connect to ${p.name}`}>
-                  Connect
+                <button
+                  type="button"
+                  onClick={() => void connect(p.id)}
+                  aria-label={`Connect to ${p.name}`}
+                  disabled={opening[p.id]}
+                >
+                  {opening[p.id] ? 'Connecting…' : openErrors[p.id] ? 'Retry' : 'Connect'}
                 </button>
               </li>
             ))}

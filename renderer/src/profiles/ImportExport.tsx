@@ -12,6 +12,14 @@ function download(fileName: string, text: string) {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+/** Downloads the given profiles as a JSON file (core never includes secrets). */
+export async function exportProfiles(ids: string[]): Promise<string | undefined> {
+  const result = await api.call('profiles.export', { ids });
+  if (!result.ok) return result.error.message;
+  download(result.value.fileName, result.value.json);
+  return undefined;
+}
+
 /** Export every profile (never with secrets) and import an exported file, with a report. */
 export function ImportExport() {
   const profiles = useProfiles((s) => s.profiles);
@@ -20,11 +28,7 @@ export function ImportExport() {
   const [report, setReport] = useState<ImportReport>();
   const [error, setError] = useState<string>();
 
-  const exportAll = async () => {
-    const result = await api.call('profiles.export', { ids: profiles.map((p) => p.id) });
-    if (!result.ok) return setError(result.error.message);
-    download(result.value.fileName, result.value.json);
-  };
+  const exportAll = async () => setError(await exportProfiles(profiles.map((p) => p.id)));
   const importFile = async (file: File | undefined) => {
     if (!file) return;
     const result = await importJson(await file.text());

@@ -4,7 +4,10 @@ import { useNav } from '../nav/navStore';
 import { profileSessionState, useSessions } from '../sessions/sessionsStore';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { StateDot } from '../ui/StateDot';
+import { exportProfiles } from './ImportExport';
 import { groupProfiles, profileAddress, useProfiles } from './profilesStore';
+
+const exportProfile = (p: ProfileView) => exportProfiles([p.id]);
 
 function ProfileItem({ profile, onDelete }: { profile: ProfileView; onDelete(p: ProfileView): void }) {
   const state = useSessions((s) => profileSessionState(s, profile.id));
@@ -14,10 +17,12 @@ function ProfileItem({ profile, onDelete }: { profile: ProfileView; onDelete(p: 
   const { go } = useNav.getState();
   const { duplicate, move } = useProfiles.getState();
   const [menu, setMenu] = useState(false);
+  const active = useNav((s) => s.screen.kind === 'session' && s.screen.sessionId === sessionId);
 
   const connect = async () => {
     const id = sessionId ?? (await open(profile.id));
-    if (id) go({ kind: 'session', sessionId: id });
+    // A failed first connect has no session: the home screen shows the error next to the profile.
+    go(id ? { kind: 'session', sessionId: id } : { kind: 'home' });
   };
   const onKey = (e: KeyboardEvent) => {
     if (e.altKey && (e.key === 'ArrowUp' || e.key === 'ArrowDown')) {
@@ -28,11 +33,12 @@ function ProfileItem({ profile, onDelete }: { profile: ProfileView; onDelete(p: 
   };
 
   return (
-    <li className={`profile-item color-${profile.color}`}>
+    <li className={`profile-item color-${profile.color} ${active ? 'profile-active' : ''}`}>
       <button
         type="button"
         className="profile-main"
         aria-label={state ? `${profile.name}, ${state}` : profile.name}
+        aria-current={active ? 'page' : undefined}
         onClick={() => void connect()}
         onKeyDown={onKey}
         title={`${profileAddress(profile)} — Enter connects, F2 edits, Alt+↑/↓ moves, Delete removes`}
@@ -59,6 +65,7 @@ function ProfileItem({ profile, onDelete }: { profile: ProfileView; onDelete(p: 
             ['Duplicate', () => void duplicate(profile.id)],
             ['Move up', () => void move(profile.id, -1)],
             ['Move down', () => void move(profile.id, 1)],
+            ['Export…', () => void exportProfile(profile)],
             ['Delete…', () => onDelete(profile)],
           ].map(([label, action]) => (
             <li key={label as string} role="none">

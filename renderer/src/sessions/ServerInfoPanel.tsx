@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { ServerInfo } from '../../../shared/api/server';
 import type { SessionView } from '../../../shared/api/sessions';
+import { formatDuration } from '../ui/format';
 import { useSessions } from './sessionsStore';
 
 const SECTIONS = ['server', 'clients', 'memory', 'persistence', 'stats', 'replication', 'keyspace'];
@@ -15,12 +16,7 @@ const headline = (info: ServerInfo): [string, string][] => {
     ['Version', `Redis ${info.version}`],
     ['Mode', info.mode],
     ['Role', info.role],
-    [
-      'Uptime',
-      info.uptimeSeconds === null
-        ? '—'
-        : `${Math.floor(info.uptimeSeconds / 3600)} h ${Math.floor((info.uptimeSeconds % 3600) / 60)} min`,
-    ],
+    ['Uptime', formatDuration(info.uptimeSeconds)],
     ['Clients', String(info.connectedClients ?? '—')],
     ['Memory', info.usedMemoryHuman ?? '—'],
     ['Ops/sec', stats['instantaneous_ops_per_sec'] ?? '—'],
