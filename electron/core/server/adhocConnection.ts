@@ -1,14 +1,30 @@
-import Redis from 'ioredis';
+import type Redis from 'ioredis';
 import type { z } from 'zod';
 import type { ConnectionTargetSchema } from '../../../shared/api/connection';
 import { ApiFailure } from '../api/apiFailure';
 import { mapError } from '../api/mapError';
 import type { EventBus } from '../events/eventBus';
+import type { ResolvedProfile } from '../profiles/resolvedProfile';
+import { withProbe } from '../sessions/probeConnection';
 
 export type ConnectionTargetParams = z.output<typeof ConnectionTargetSchema>;
 
-/** Errors from ioredis' 'error' events say what happened; the rejection only says "closed". */
-const isInformative = (e: unknown): boolean => e instanceof Error && !/connection is closed/i.test(e.message);
+/** Quick connect as an unsaved standalone profile, so it shares the probe's errors and timeouts. */
+const asProfile = (t: ConnectionTargetParams): ResolvedProfile => ({
+  kind: 'standalone',
+  name: `${t.host}:${t.port}`,
+  color: 'gray',
+  readOnly: true,
+  connectTimeoutMs: t.connectTimeoutMs,
+  keyDelimiter: ':',
+  scanCount: 1_000,
+  db: 0,
+  host: t.host,
+  port: t.port,
+  ...(t.username ? { username: t.username } : {}),
+  ...(t.password ? { password: t.password } : {}),
+  tls: { enabled: false, verify: true },
+});
 
 /**
  * Opens one short-lived connection, runs `fn`, and always closes it. No retries: a quick
@@ -21,58 +37,23 @@ export async function withAdhocConnection<T>(
   fn: (client: Redis) => Promise<T>,
 ): Promise<T> {
   const where = `${target.host}:${target.port}`;
-  const timeoutMs = target.connectTimeoutMs;
-  const client = new Redis({
-    host: target.host,
-    port: target.port,
-    username: target.username || undefined,
-    password: target.password || undefined,
-    connectionName: 'redlens:probe',
-    lazyConnect: true,
-    connectTimeout: timeoutMs,
-    commandTimeout: timeoutMs,
-    maxRetriesPerRequest: 0,
-    enableOfflineQueue: false,
-    retryStrategy: () => null,
-  });
-  let firstError: unknown;
-  client.on('error', (e: unknown) => {
-    if (firstError === undefined && isInformative(e)) firstError = e;
-  });
-
   bus.emit('connection.state', { target: where, state: 'connecting', at: Date.now() });
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    // ioredis' own timeouts apply per phase; this bounds the whole operation.
-    timer = setTimeout(
-      () =>
-        reject(
-          new ApiFailure(
-            'TIMEOUT',
-            `No answer from ${where} within ${(timeoutMs / 1000).toFixed(1)} s. The server may be down, paused or behind a firewall.`,
-          ),
-        ),
-      timeoutMs + 250,
-    );
-  });
   try {
-    const value = await Promise.race([
-      (async () => {
-        await client.connect();
-        bus.emit('connection.state', { target: where, state: 'ready', at: Date.now() });
-        return fn(client);
-      })(),
-      deadline,
-    ]);
-    return value;
+    return await withProbe(
+      {
+        profile: asProfile(target),
+        endpoint: { host: target.host, port: target.port },
+        role: 'standalone',
+        tls: undefined,
+        onConnected: () => bus.emit('connection.state', { target: where, state: 'ready', at: Date.now() }),
+      },
+      fn,
+    );
   } catch (e) {
-    const cause = e instanceof ApiFailure ? e : isInformative(e) ? e : (firstError ?? e);
-    const error = mapError(cause, where);
+    const error = mapError(e, where);
     bus.emit('connection.state', { target: where, state: 'failed', error, at: Date.now() });
     throw new ApiFailure(error.code, error.message, error.details);
   } finally {
-    clearTimeout(timer);
-    client.disconnect();
     bus.emit('connection.state', { target: where, state: 'closed', at: Date.now() });
   }
 }

@@ -51,9 +51,9 @@ describe('server.info / server.ping', () => {
     const client = await open.node.client();
     try {
       // The server notices the close asynchronously: wait for it, then it must be gone.
-      await waitFor(async () => !String(await client.call('CLIENT', 'LIST')).includes('name=redlens:probe'), {
+      await waitFor(async () => !String(await client.call('CLIENT', 'LIST')).includes('name=redlens'), {
         timeoutMs: 5_000,
-        what: 'the probe connection to disappear from CLIENT LIST',
+        what: 'no Redlens connection left in CLIENT LIST',
       });
     } finally {
       client.disconnect();

@@ -15,6 +15,8 @@ export interface ProbeTarget {
   role: NodeRole;
   /** The profile's TLS options, already loaded (see loadTlsOptions). */
   tls: ConnectionOptions | undefined;
+  /** Called once connected and authenticated, before `fn` runs (progress for the UI). */
+  onConnected?: () => void;
 }
 
 /**
@@ -48,7 +50,11 @@ export async function withProbe<T>(target: ProbeTarget, fn: (client: Redis) => P
     timer = setTimeout(() => reject(new ApiFailure('TIMEOUT', message)), timeoutMs + 250);
   });
   try {
-    return await Promise.race([client.connect().then(() => fn(client)), deadline]);
+    const run = client.connect().then(() => {
+      target.onConnected?.();
+      return fn(client);
+    });
+    return await Promise.race([run, deadline]);
   } catch (e) {
     const cause = e instanceof ApiFailure || isInformative(e) ? e : (firstError ?? e);
     const error = describeNodeError(cause, where, role);
