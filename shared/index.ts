@@ -2,6 +2,7 @@ export * from './api/app';
 export * from './api/connection';
 export * from './api/errors';
 export * from './api/events';
+export * from './api/keys';
 export * from './api/methods';
 export * from './api/profiles';
 export * from './api/result';

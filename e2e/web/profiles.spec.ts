@@ -87,6 +87,7 @@ test('create, test and save standalone and Sentinel profiles; they survive a res
     const sidebar = page.getByRole('navigation', { name: 'Redlens' });
     await sidebar.getByRole('button', { name: 'Local cache', exact: true }).click();
     await expect(page.getByTestId('session-address')).toHaveText(`127.0.0.1:${redis.port}`);
+    await page.getByRole('tab', { name: 'Server info' }).click();
     await expect(page.getByTestId('info-role')).toHaveText('master');
     await sidebar.getByRole('button', { name: 'Sandbox HA', exact: true }).click();
     await expect(page.getByTestId('session-address')).toHaveText(topo.master.address);

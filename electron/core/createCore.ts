@@ -5,6 +5,8 @@ import { createDispatch, type Dispatch, type Handlers } from './api/dispatch';
 import { EventBus } from './events/eventBus';
 import { profileHandlers } from './profiles/profileHandlers';
 import { createProfileService } from './profiles/profileService';
+import { keyHandlers } from './keys/keyHandlers';
+import { createKeyService } from './keys/keyService';
 import { createSandboxService } from './localSandbox/sandboxService';
 import { createKeyFileCipher } from './secrets/keyFileCipher';
 import type { SecretCipher } from './secrets/secretCipher';
@@ -39,6 +41,7 @@ export function createCore(options: CoreOptions): Core {
   const profiles = createProfileService({ dataDir: options.dataDir, cipher, events });
   const sessions = createSessionManager({ events, resolveProfile: (id) => profiles.resolve(id) });
   const sandbox = createSandboxService(profiles);
+  const keys = createKeyService({ events, sessions });
 
   const handlers: Handlers = {
     'app.version': async () => ({
@@ -51,6 +54,7 @@ export function createCore(options: CoreOptions): Core {
     ...profileHandlers(profiles),
     'profiles.test': async ({ profile, id }) => testConnection(await profiles.resolveDraft(profile, id)),
     ...sessionHandlers(sessions),
+    ...keyHandlers(keys),
     ...sandbox.handlers,
   };
   const dispatch = createDispatch(handlers);
@@ -60,6 +64,7 @@ export function createCore(options: CoreOptions): Core {
     events,
     dataDir: options.dataDir,
     dispose: async () => {
+      keys.dispose();
       await sessions.closeAll();
       await sandbox.stop();
     },

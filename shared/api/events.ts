@@ -1,4 +1,5 @@
 import type { ApiError } from './errors';
+import type { ScanStatusEvent } from './keys';
 import type { SessionStateEvent } from './sessions';
 
 /** State of a connection core opened, as it changes. */
@@ -18,8 +19,10 @@ export interface EventMap {
   'session.state': SessionStateEvent;
   /** The saved profiles changed (this window or another); reload the list. */
   'profiles.changed': { at: number };
+  /** Scan progress of a session's key index (throttled), and "rows changed" hints. */
+  'keys.scan': ScanStatusEvent;
 }
 
 export type EventName = keyof EventMap;
 
-export const EVENT_NAMES: readonly EventName[] = ['connection.state', 'session.state', 'profiles.changed'];
+export const EVENT_NAMES: readonly EventName[] = ['connection.state', 'session.state', 'profiles.changed', 'keys.scan'];

@@ -11,6 +11,7 @@ import {
   type ProfilesList,
   type ProfileView,
 } from './profiles';
+import { REDIS_TYPES, type KeyMeta, type KeyRowsPage, type ScanStatus } from './keys';
 import type { SandboxStarted, SandboxStatus } from './sandbox';
 import type { PingResult, ServerInfo } from './server';
 import type { DatabasesReport, SessionView } from './sessions';
@@ -27,7 +28,10 @@ const method =
 
 const NoInput = z.object({}).strict().default({});
 const ById = z.object({ id: ProfileIdSchema }).strict();
-const BySession = z.object({ sessionId: z.string().min(1).max(64) }).strict();
+const SessionId = z.string().min(1).max(64);
+const BySession = z.object({ sessionId: SessionId }).strict();
+/** A key as sent by the UI: UTF-8 text, or base64 for any other bytes (see KeyBytes). */
+const KeyBytesSchema = z.union([z.string().max(1_000_000), z.object({ base64: z.string().max(1_400_000) }).strict()]);
 
 /**
  * The whole API. Add a method here first; core's handler table and the renderer's client are
@@ -64,6 +68,48 @@ export const API = {
   ),
   'sessions.databases': method<DatabasesReport>()(BySession),
   'sessions.info': method<ServerInfo>()(BySession),
+
+  /** (Re)starts the background SCAN of the session's current db into core's key index. */
+  'keys.scan': method<ScanStatus>()(
+    z
+      .object({
+        sessionId: SessionId,
+        /** SCAN MATCH pattern (glob); omitted = every key. */
+        match: z.string().max(10_000).optional(),
+        type: z.enum(REDIS_TYPES).optional(),
+        /** Stop after this many keys (the UI says so plainly). */
+        cap: z.number().int().min(1).max(100_000_000).optional(),
+        /** Production-gentle mode: at most this many SCAN calls per second. */
+        maxCallsPerSecond: z.number().int().min(1).max(10_000).optional(),
+      })
+      .strict(),
+  ),
+  'keys.cancelScan': method<ScanStatus>()(BySession),
+  'keys.status': method<ScanStatus>()(BySession),
+  /** A window of the flattened tree (only expanded folders contribute their children). */
+  'keys.rows': method<KeyRowsPage>()(
+    z
+      .object({
+        sessionId: SessionId,
+        offset: z.number().int().min(0),
+        limit: z.number().int().min(1).max(5_000),
+        view: z.enum(['tree', 'flat']).default('tree'),
+      })
+      .strict(),
+  ),
+  /** Expands or collapses a folder; with `expanded: true` a capped scan completes that folder. */
+  'keys.expand': method<{ total: number }>()(
+    z.object({ sessionId: SessionId, prefix: KeyBytesSchema, expanded: z.boolean() }).strict(),
+  ),
+  /** TYPE and PTTL for the rows on screen, batched. */
+  'keys.meta': method<KeyMeta[]>()(
+    z.object({ sessionId: SessionId, keys: z.array(KeyBytesSchema).max(1_000) }).strict(),
+  ),
+  /** Exact-key lookup with EXISTS, whatever the keyspace size; adds it to the index. */
+  'keys.lookup': method<KeyMeta>()(z.object({ sessionId: SessionId, key: KeyBytesSchema }).strict()),
+  'keys.delete': method<{ deleted: number }>()(
+    z.object({ sessionId: SessionId, keys: z.array(KeyBytesSchema).min(1).max(10_000) }).strict(),
+  ),
 
   'sandbox.status': method<SandboxStatus>()(NoInput),
   /** Starts a local 1 master / 2 replicas / 3 sentinels deployment and a profile for it. */

@@ -16,6 +16,11 @@ import { initialView, nextView, type SessionChange } from './sessionState';
 import { explainConnectError } from './tlsDiagnosis';
 import { loadTlsOptions } from './tlsOptions';
 
+export interface KeyBrowsing {
+  keyDelimiter: string;
+  scanCount: number;
+}
+
 export interface SessionInit {
   id: string;
   profileId: string;
@@ -55,6 +60,11 @@ export class Session {
 
   get view(): SessionView {
     return this.#view;
+  }
+
+  /** How the key browser groups and scans this session's keys (from the profile). */
+  get keyBrowsing(): KeyBrowsing {
+    return { keyDelimiter: this.#profile.keyDelimiter, scanCount: this.#profile.scanCount };
   }
 
   get client(): Redis {

@@ -8,7 +8,7 @@ import type { ResolvedProfile } from '../profiles/resolvedProfile';
 import { readDatabases, selectDatabase } from './databases';
 import { SENTINEL_RECONNECT, STANDALONE_RECONNECT, type ReconnectPolicy } from './reconnectPolicy';
 import { readServerInfo } from './serverInfo';
-import { Session } from './session';
+import { Session, type KeyBrowsing } from './session';
 
 export interface SessionManager {
   /** Connects to a saved profile; resolves once ready, rejects with the precise error if not. */
@@ -28,6 +28,8 @@ export interface SessionManager {
    * writing.
    */
   client(sessionId: string): Redis;
+  /** The profile's key delimiter and SCAN COUNT, for the key browser. */
+  keyBrowsing(sessionId: string): KeyBrowsing;
   closeAll(): Promise<void>;
 }
 
@@ -81,6 +83,7 @@ export function createSessionManager({ events, resolveProfile, reconnect }: Sess
     databases: async (sessionId) => readDatabases(get(sessionId).client),
     info: async (sessionId) => readServerInfo(get(sessionId).client),
     client: (sessionId) => get(sessionId).client,
+    keyBrowsing: (sessionId) => get(sessionId).keyBrowsing,
 
     async closeAll() {
       await Promise.all([...sessions.keys()].map((id) => close(id)));

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { api } from '../api/client';
 import { QuickConnectPanel } from '../connect/QuickConnectPanel';
 import { useQuickConnect } from '../connect/quickConnectStore';
+import { useKeys } from '../keys/keysStore';
 import { useNav } from '../nav/navStore';
 import { ProfileEditor } from '../profiles/editor/ProfileEditor';
 import { HomeScreen } from '../profiles/HomeScreen';
@@ -34,7 +35,10 @@ export function AppShell() {
     void useProfiles.getState().load();
     const offs = [
       api.on('connection.state', (e) => useQuickConnect.getState().onConnectionState(e)),
-      api.on('session.state', (e) => useSessions.getState().apply(e.session)),
+      api.on('session.state', (e) => {
+        useSessions.getState().apply(e.session);
+        if (e.session.state === 'closed') useKeys.getState().forget(e.session.id);
+      }),
       api.on('profiles.changed', () => void useProfiles.getState().load()),
     ];
     const onKey = (e: KeyboardEvent) => {

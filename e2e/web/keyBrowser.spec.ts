@@ -1,0 +1,90 @@
+import { expect, test } from '@playwright/test';
+import { startStandalone, type StandaloneServer } from '../../electron/core/harness';
+import { startWebHostProcess, type RunningWebHost } from '../support/webHostProcess';
+
+// The key tree through the UI against real Redis: scan progress, folders, keyboard, lookup, delete.
+let host: RunningWebHost;
+let redis: StandaloneServer;
+
+test.beforeAll(async () => {
+  [host, redis] = await Promise.all([startWebHostProcess(), startStandalone()]);
+  const client = await redis.node.client();
+  try {
+    const pipeline = client.pipeline();
+    for (let i = 1; i <= 300; i++) pipeline.set(`user:${i}:name`, `name ${i}`);
+    pipeline.hset('user:1', 'field', 'value');
+    pipeline.set('session:abc', 'x', 'EX', 3600);
+    pipeline.rpush('queue:jobs', 'a', 'b');
+    pipeline.set(Buffer.from([0x62, 0x69, 0x6e, 0xff, 0x00]), 'binary key');
+    await pipeline.exec();
+  } finally {
+    client.disconnect();
+  }
+});
+test.afterAll(async () => {
+  await Promise.all([host?.stop(), redis?.stop()]);
+});
+
+test('scans, browses by keyboard, finds an exact key and deletes one', async ({ page }) => {
+  await page.goto(host.url);
+  await page.getByRole('button', { name: 'New connection' }).first().click();
+  await page.getByLabel('Name', { exact: true }).fill('Keys');
+  await page.getByLabel('Port', { exact: true }).fill(String(redis.port));
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('button', { name: 'Connect to Keys' }).click();
+
+  // 300 user:N:name + user:1 + session:abc + queue:jobs + one binary key.
+  await expect(page.getByRole('status').filter({ hasText: 'keys loaded' })).toHaveText(/All 304 keys loaded/);
+  const tree = page.getByRole('tree', { name: 'Keys' });
+  const user = tree.getByRole('treeitem', { name: 'user', exact: true });
+  await expect(user).toContainText('301');
+  await expect(user).toHaveAttribute('aria-expanded', 'false');
+  await expect(tree.getByRole('treeitem', { name: 'bin\\xff\\x00', exact: true })).toBeVisible();
+
+  // Keyboard: focus the tree, go to "user", expand it with →.
+  await tree.focus();
+  for (let i = 0; i < 5 && (await user.getAttribute('aria-selected')) !== 'true'; i++)
+    await page.keyboard.press('ArrowDown');
+  await expect(user).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('ArrowRight');
+  await expect(user).toHaveAttribute('aria-expanded', 'true');
+  // Natural sort: 1, 2, … 10 — not 1, 10, 100.
+  const children = tree.locator('[aria-level="2"]');
+  await expect(children.nth(0)).toHaveAttribute('aria-label', '1');
+  await expect(children.nth(1)).toHaveAttribute('aria-label', '2');
+  await expect(children.nth(9)).toHaveAttribute('aria-label', '10');
+  await page.screenshot({ path: 'test-results/screenshots/key-tree.png' });
+
+  // Exact lookup opens the key, whatever the index holds.
+  await page.keyboard.press('/');
+  await page.getByLabel('Find keys').fill('session:abc');
+  await page.getByLabel('Find keys').press('Enter');
+  await expect(page.getByRole('region', { name: 'Key', exact: true })).toContainText('session:abc');
+  await expect(page.getByTestId('key-type')).toHaveText('string');
+
+  // Delete it (with confirmation): gone from the server and from the tree, no rescan needed.
+  await page.getByRole('region', { name: 'Key', exact: true }).getByRole('button', { name: 'Delete…' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Delete' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'keys' }).first()).toBeVisible();
+  const client = await redis.node.client();
+  try {
+    await expect.poll(() => client.exists('session:abc')).toBe(0);
+  } finally {
+    client.disconnect();
+  }
+  await expect(tree.getByRole('treeitem', { name: 'session', exact: true })).toHaveCount(0);
+
+  // A pattern goes to the server as SCAN MATCH.
+  await page.getByLabel('Find keys').fill('queue:*');
+  await page.getByLabel('Find keys').press('Enter');
+  await expect(page.getByRole('status').filter({ hasText: 'match' })).toContainText('1 keys match');
+
+  // Clearing the search scans everything again; switching db rescans with the same filter.
+  await page.getByLabel('Find keys').fill('');
+  await page.getByLabel('Find keys').press('Enter');
+  await expect(page.getByRole('status').filter({ hasText: 'keys loaded' })).toHaveText(/All 303 keys loaded/);
+  await page.getByLabel('Database').selectOption('1');
+  await expect(page.getByText('This database is empty.')).toBeVisible();
+  await page.getByLabel('Database').selectOption('0');
+  await expect(page.getByRole('status').filter({ hasText: 'keys loaded' })).toHaveText(/All 303 keys loaded/);
+});

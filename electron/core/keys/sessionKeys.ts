@@ -1,0 +1,172 @@
+import type Redis from 'ioredis';
+import type { RedisType, ScanStatus, ScanStatusEvent } from '../../../shared/api/keys';
+import type { KeyBrowsing } from '../sessions/session';
+import { fromLatin1 } from './keyBytes';
+import { KeyIndex } from './keyIndex';
+import { KeyScanner } from './keyScanner';
+import { MetaCache } from './metaCache';
+import { globMatch, prefixPattern } from './scanPattern';
+import { ScanNotifier } from './scanNotifier';
+
+export interface ScanRequest {
+  match?: string;
+  type?: RedisType;
+  cap?: number;
+  maxCallsPerSecond?: number;
+}
+
+export interface SessionKeysDeps {
+  client: () => Redis;
+  browsing: KeyBrowsing;
+  emit: (event: ScanStatusEvent) => void;
+}
+
+/**
+ * The key browser's state for one session and db: the index, the running scan, folder
+ * completions of a capped scan, the metadata cache, and throttled progress events.
+ */
+export class SessionKeys {
+  index: KeyIndex;
+  readonly meta = new MetaCache();
+  #scan: KeyScanner | undefined;
+  #request: ScanRequest | undefined;
+  readonly #folderScans = new Map<string, KeyScanner>();
+  readonly #notifier: ScanNotifier;
+
+  constructor(
+    readonly sessionId: string,
+    public db: number,
+    private readonly deps: SessionKeysDeps,
+  ) {
+    this.index = new KeyIndex(deps.browsing.keyDelimiter);
+    this.#notifier = new ScanNotifier((rowsChanged) =>
+      deps.emit({ sessionId, status: this.status(), rowsChanged, at: Date.now() }),
+    );
+  }
+
+  status(): ScanStatus {
+    const status = this.#scan?.status ?? { state: 'idle', keys: 0, dbSize: 0, calls: 0 };
+    return { ...status, keys: this.index.size };
+  }
+
+  /** Replaces any running scan: clears the index (keeping expanded folders) and starts over. */
+  async startScan(request: ScanRequest): Promise<ScanStatus> {
+    this.#stopScans();
+    this.index = new KeyIndex(this.deps.browsing.keyDelimiter, this.index.expandedPrefixes);
+    this.meta.clear();
+    this.#request = request;
+    const { match, type, cap, maxCallsPerSecond } = request;
+    const scan: KeyScanner = new KeyScanner(
+      this.deps.client(),
+      this.index,
+      {
+        match: match === undefined ? undefined : Buffer.from(match, 'utf8'),
+        type,
+        cap,
+        maxCallsPerSecond,
+        scanCount: this.deps.browsing.scanCount,
+        readDbSize: true,
+      },
+      (rowsChanged, final) => {
+        if (scan === this.#scan) this.#progress(rowsChanged, final);
+      },
+      { match, type, cap },
+    );
+    this.#scan = scan;
+    this.#notifier.notify(true);
+    await scan.ready;
+    return this.status();
+  }
+
+  cancelScan(): ScanStatus {
+    this.#stopScans();
+    this.#notifier.notify(false);
+    this.#notifier.flush();
+    return this.status();
+  }
+
+  /**
+   * The session switched db: the index is dropped and, if a scan had been started, the new db
+   * is scanned with the same request (the UI just refreshes on the event).
+   */
+  dbChanged(db: number): void {
+    this.db = db;
+    this.#stopScans();
+    this.#scan = undefined;
+    this.index = new KeyIndex(this.deps.browsing.keyDelimiter);
+    this.meta.clear();
+    if (this.#request) void this.startScan(this.#request);
+    else {
+      this.#notifier.notify(true);
+      this.#notifier.flush();
+    }
+  }
+
+  /** The session closed: stop everything, push nothing more. */
+  close(): void {
+    this.#stopScans();
+    this.#notifier.cancel();
+  }
+
+  /** Expands or collapses a folder; in a capped index, expanding scans that folder completely. */
+  expand(prefix: string, expanded: boolean): { total: number } {
+    this.index.setExpanded(prefix, expanded);
+    if (expanded && this.#scan?.status.state === 'capped') this.#completeFolder(prefix);
+    return { total: this.index.total('tree') };
+  }
+
+  /** Rows changed outside a scan (delete, lookup): tell the UI. */
+  changed(): void {
+    this.#notifier.notify(true);
+  }
+
+  /** Resolves when the running scan and folder completions have ended (tests, benchmarks). */
+  async settled(): Promise<void> {
+    await Promise.all([this.#scan?.done, ...[...this.#folderScans.values()].map((s) => s.done)]);
+  }
+
+  /** The COUNT the running scan would use next. */
+  get scanCount(): number | undefined {
+    return this.#scan?.count;
+  }
+
+  #progress(rowsChanged: boolean, final: boolean): void {
+    this.#notifier.notify(rowsChanged);
+    if (final) this.#notifier.flush();
+  }
+
+  #completeFolder(prefix: string): void {
+    if (this.#folderScans.has(prefix)) return;
+    const index = this.index;
+    const match = this.#request?.match;
+    const pattern = match === undefined ? undefined : Buffer.from(match, 'utf8').toString('latin1');
+    const scan = new KeyScanner(
+      this.deps.client(),
+      index,
+      {
+        match: prefixPattern(fromLatin1(prefix)),
+        type: this.#request?.type,
+        maxCallsPerSecond: this.#request?.maxCallsPerSecond,
+        // The scoped scan can only narrow by prefix; the user's MATCH still applies.
+        accept: pattern === undefined ? undefined : (key) => globMatch(pattern, key.toString('latin1')),
+        scanCount: this.deps.browsing.scanCount,
+        readDbSize: false,
+      },
+      (rowsChanged, final) => {
+        if (index !== this.index) return;
+        this.#notifier.notify(rowsChanged);
+        if (final) this.#notifier.flush();
+      },
+    );
+    this.#folderScans.set(prefix, scan);
+    void scan.done.then(() => {
+      if (this.#folderScans.get(prefix) === scan) this.#folderScans.delete(prefix);
+    });
+  }
+
+  #stopScans(): void {
+    this.#scan?.cancel();
+    for (const scan of this.#folderScans.values()) scan.cancel();
+    this.#folderScans.clear();
+  }
+}

@@ -1,0 +1,93 @@
+import { useEffect, useState } from 'react';
+import type { KeyBytes } from '../../../shared/api/keys';
+import type { SessionView } from '../../../shared/api/sessions';
+import { api } from '../api/client';
+import { ConfirmDialog } from '../ui/ConfirmDialog';
+import { KeyDetails } from './KeyDetails';
+import { displayKey } from './keyText';
+import { useKeys } from './keysStore';
+import { KeyTree } from './KeyTree';
+import { ScanBar } from './ScanBar';
+
+let subscribed = false;
+/** One subscription for all sessions: scan progress goes to the right session's state. */
+function subscribeScanEvents() {
+  if (subscribed) return;
+  subscribed = true;
+  api.on('keys.scan', (e) => useKeys.getState().onScanEvent(e.sessionId, e.status, e.rowsChanged));
+}
+
+/** Scan bar, the tree and the opened key, with explicit empty / no-match / reconnecting states. */
+export function KeyBrowser({ session }: { session: SessionView }) {
+  const s = useKeys((st) => st.bySession[session.id]);
+  const { scan, remove, dbChanged } = useKeys.getState();
+  const [seenDb, setSeenDb] = useState(session.db);
+  const [deleting, setDeleting] = useState<KeyBytes>();
+  const [deleteError, setDeleteError] = useState<string>();
+  const ready = session.state === 'ready';
+
+  useEffect(subscribeScanEvents, []);
+  const hasStatus = !!s?.status;
+  useEffect(() => {
+    // The first scan starts when the session is ready; after a db switch core rescans by itself.
+    if (ready && !hasStatus) void scan(session.id, { match: '', type: undefined });
+  }, [ready, hasStatus, session.id, scan]);
+  useEffect(() => {
+    if (seenDb !== session.db) {
+      setSeenDb(session.db);
+      dbChanged(session.id);
+    }
+  }, [seenDb, session.db, session.id, dbChanged]);
+
+  const status = s?.status;
+  const empty = status && status.state === 'complete' && status.keys === 0;
+  return (
+    <div className="key-browser">
+      <div className="key-pane">
+        <ScanBar sessionId={session.id} />
+        {!ready && <p className="hint">Keys are shown once the connection is ready.</p>}
+        {empty && !status.match && !status.type && <p className="empty-state">This database is empty.</p>}
+        {empty && (status.match || status.type) && (
+          <p className="empty-state">
+            No keys match {status.match ? `“${status.match}”` : ''}
+            {status.type ? ` of type ${status.type}` : ''}.
+          </p>
+        )}
+        <KeyTree sessionId={session.id} onDeleteRequest={(row) => row.kind === 'key' && setDeleting(row.key)} />
+      </div>
+      <div className="detail-pane">
+        {s?.openKey ? (
+          <KeyDetails
+            sessionId={session.id}
+            keyBytes={s.openKey}
+            readOnly={session.readOnly}
+            onDelete={() => setDeleting(s.openKey)}
+          />
+        ) : (
+          <p className="hint">
+            Select a key to see it. Arrows move, → / ← open and close folders, Enter opens, Delete deletes.
+          </p>
+        )}
+        {deleteError && (
+          <p className="field-error" role="alert">
+            {deleteError}
+          </p>
+        )}
+      </div>
+      {deleting && !session.readOnly && (
+        <ConfirmDialog
+          title="Delete key?"
+          message={`“${displayKey(deleting)}” will be deleted from the server. This cannot be undone.`}
+          confirmLabel="Delete"
+          danger
+          onCancel={() => setDeleting(undefined)}
+          onConfirm={() => {
+            const key = deleting;
+            setDeleting(undefined);
+            void remove(session.id, [key]).then((e) => setDeleteError(e?.message));
+          }}
+        />
+      )}
+    </div>
+  );
+}

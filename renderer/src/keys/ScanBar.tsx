@@ -1,0 +1,93 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { REDIS_TYPES, type RedisType } from '../../../shared/api/keys';
+import { isPattern } from './keyText';
+import { scanSummary, useKeys } from './keysStore';
+
+/** Search (MATCH pattern or exact key), type filter, rescan/cancel and the honest progress line. */
+export function ScanBar({ sessionId }: { sessionId: string }) {
+  const s = useKeys((st) => st.bySession[sessionId]);
+  const { scan, cancel, lookup } = useKeys.getState();
+  const [text, setText] = useState('');
+  const input = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    // `/` or Ctrl+F focuses the search, as in most browsers of things.
+    const onKey = (e: globalThis.KeyboardEvent) => {
+      const typing =
+        e.target instanceof HTMLInputElement ||
+        e.target instanceof HTMLTextAreaElement ||
+        e.target instanceof HTMLSelectElement;
+      if ((e.key === '/' && !typing) || ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'f')) {
+        e.preventDefault();
+        input.current?.focus();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const t = text.trim();
+    if (t && !isPattern(t)) void lookup(sessionId, t);
+    else void scan(sessionId, { match: t });
+  };
+  const scanning = s?.status?.state === 'scanning';
+
+  return (
+    <div className="scan-bar">
+      <form className="scan-search" onSubmit={submit} role="search">
+        <label htmlFor={`search-${sessionId}`} className="visually-hidden">
+          Find keys
+        </label>
+        <input
+          ref={input}
+          id={`search-${sessionId}`}
+          value={text}
+          spellCheck={false}
+          placeholder="Find keys: user:* (pattern) or an exact key — press / to focus"
+          onChange={(e) => setText(e.target.value)}
+        />
+        <label htmlFor={`type-${sessionId}`} className="visually-hidden">
+          Type
+        </label>
+        <select
+          id={`type-${sessionId}`}
+          value={s?.type ?? ''}
+          onChange={(e) =>
+            void scan(sessionId, { match: text.trim(), type: (e.target.value || undefined) as RedisType | undefined })
+          }
+        >
+          <option value="">All types</option>
+          {REDIS_TYPES.map((t) => (
+            <option key={t} value={t}>
+              {t}
+            </option>
+          ))}
+        </select>
+        {scanning ? (
+          <button type="button" onClick={() => void cancel(sessionId)}>
+            Cancel
+          </button>
+        ) : (
+          <button type="button" onClick={() => void scan(sessionId)} title="Scan the database again">
+            Rescan
+          </button>
+        )}
+      </form>
+      <p className={`scan-status scan-${s?.status?.state ?? 'idle'}`} role="status">
+        {scanning && <span className="spinner" aria-hidden="true" />} {scanSummary(s?.status)}
+      </p>
+      {s?.lookup && (
+        <p className={s.lookup.found ? 'hint' : 'field-error'} role="status">
+          {s.lookup.found ? `Found “${s.lookup.key}”.` : `No key named “${s.lookup.key}” in this database.`}
+        </p>
+      )}
+      {s?.error && (
+        <p className="field-error" role="alert">
+          {s.error.message}
+        </p>
+      )}
+    </div>
+  );
+}

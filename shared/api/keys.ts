@@ -1,0 +1,74 @@
+/**
+ * Keys are bytes. Across the boundary a key travels as a plain string when its bytes are valid
+ * UTF-8 (the common case, cheap to send) and as `{ base64 }` otherwise, so every byte sequence
+ * round-trips exactly. Core decodes it back to a Buffer before talking to Redis.
+ */
+export type KeyBytes = string | { base64: string };
+
+export const REDIS_TYPES = ['string', 'hash', 'list', 'set', 'zset', 'stream'] as const;
+export type RedisType = (typeof REDIS_TYPES)[number];
+
+export type ScanState = 'idle' | 'scanning' | 'complete' | 'capped' | 'cancelled' | 'error';
+
+/** Where the background SCAN of a session stands; the UI shows it verbatim, honestly. */
+export interface ScanStatus {
+  state: ScanState;
+  /** Distinct keys in the index. */
+  keys: number;
+  /** DBSIZE when the scan started: the "of ~N" in "412,000 of ~1,000,000". */
+  dbSize: number;
+  /** SCAN calls made so far. */
+  calls: number;
+  match?: string;
+  type?: RedisType;
+  /** The cap on loaded keys, when one is set. `capped` means it stopped there. */
+  cap?: number;
+  startedAt?: number;
+  finishedAt?: number;
+  /** Why it stopped, when `state` is `error`. */
+  error?: { code: string; message: string };
+}
+
+export interface ScanStatusEvent {
+  sessionId: string;
+  status: ScanStatus;
+  /** The tree's row count changed: visible rows should be fetched again. */
+  rowsChanged: boolean;
+  at: number;
+}
+
+/** One visible row of the flattened, expanded tree (or of the flat list). */
+export type KeyRow =
+  | {
+      kind: 'folder';
+      /** Full prefix including the trailing delimiter, e.g. `user:1:`; the folder's identity. */
+      prefix: KeyBytes;
+      /** The segment shown, e.g. `1`. */
+      name: KeyBytes;
+      depth: number;
+      /** Keys below this folder (all levels) in the index. */
+      count: number;
+      expanded: boolean;
+    }
+  | {
+      kind: 'key';
+      key: KeyBytes;
+      /** The last segment (the whole key in flat view). */
+      name: KeyBytes;
+      depth: number;
+    };
+
+export interface KeyRowsPage {
+  /** Rows in the whole flattened view (for the scrollbar). */
+  total: number;
+  offset: number;
+  rows: KeyRow[];
+}
+
+export interface KeyMeta {
+  key: KeyBytes;
+  /** `none` when the key no longer exists. */
+  type: RedisType | 'none' | string;
+  /** Milliseconds left; -1 no expiry; -2 gone. */
+  ttlMs: number;
+}
