@@ -55,6 +55,13 @@ test('scans, browses by keyboard, finds an exact key and deletes one', async ({ 
   await expect(children.nth(9)).toHaveAttribute('aria-label', '10');
   await page.screenshot({ path: 'test-results/screenshots/key-tree.png' });
 
+  // The flat list shows whole key names, naturally sorted, no folders.
+  await page.getByRole('button', { name: 'Flat list' }).click();
+  await expect(tree.getByRole('treeitem', { name: 'queue:jobs', exact: true })).toBeVisible();
+  await expect(tree.locator('[aria-expanded]')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Flat list' }).click();
+  await expect(user).toBeVisible();
+
   // Exact lookup opens the key, whatever the index holds.
   await page.keyboard.press('/');
   await page.getByLabel('Find keys').fill('session:abc');

@@ -6,7 +6,7 @@ import { scanSummary, useKeys } from './keysStore';
 /** Search (MATCH pattern or exact key), type filter, rescan/cancel and the honest progress line. */
 export function ScanBar({ sessionId }: { sessionId: string }) {
   const s = useKeys((st) => st.bySession[sessionId]);
-  const { scan, cancel, lookup } = useKeys.getState();
+  const { scan, cancel, lookup, setView } = useKeys.getState();
   const [text, setText] = useState('');
   const input = useRef<HTMLInputElement>(null);
 
@@ -65,6 +65,14 @@ export function ScanBar({ sessionId }: { sessionId: string }) {
             </option>
           ))}
         </select>
+        <button
+          type="button"
+          aria-pressed={s?.view === 'flat'}
+          title="Show every key in one list instead of folders"
+          onClick={() => setView(sessionId, s?.view === 'flat' ? 'tree' : 'flat')}
+        >
+          Flat list
+        </button>
         {scanning ? (
           <button type="button" onClick={() => void cancel(sessionId)}>
             Cancel
