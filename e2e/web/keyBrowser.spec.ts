@@ -69,29 +69,55 @@ test('scans, browses by keyboard, finds an exact key and deletes one', async ({ 
   await expect(page.getByRole('region', { name: 'Key', exact: true })).toContainText('session:abc');
   await expect(page.getByTestId('key-type')).toHaveText('string');
 
+  // TTL and rename (only if the new name is free), then the details follow the new name.
+  const details = page.getByRole('region', { name: 'Key', exact: true });
+  await details.getByLabel('Expire in (seconds)').fill('500');
+  await details.getByRole('button', { name: 'Set TTL' }).click();
+  await expect(details).toContainText(/4\d\d s|500 s/);
+  await details.getByLabel('Rename to').fill('session:xyz');
+  await details.getByRole('button', { name: 'Rename' }).click();
+  await expect(page.getByRole('heading', { name: 'session:xyz' })).toBeVisible();
+
   // Delete it (with confirmation): gone from the server and from the tree, no rescan needed.
   await page.getByRole('region', { name: 'Key', exact: true }).getByRole('button', { name: 'Delete…' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Delete' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'keys' }).first()).toBeVisible();
   const client = await redis.node.client();
   try {
-    await expect.poll(() => client.exists('session:abc')).toBe(0);
+    await expect.poll(() => client.exists('session:abc', 'session:xyz')).toBe(0);
   } finally {
     client.disconnect();
   }
   await expect(tree.getByRole('treeitem', { name: 'session', exact: true })).toHaveCount(0);
 
-  // A pattern goes to the server as SCAN MATCH.
-  await page.getByLabel('Find keys').fill('queue:*');
+  // Deleting a folder: confirmation with the count, then every key under it is gone.
+  await page.getByLabel('Find keys').fill('');
   await page.getByLabel('Find keys').press('Enter');
-  await expect(page.getByRole('status').filter({ hasText: 'match' })).toContainText('1 keys match');
+  await expect(page.getByRole('status').filter({ hasText: 'keys loaded' })).toHaveText(/All 303 keys loaded/);
+  await tree.getByRole('treeitem', { name: 'queue', exact: true }).click();
+  await tree.focus();
+  await page.keyboard.press('Delete');
+  await page.getByRole('dialog').getByRole('button', { name: 'Delete 1 keys' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Deleting' })).toContainText('done');
+  const admin = await redis.node.client();
+  try {
+    await expect.poll(() => admin.exists('queue:jobs')).toBe(0);
+  } finally {
+    admin.disconnect();
+  }
+  await expect(tree.getByRole('treeitem', { name: 'queue', exact: true })).toHaveCount(0);
+
+  // A pattern goes to the server as SCAN MATCH.
+  await page.getByLabel('Find keys').fill('user:1*');
+  await page.getByLabel('Find keys').press('Enter');
+  await expect(page.getByRole('status').filter({ hasText: 'match' })).toContainText('112 keys match');
 
   // Clearing the search scans everything again; switching db rescans with the same filter.
   await page.getByLabel('Find keys').fill('');
   await page.getByLabel('Find keys').press('Enter');
-  await expect(page.getByRole('status').filter({ hasText: 'keys loaded' })).toHaveText(/All 303 keys loaded/);
+  await expect(page.getByRole('status').filter({ hasText: 'keys loaded' })).toHaveText(/All 302 keys loaded/);
   await page.getByLabel('Database').selectOption('1');
   await expect(page.getByText('This database is empty.')).toBeVisible();
   await page.getByLabel('Database').selectOption('0');
-  await expect(page.getByRole('status').filter({ hasText: 'keys loaded' })).toHaveText(/All 303 keys loaded/);
+  await expect(page.getByRole('status').filter({ hasText: 'keys loaded' })).toHaveText(/All 302 keys loaded/);
 });

@@ -35,6 +35,8 @@ export const ERROR_CODES = [
   'STORAGE_ERROR',
   /** Secrets cannot be encrypted on this machine (e.g. no OS keyring); nothing was saved. */
   'SECRETS_UNAVAILABLE',
+  /** The target key already exists and the operation was asked not to overwrite it (NX, RENAMENX). */
+  'KEY_EXISTS',
   /** A write was refused because the profile or session is read-only. */
   'READ_ONLY',
   /** The UI lost its link to core (web host stopped, socket closed). */

@@ -1,5 +1,5 @@
 import type { ApiError } from './errors';
-import type { ScanStatusEvent } from './keys';
+import type { KeyJobStatus, ScanStatusEvent } from './keys';
 import type { SessionStateEvent } from './sessions';
 
 /** State of a connection core opened, as it changes. */
@@ -21,8 +21,16 @@ export interface EventMap {
   'profiles.changed': { at: number };
   /** Scan progress of a session's key index (throttled), and "rows changed" hints. */
   'keys.scan': ScanStatusEvent;
+  /** Progress of a key job (folder delete), throttled, plus a final one. */
+  'keys.job': KeyJobStatus;
 }
 
 export type EventName = keyof EventMap;
 
-export const EVENT_NAMES: readonly EventName[] = ['connection.state', 'session.state', 'profiles.changed', 'keys.scan'];
+export const EVENT_NAMES: readonly EventName[] = [
+  'connection.state',
+  'session.state',
+  'profiles.changed',
+  'keys.scan',
+  'keys.job',
+];

@@ -72,3 +72,18 @@ export interface KeyMeta {
   /** Milliseconds left; -1 no expiry; -2 gone. */
   ttlMs: number;
 }
+
+/** A long-running key job (deleting a folder): progress pushed as `keys.job` events. */
+export interface KeyJobStatus {
+  sessionId: string;
+  jobId: string;
+  kind: 'deleteFolder';
+  prefix: KeyBytes;
+  state: 'running' | 'done' | 'cancelled' | 'error';
+  /** Keys deleted so far. */
+  deleted: number;
+  /** Keys the index held under the prefix when the job started (an estimate: others may write). */
+  expected: number;
+  error?: { code: string; message: string };
+  at: number;
+}

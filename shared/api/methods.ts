@@ -11,7 +11,7 @@ import {
   type ProfilesList,
   type ProfileView,
 } from './profiles';
-import { REDIS_TYPES, type KeyMeta, type KeyRowsPage, type ScanStatus } from './keys';
+import { REDIS_TYPES, type KeyBytes, type KeyJobStatus, type KeyMeta, type KeyRowsPage, type ScanStatus } from './keys';
 import type { SandboxStarted, SandboxStatus } from './sandbox';
 import type { PingResult, ServerInfo } from './server';
 import type { DatabasesReport, SessionView } from './sessions';
@@ -109,6 +109,38 @@ export const API = {
   'keys.lookup': method<KeyMeta>()(z.object({ sessionId: SessionId, key: KeyBytesSchema }).strict()),
   'keys.delete': method<{ deleted: number }>()(
     z.object({ sessionId: SessionId, keys: z.array(KeyBytesSchema).min(1).max(10_000) }).strict(),
+  ),
+
+  /** RENAME, or RENAMENX when `onlyIfFree` (KEY_EXISTS when the new name is taken). */
+  'keys.rename': method<{ key: KeyBytes }>()(
+    z
+      .object({
+        sessionId: SessionId,
+        key: KeyBytesSchema,
+        newKey: KeyBytesSchema,
+        onlyIfFree: z.boolean().default(true),
+      })
+      .strict(),
+  ),
+  /** PEXPIRE each key, or PERSIST when `ttlMs` is null. */
+  'keys.expire': method<{ updated: number }>()(
+    z
+      .object({
+        sessionId: SessionId,
+        keys: z.array(KeyBytesSchema).min(1).max(10_000),
+        ttlMs: z
+          .number()
+          .int()
+          .min(1)
+          .max(100 * 365 * 24 * 3600 * 1000)
+          .nullable(),
+      })
+      .strict(),
+  ),
+  /** Deletes every key under a folder prefix (SCAN MATCH prefix* + UNLINK in batches), as a job. */
+  'keys.deleteFolder': method<KeyJobStatus>()(z.object({ sessionId: SessionId, prefix: KeyBytesSchema }).strict()),
+  'keys.cancelJob': method<KeyJobStatus>()(
+    z.object({ sessionId: SessionId, jobId: z.string().min(1).max(64) }).strict(),
   ),
 
   'sandbox.status': method<SandboxStatus>()(NoInput),

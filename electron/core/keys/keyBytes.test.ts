@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { decodeKey, encodeKey, keyBytesToLatin1, latin1ToKeyBytes } from './keyBytes';
+import { decodeKey, encodeKey, keyBytesToLatin1, latin1ToKeyBytes, showKey } from './keyBytes';
 
 describe('keyBytes', () => {
   it('round-trips every single byte 0..255', () => {
@@ -25,5 +25,10 @@ describe('keyBytes', () => {
     });
     expect(encodeKey(Buffer.from([0xc3]))).toEqual({ base64: 'ww==' }); // truncated sequence
     expect(encodeKey(Buffer.alloc(0))).toBe('');
+  });
+
+  it('shows a key in a message: UTF-8 as text, other bytes escaped', () => {
+    expect(showKey(Buffer.from('user:1:ü', 'utf8'))).toBe('"user:1:ü"');
+    expect(showKey(Buffer.from([0x61, 0xff, 0x00, 0x3a]))).toBe('"a\\xff\\x00:"');
   });
 });

@@ -19,3 +19,13 @@ export const toLatin1 = (bytes: Buffer): string => bytes.toString('latin1');
 export const fromLatin1 = (key: string): Buffer => Buffer.from(key, 'latin1');
 export const latin1ToKeyBytes = (key: string): KeyBytes => encodeKey(fromLatin1(key));
 export const keyBytesToLatin1 = (key: KeyBytes): string => toLatin1(decodeKey(key));
+
+/** A key for a message: its text when valid UTF-8, else printable bytes with `\xNN` escapes. */
+export function showKey(bytes: Buffer): string {
+  if (isUtf8(bytes)) return `"${bytes.toString('utf8')}"`;
+  let text = '';
+  for (const byte of bytes) {
+    text += byte >= 0x20 && byte < 0x7f ? String.fromCharCode(byte) : `\\x${byte.toString(16).padStart(2, '0')}`;
+  }
+  return `"${text}"`;
+}

@@ -9,7 +9,11 @@ type KeyMethod =
   | 'keys.expand'
   | 'keys.meta'
   | 'keys.lookup'
-  | 'keys.delete';
+  | 'keys.delete'
+  | 'keys.rename'
+  | 'keys.expire'
+  | 'keys.deleteFolder'
+  | 'keys.cancelJob';
 
 /** The `keys.*` API methods, over the key service. */
 export function keyHandlers(service: KeyService): Pick<Handlers, KeyMethod> {
@@ -22,5 +26,9 @@ export function keyHandlers(service: KeyService): Pick<Handlers, KeyMethod> {
     'keys.meta': ({ sessionId, keys }) => service.meta(sessionId, keys),
     'keys.lookup': ({ sessionId, key }) => service.lookup(sessionId, key),
     'keys.delete': ({ sessionId, keys }) => service.delete(sessionId, keys),
+    'keys.rename': ({ sessionId, key, newKey, onlyIfFree }) => service.rename(sessionId, key, newKey, onlyIfFree),
+    'keys.expire': ({ sessionId, keys, ttlMs }) => service.expire(sessionId, keys, ttlMs),
+    'keys.deleteFolder': async ({ sessionId, prefix }) => service.deleteFolder(sessionId, prefix),
+    'keys.cancelJob': async ({ sessionId, jobId }) => service.cancelJob(sessionId, jobId),
   };
 }

@@ -189,4 +189,15 @@ describe('KeyIndex', () => {
     expect(names).toEqual(Array.from({ length: 6_000 }, (_, i) => i));
     expect(show(index.rows(4_001, 2, 'tree').rows).map((s) => s.trim())).toEqual(['4000', '4001']);
   });
+
+  it('lists every key below a folder, at all levels', () => {
+    const index = new KeyIndex(':');
+    add(index, 'a:1', 'a:b:2', 'a:b:c:3', 'a', 'ab:1', 'x');
+    expect(index.keysUnder('a:').sort()).toEqual(['a:1', 'a:b:2', 'a:b:c:3']);
+    expect(index.keysUnder('a:b:').sort()).toEqual(['a:b:2', 'a:b:c:3']);
+    expect(index.keysUnder('none:')).toEqual([]);
+    for (const key of index.keysUnder('a:')) index.remove(key);
+    expect(index.folderCount('a:')).toBe(0);
+    expect(index.size).toBe(3);
+  });
 });

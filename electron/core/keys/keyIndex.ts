@@ -83,6 +83,18 @@ export class KeyIndex {
     return this.#folder(prefix)?.count ?? 0;
   }
 
+  /** Every key below a folder ('latin1' prefix ending with the delimiter), at all levels. */
+  keysUnder(prefix: string): string[] {
+    const out: string[] = [];
+    const walk = (folder: KeyFolder): void => {
+      for (const leaf of folder.keys ?? []) out.push(folder.prefix + leaf);
+      for (const child of folder.folders?.values() ?? []) walk(child);
+    };
+    const folder = this.#folder(prefix);
+    if (folder) walk(folder);
+    return out;
+  }
+
   /** Expands or collapses a folder (remembered even while the folder has no keys yet). */
   setExpanded(prefix: string, expanded: boolean): void {
     if (expanded) this.#expanded.add(prefix);

@@ -1,14 +1,16 @@
 import type { EventMap } from '../../../shared/api/events';
-import type { KeyBytes, KeyMeta, KeyRowsPage, ScanStatus } from '../../../shared/api/keys';
+import type { KeyBytes, KeyJobStatus, KeyMeta, KeyRowsPage, ScanStatus } from '../../../shared/api/keys';
 import { ApiFailure } from '../api/apiFailure';
 import type { EventBus } from '../events/eventBus';
 import type { SessionManager } from '../sessions/sessionManager';
-import { decodeKey, keyBytesToLatin1, toLatin1 } from './keyBytes';
+import { UNLINK_BATCH } from './deleteFolderJob';
+import { decodeKey, encodeKey, keyBytesToLatin1, showKey, toLatin1 } from './keyBytes';
 import type { RowsView } from './keyIndex';
 import { readMeta } from './keyMeta';
 import { SessionKeys, type ScanRequest } from './sessionKeys';
 
-const UNLINK_BATCH = 500;
+/** Keys per PEXPIRE/PERSIST pipeline (one round trip each). */
+const EXPIRE_BATCH = 1_000;
 
 export interface KeyService {
   scan(sessionId: string, request: ScanRequest): Promise<ScanStatus>;
@@ -19,6 +21,13 @@ export interface KeyService {
   meta(sessionId: string, keys: KeyBytes[]): Promise<KeyMeta[]>;
   lookup(sessionId: string, key: KeyBytes): Promise<KeyMeta>;
   delete(sessionId: string, keys: KeyBytes[]): Promise<{ deleted: number }>;
+  /** RENAME, or RENAMENX when `onlyIfFree` (KEY_EXISTS when taken); NOT_FOUND when the key is gone. */
+  rename(sessionId: string, key: KeyBytes, newKey: KeyBytes, onlyIfFree: boolean): Promise<{ key: KeyBytes }>;
+  /** PEXPIRE each key, or PERSIST when `ttlMs` is null; `updated` counts the keys it changed. */
+  expire(sessionId: string, keys: KeyBytes[], ttlMs: number | null): Promise<{ updated: number }>;
+  /** Starts deleting a folder in the background (`keys.job` events); its first status. */
+  deleteFolder(sessionId: string, prefix: KeyBytes): KeyJobStatus;
+  cancelJob(sessionId: string, jobId: string): KeyJobStatus;
   /** For features that write keys: drops their cached TYPE/TTL. */
   invalidate(sessionId: string, keys: Buffer[]): void;
   /** Resolves when the session's scan and folder completions have ended (tests, benchmarks). */
@@ -45,10 +54,18 @@ export function createKeyService({ events, sessions }: { events: EventBus; sessi
         client: () => sessions.client(sessionId),
         browsing: sessions.keyBrowsing(sessionId),
         emit: (event) => events.emit('keys.scan', event),
+        emitJob: (status) => events.emit('keys.job', status),
       });
       bySession.set(sessionId, keys);
     } else if (keys.db !== view.db) keys.dbChanged(view.db);
     return keys;
+  };
+
+  /** Writes are refused on read-only sessions, before anything reaches Redis. */
+  const writable = (sessionId: string, what: string): void => {
+    if (sessions.view(sessionId).readOnly) {
+      throw new ApiFailure('READ_ONLY', `This session is read-only: ${what}.`);
+    }
   };
 
   const unsubscribe = events.onAny((event, payload) => {
@@ -90,9 +107,7 @@ export function createKeyService({ events, sessions }: { events: EventBus; sessi
     },
 
     async delete(sessionId, keys) {
-      if (sessions.view(sessionId).readOnly) {
-        throw new ApiFailure('READ_ONLY', 'This session is read-only: keys cannot be deleted.');
-      }
+      writable(sessionId, 'keys cannot be deleted');
       const state = entry(sessionId);
       const client = sessions.client(sessionId);
       const bytes = keys.map(decodeKey);
@@ -109,6 +124,67 @@ export function createKeyService({ events, sessions }: { events: EventBus; sessi
       }
       return { deleted };
     },
+
+    async rename(sessionId, key, newKey, onlyIfFree) {
+      writable(sessionId, 'keys cannot be renamed');
+      const state = entry(sessionId);
+      const client = sessions.client(sessionId);
+      const from = decodeKey(key);
+      const to = decodeKey(newKey);
+      const [oldLatin1, newLatin1] = [toLatin1(from), toLatin1(to)];
+      try {
+        if (onlyIfFree) {
+          if ((await client.renamenx(from, to)) === 0) {
+            throw new ApiFailure('KEY_EXISTS', `A key named ${showKey(to)} already exists; nothing was renamed.`);
+          }
+        } else await client.rename(from, to);
+      } catch (e) {
+        if (e instanceof Error && !(e instanceof ApiFailure) && /no such key/i.test(e.message)) {
+          state.meta.invalidate(oldLatin1);
+          if (state.index.remove(oldLatin1)) state.changed();
+          throw new ApiFailure('NOT_FOUND', `The key ${showKey(from)} no longer exists (deleted or expired).`);
+        }
+        throw e;
+      }
+      state.meta.invalidate(oldLatin1);
+      state.meta.invalidate(newLatin1);
+      const removed = state.index.remove(oldLatin1);
+      const added = state.index.add(to);
+      if (removed || added) state.changed();
+      return { key: encodeKey(to) };
+    },
+
+    async expire(sessionId, keys, ttlMs) {
+      writable(sessionId, 'TTLs cannot be changed');
+      const state = entry(sessionId);
+      const client = sessions.client(sessionId);
+      const bytes = keys.map(decodeKey);
+      let updated = 0;
+      for (let i = 0; i < bytes.length; i += EXPIRE_BATCH) {
+        const batch = bytes.slice(i, i + EXPIRE_BATCH);
+        const pipeline = client.pipeline();
+        for (const key of batch) {
+          if (ttlMs === null) pipeline.persist(key);
+          else pipeline.pexpire(key, ttlMs);
+        }
+        const replies = (await pipeline.exec()) ?? [];
+        for (const key of batch) state.meta.invalidate(toLatin1(key));
+        for (const [err, value] of replies) {
+          if (err) throw err;
+          if (Number(value) === 1) updated++;
+        }
+      }
+      return { updated };
+    },
+
+    deleteFolder(sessionId, prefix) {
+      writable(sessionId, 'keys cannot be deleted');
+      const bytes = decodeKey(prefix);
+      if (bytes.length === 0) throw new ApiFailure('VALIDATION_FAILED', 'A folder prefix cannot be empty.');
+      return entry(sessionId).deleteFolder(bytes);
+    },
+
+    cancelJob: (sessionId, jobId) => entry(sessionId).cancelJob(jobId),
 
     invalidate(sessionId, keys) {
       const state = bySession.get(sessionId);

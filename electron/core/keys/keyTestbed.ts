@@ -1,6 +1,6 @@
 // Helpers for the key-browser integration tests: a session manager over in-memory profiles,
-// the key service on the same event bus, and every `keys.scan` event recorded.
-import type { ScanStatusEvent } from '../../../shared/api/keys';
+// the key service on the same event bus, and every `keys.scan` and `keys.job` event recorded.
+import type { KeyJobStatus, ScanStatusEvent } from '../../../shared/api/keys';
 import { EventBus } from '../events/eventBus';
 import { ApiFailure } from '../api/apiFailure';
 import type { ResolvedProfile } from '../profiles/resolvedProfile';
@@ -11,8 +11,10 @@ export function keyTestbed() {
   const events = new EventBus();
   const profiles = new Map<string, ResolvedProfile>();
   const scanEvents: ScanStatusEvent[] = [];
+  const jobEvents: KeyJobStatus[] = [];
   events.onAny((event, payload) => {
     if (event === 'keys.scan') scanEvents.push(payload as ScanStatusEvent);
+    if (event === 'keys.job') jobEvents.push(payload as KeyJobStatus);
   });
   const sessions = createSessionManager({
     events,
@@ -29,6 +31,7 @@ export function keyTestbed() {
     sessions,
     service,
     eventsOf: (sessionId: string) => scanEvents.filter((e) => e.sessionId === sessionId),
+    jobEventsOf: (jobId: string) => jobEvents.filter((e) => e.jobId === jobId),
     async dispose() {
       service.dispose();
       await sessions.closeAll();

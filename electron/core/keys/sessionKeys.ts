@@ -1,6 +1,8 @@
 import type Redis from 'ioredis';
-import type { RedisType, ScanStatus, ScanStatusEvent } from '../../../shared/api/keys';
+import type { KeyJobStatus, RedisType, ScanStatus, ScanStatusEvent } from '../../../shared/api/keys';
+import { ApiFailure } from '../api/apiFailure';
 import type { KeyBrowsing } from '../sessions/session';
+import { DeleteFolderJob } from './deleteFolderJob';
 import { fromLatin1 } from './keyBytes';
 import { KeyIndex } from './keyIndex';
 import { KeyScanner } from './keyScanner';
@@ -19,7 +21,11 @@ export interface SessionKeysDeps {
   client: () => Redis;
   browsing: KeyBrowsing;
   emit: (event: ScanStatusEvent) => void;
+  emitJob: (status: KeyJobStatus) => void;
 }
+
+/** Finished jobs kept so a late `cancelJob` still answers with their final status. */
+const KEPT_JOBS = 20;
 
 /**
  * The key browser's state for one session and db: the index, the running scan, folder
@@ -31,6 +37,7 @@ export class SessionKeys {
   #scan: KeyScanner | undefined;
   #request: ScanRequest | undefined;
   readonly #folderScans = new Map<string, KeyScanner>();
+  readonly #jobs = new Map<string, DeleteFolderJob>();
   readonly #notifier: ScanNotifier;
 
   constructor(
@@ -92,6 +99,7 @@ export class SessionKeys {
   dbChanged(db: number): void {
     this.db = db;
     this.#stopScans();
+    this.#cancelJobs();
     this.#scan = undefined;
     this.index = new KeyIndex(this.deps.browsing.keyDelimiter);
     this.meta.clear();
@@ -105,6 +113,7 @@ export class SessionKeys {
   /** The session closed: stop everything, push nothing more. */
   close(): void {
     this.#stopScans();
+    this.#cancelJobs();
     this.#notifier.cancel();
   }
 
@@ -122,7 +131,33 @@ export class SessionKeys {
 
   /** Resolves when the running scan and folder completions have ended (tests, benchmarks). */
   async settled(): Promise<void> {
-    await Promise.all([this.#scan?.done, ...[...this.#folderScans.values()].map((s) => s.done)]);
+    await Promise.all([
+      this.#scan?.done,
+      ...[...this.#folderScans.values()].map((s) => s.done),
+      ...[...this.#jobs.values()].map((j) => j.done),
+    ]);
+  }
+
+  /** Starts deleting every key under a folder prefix in the background; its first status. */
+  deleteFolder(prefix: Buffer): KeyJobStatus {
+    this.#pruneJobs();
+    const job = new DeleteFolderJob({
+      sessionId: this.sessionId,
+      client: this.deps.client(),
+      target: this,
+      prefix,
+      scanCount: this.deps.browsing.scanCount,
+      emit: this.deps.emitJob,
+    });
+    this.#jobs.set(job.status.jobId, job);
+    return job.snapshot();
+  }
+
+  /** Stops a job after its current batch; NOT_FOUND for a job this session does not know. */
+  cancelJob(jobId: string): KeyJobStatus {
+    const job = this.#jobs.get(jobId);
+    if (!job) throw new ApiFailure('NOT_FOUND', 'That job is not known (it may belong to a closed session).');
+    return job.cancel();
   }
 
   /** The COUNT the running scan would use next. */
@@ -162,6 +197,15 @@ export class SessionKeys {
     void scan.done.then(() => {
       if (this.#folderScans.get(prefix) === scan) this.#folderScans.delete(prefix);
     });
+  }
+
+  #cancelJobs(): void {
+    for (const job of this.#jobs.values()) job.cancel();
+  }
+
+  #pruneJobs(): void {
+    const finished = [...this.#jobs].filter(([, job]) => job.status.state !== 'running');
+    for (const [id] of finished.slice(0, Math.max(0, finished.length - KEPT_JOBS + 1))) this.#jobs.delete(id);
   }
 
   #stopScans(): void {

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { KeyBytes } from '../../../shared/api/keys';
+import type { KeyBytes, KeyRow } from '../../../shared/api/keys';
 import type { SessionView } from '../../../shared/api/sessions';
 import { api } from '../api/client';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
@@ -9,18 +9,43 @@ import { useKeys } from './keysStore';
 import { KeyTree } from './KeyTree';
 import { ScanBar } from './ScanBar';
 
+function JobProgress({ sessionId, onCancel }: { sessionId: string; onCancel(): void }) {
+  const job = useKeys((st) => st.bySession[sessionId]?.job);
+  if (!job) return null;
+  const label = `Deleting “${displayKey(job.prefix)}”: ${job.deleted.toLocaleString('en-US')} of ~${job.expected.toLocaleString('en-US')} keys`;
+  if (job.state !== 'running') {
+    const end = { done: 'done', cancelled: 'cancelled', error: `failed: ${job.error?.message ?? ''}` }[job.state];
+    return (
+      <p className="hint" role="status">
+        {label} — {end}
+      </p>
+    );
+  }
+  return (
+    <div className="job-progress">
+      <progress max={Math.max(job.expected, job.deleted, 1)} value={job.deleted} aria-label={label} />
+      <span role="status">{label}</span>
+      <button type="button" onClick={onCancel}>
+        Cancel
+      </button>
+    </div>
+  );
+}
+
 let subscribed = false;
 /** One subscription for all sessions: scan progress goes to the right session's state. */
 function subscribeScanEvents() {
   if (subscribed) return;
   subscribed = true;
   api.on('keys.scan', (e) => useKeys.getState().onScanEvent(e.sessionId, e.status, e.rowsChanged));
+  api.on('keys.job', (job) => useKeys.getState().onJobEvent(job));
 }
 
 /** Scan bar, the tree and the opened key, with explicit empty / no-match / reconnecting states. */
 export function KeyBrowser({ session }: { session: SessionView }) {
   const s = useKeys((st) => st.bySession[session.id]);
-  const { scan, remove, dbChanged } = useKeys.getState();
+  const { scan, remove, dbChanged, deleteFolder, cancelJob } = useKeys.getState();
+  const [deletingFolder, setDeletingFolder] = useState<Extract<KeyRow, { kind: 'folder' }>>();
   const [seenDb, setSeenDb] = useState(session.db);
   const [deleting, setDeleting] = useState<KeyBytes>();
   const [deleteError, setDeleteError] = useState<string>();
@@ -53,7 +78,15 @@ export function KeyBrowser({ session }: { session: SessionView }) {
             {status.type ? ` of type ${status.type}` : ''}.
           </p>
         )}
-        <KeyTree sessionId={session.id} onDeleteRequest={(row) => row.kind === 'key' && setDeleting(row.key)} />
+        {s?.job && <JobProgress sessionId={session.id} onCancel={() => void cancelJob(session.id)} />}
+        <KeyTree
+          sessionId={session.id}
+          onDeleteRequest={(row) => {
+            if (session.readOnly) return;
+            if (row.kind === 'key') setDeleting(row.key);
+            else setDeletingFolder(row);
+          }}
+        />
       </div>
       <div className="detail-pane">
         {s?.openKey ? (
@@ -74,6 +107,20 @@ export function KeyBrowser({ session }: { session: SessionView }) {
           </p>
         )}
       </div>
+      {deletingFolder && !session.readOnly && (
+        <ConfirmDialog
+          title="Delete folder?"
+          message={`All ${deletingFolder.count.toLocaleString('en-US')} keys under “${displayKey(deletingFolder.prefix)}” will be deleted from the server (UNLINK in batches; you can cancel). This cannot be undone.`}
+          confirmLabel={`Delete ${deletingFolder.count.toLocaleString('en-US')} keys`}
+          danger
+          onCancel={() => setDeletingFolder(undefined)}
+          onConfirm={() => {
+            const prefix = deletingFolder.prefix;
+            setDeletingFolder(undefined);
+            void deleteFolder(session.id, prefix).then((e) => setDeleteError(e?.message));
+          }}
+        />
+      )}
       {deleting && !session.readOnly && (
         <ConfirmDialog
           title="Delete key?"

@@ -1,4 +1,5 @@
 import type { KeyBytes } from '../../../shared/api/keys';
+import { KeyActions } from './KeyActions';
 import { displayKey, keyId } from './keyText';
 import { useKeys } from './keysStore';
 
@@ -58,6 +59,7 @@ export function KeyDetails({
           </button>
         )}
       </div>
+      {!readOnly && meta?.type !== 'none' && <KeyActions sessionId={sessionId} keyBytes={keyBytes} meta={meta} />}
       <p className="hint">Value editors arrive with the next release.</p>
     </section>
   );

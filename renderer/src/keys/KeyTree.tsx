@@ -150,7 +150,7 @@ export function KeyTree({ sessionId, onDeleteRequest }: { sessionId: string; onD
         else if (selectedRow) void toggle(sessionId, selectedRow);
         return;
       case 'Delete':
-        if (selectedRow?.kind === 'key') onDeleteRequest(selectedRow);
+        if (selectedRow) onDeleteRequest(selectedRow);
         return;
     }
   };

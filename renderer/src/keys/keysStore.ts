@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { ApiError } from '../../../shared/api/errors';
-import type { KeyBytes, KeyMeta, KeyRow, RedisType, ScanStatus } from '../../../shared/api/keys';
+import type { KeyBytes, KeyJobStatus, KeyMeta, KeyRow, RedisType, ScanStatus } from '../../../shared/api/keys';
 import { api } from '../api/client';
 import { keyId } from './keyText';
 
@@ -27,6 +27,8 @@ export interface SessionKeys {
   openKey?: KeyBytes;
   /** Result of an exact-key lookup. */
   lookup?: { key: string; found: boolean };
+  /** The running or last folder delete. */
+  job?: KeyJobStatus;
   error?: ApiError;
 }
 
@@ -46,6 +48,11 @@ interface KeysState {
   setView(sessionId: string, view: 'tree' | 'flat'): void;
   lookup(sessionId: string, key: string): Promise<void>;
   remove(sessionId: string, keys: KeyBytes[]): Promise<ApiError | undefined>;
+  rename(sessionId: string, key: KeyBytes, newKey: string, onlyIfFree: boolean): Promise<ApiError | undefined>;
+  expire(sessionId: string, keys: KeyBytes[], ttlMs: number | null): Promise<ApiError | undefined>;
+  deleteFolder(sessionId: string, prefix: KeyBytes): Promise<ApiError | undefined>;
+  cancelJob(sessionId: string): Promise<void>;
+  onJobEvent(job: KeyJobStatus): void;
   /** The session switched db: core rescans by itself; drop what belonged to the old db. */
   dbChanged(sessionId: string): void;
   forget(sessionId: string): void;
@@ -167,6 +174,47 @@ export const useKeys = create<KeysState>((set, get) => {
       }));
       refresh(sessionId);
       return undefined;
+    },
+    rename: async (sessionId, key, newKey, onlyIfFree) => {
+      const result = await api.call('keys.rename', { sessionId, key, newKey, onlyIfFree });
+      if (!result.ok) return result.error;
+      patch(sessionId, (s) => {
+        const meta = { ...s.meta };
+        delete meta[keyId(key)];
+        return { openKey: result.value.key, meta };
+      });
+      refresh(sessionId);
+      return undefined;
+    },
+    expire: async (sessionId, keys, ttlMs) => {
+      const result = await api.call('keys.expire', { sessionId, keys, ttlMs });
+      if (!result.ok) return result.error;
+      patch(sessionId, (s) => {
+        const meta = { ...s.meta };
+        for (const k of keys) delete meta[keyId(k)];
+        return { meta };
+      });
+      await loadMeta(
+        sessionId,
+        keys.map((key) => ({ kind: 'key', key, name: key, depth: 0 })),
+      );
+      return undefined;
+    },
+    deleteFolder: async (sessionId, prefix) => {
+      const result = await api.call('keys.deleteFolder', { sessionId, prefix });
+      if (!result.ok) return result.error;
+      patch(sessionId, { job: result.value });
+      return undefined;
+    },
+    cancelJob: async (sessionId) => {
+      const job = of(sessionId).job;
+      if (!job) return;
+      const result = await api.call('keys.cancelJob', { sessionId, jobId: job.jobId });
+      if (result.ok) patch(sessionId, { job: result.value });
+    },
+    onJobEvent: (job) => {
+      patch(job.sessionId, { job });
+      if (job.state !== 'running') refresh(job.sessionId);
     },
     dbChanged: (sessionId) => {
       patch(sessionId, { pages: {}, meta: {}, selected: 0, openKey: undefined, lookup: undefined, error: undefined });

@@ -18,6 +18,7 @@ export const ERROR_TITLES: Record<ErrorCode, string> = {
   TLS_FAILED: 'TLS failed',
   STORAGE_ERROR: 'Cannot save connections',
   SECRETS_UNAVAILABLE: 'Passwords cannot be stored securely',
+  KEY_EXISTS: 'Key already exists',
   READ_ONLY: 'Read-only',
   HOST_UNAVAILABLE: 'Redlens host unavailable',
   INTERNAL: 'Unexpected error',

@@ -1,0 +1,124 @@
+import { randomUUID } from 'node:crypto';
+import type Redis from 'ioredis';
+import type { KeyJobStatus } from '../../../shared/api/keys';
+import { mapError } from '../api/mapError';
+import { encodeKey, toLatin1 } from './keyBytes';
+import type { KeyIndex } from './keyIndex';
+import type { MetaCache } from './metaCache';
+import { prefixPattern } from './scanPattern';
+import { ScanNotifier } from './scanNotifier';
+
+/** Keys per UNLINK call. */
+export const UNLINK_BATCH = 500;
+
+/** What a job updates as it deletes: the session's current index (it may be rebuilt meanwhile). */
+export interface JobTarget {
+  readonly index: KeyIndex;
+  readonly meta: MetaCache;
+  /** Rows changed: push a `keys.scan` event. */
+  changed(): void;
+}
+
+export interface DeleteFolderJobInit {
+  sessionId: string;
+  client: Redis;
+  target: JobTarget;
+  /** The folder prefix (bytes, normally ending with the delimiter). */
+  prefix: Buffer;
+  scanCount: number;
+  emit: (status: KeyJobStatus) => void;
+}
+
+/**
+ * Deletes every key under a folder prefix: `SCAN MATCH <escaped prefix>*` over the whole db and
+ * `UNLINK` in batches of ≤ 500, removing each batch from the index as it goes. Progress goes out
+ * as `keys.job` events (≤ 10/s) and a final one (done, cancelled or error). Never throws.
+ */
+export class DeleteFolderJob {
+  readonly status: KeyJobStatus;
+  readonly done: Promise<void>;
+  readonly #init: DeleteFolderJobInit;
+  readonly #notifier: ScanNotifier;
+  #cancelled = false;
+
+  constructor(init: DeleteFolderJobInit) {
+    this.#init = init;
+    const latin1 = toLatin1(init.prefix);
+    this.status = {
+      sessionId: init.sessionId,
+      jobId: randomUUID(),
+      kind: 'deleteFolder',
+      prefix: encodeKey(init.prefix),
+      state: 'running',
+      deleted: 0,
+      expected: init.target.index.folderCount(latin1),
+      at: Date.now(),
+    };
+    this.#notifier = new ScanNotifier(() => init.emit(this.snapshot()));
+    this.done = this.#run();
+  }
+
+  snapshot(): KeyJobStatus {
+    return { ...this.status, at: Date.now() };
+  }
+
+  /** Stops after the batch in flight; the final event follows when it ends. */
+  cancel(): KeyJobStatus {
+    if (this.status.state === 'running') {
+      this.#cancelled = true;
+      this.status.state = 'cancelled';
+    }
+    return this.snapshot();
+  }
+
+  async #run(): Promise<void> {
+    const { client, prefix, scanCount } = this.#init;
+    const pattern = prefixPattern(prefix);
+    const count = String(Math.max(scanCount, 1_000));
+    let cursor = '0';
+    const pending: Buffer[] = [];
+    try {
+      do {
+        const [next, keys] = (await client.callBuffer('SCAN', cursor, 'MATCH', pattern, 'COUNT', count)) as [
+          Buffer,
+          Buffer[],
+        ];
+        if (this.#cancelled) break;
+        cursor = next.toString();
+        pending.push(...keys);
+        while (!this.#cancelled && (pending.length >= UNLINK_BATCH || (cursor === '0' && pending.length > 0))) {
+          await this.#unlink(pending.splice(0, UNLINK_BATCH));
+          if (!this.#cancelled) this.#notifier.notify(false);
+        }
+      } while (cursor !== '0' && !this.#cancelled);
+      if (!this.#cancelled) {
+        // Keys the index still lists under the prefix are gone from the server (or were
+        // written after SCAN passed them; those are not ours to keep showing as a folder).
+        this.#forget(this.#init.target.index.keysUnder(toLatin1(prefix)));
+        this.status.state = 'done';
+      }
+    } catch (e) {
+      if (!this.#cancelled) {
+        const { code, message } = mapError(e);
+        this.status.state = 'error';
+        this.status.error = { code, message };
+      }
+    }
+    this.#notifier.flush();
+  }
+
+  async #unlink(batch: Buffer[]): Promise<void> {
+    this.status.deleted += await this.#init.client.unlink(...batch);
+    this.#forget(batch.map(toLatin1));
+  }
+
+  #forget(keys: string[]): void {
+    const { index, meta } = this.#init.target;
+    let removed = false;
+    for (const key of keys) {
+      if (index.remove(key)) removed = true;
+      meta.invalidate(key);
+    }
+    if (removed) this.#init.target.changed();
+  }
+}
