@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { REDIS_TYPES, type RedisType } from '../../../shared/api/keys';
 import { isPattern } from './keyText';
 import { scanSummary, useKeys } from './keysStore';
+import { ScanLimits } from './ScanLimits';
 
 /** Search (MATCH pattern or exact key), type filter, rescan/cancel and the honest progress line. */
 export function ScanBar({ sessionId }: { sessionId: string }) {
@@ -83,6 +84,7 @@ export function ScanBar({ sessionId }: { sessionId: string }) {
           </button>
         )}
       </form>
+      <ScanLimits sessionId={sessionId} />
       <p className={`scan-status scan-${s?.status?.state ?? 'idle'}`} role="status">
         {scanning && <span className="spinner" aria-hidden="true" />} {scanSummary(s?.status)}
       </p>

@@ -29,15 +29,28 @@ export interface SessionKeys {
   lookup?: { key: string; found: boolean };
   /** The running or last folder delete. */
   job?: KeyJobStatus;
+  /** User limits for the scan: stop after `cap` keys; at most `maxCallsPerSecond` SCAN calls. */
+  limits: { cap?: number; maxCallsPerSecond?: number };
   error?: ApiError;
 }
 
-const EMPTY: SessionKeys = { total: 0, generation: 0, pages: {}, meta: {}, selected: 0, view: 'tree', match: '' };
+const EMPTY: SessionKeys = {
+  total: 0,
+  generation: 0,
+  pages: {},
+  meta: {},
+  selected: 0,
+  view: 'tree',
+  match: '',
+  limits: {},
+};
 const inflight = new Set<string>();
 
 interface KeysState {
   bySession: Record<string, SessionKeys>;
   scan(sessionId: string, opts?: { match?: string; type?: RedisType }): Promise<void>;
+  /** Sets the scan limits and rescans with them. */
+  setLimits(sessionId: string, limits: SessionKeys['limits']): Promise<void>;
   cancel(sessionId: string): Promise<void>;
   onScanEvent(sessionId: string, status: ScanStatus, rowsChanged: boolean): void;
   /** Makes sure the rows [from, to) are loaded (page by page), then their type/TTL. */
@@ -118,10 +131,21 @@ export const useKeys = create<KeysState>((set, get) => {
         error: undefined,
         total: 0,
       });
-      const result = await api.call('keys.scan', { sessionId, ...(match ? { match } : {}), ...(type ? { type } : {}) });
+      const { cap, maxCallsPerSecond } = of(sessionId).limits;
+      const result = await api.call('keys.scan', {
+        sessionId,
+        ...(match ? { match } : {}),
+        ...(type ? { type } : {}),
+        ...(cap ? { cap } : {}),
+        ...(maxCallsPerSecond ? { maxCallsPerSecond } : {}),
+      });
       if (!result.ok) return patch(sessionId, { error: result.error });
       patch(sessionId, { status: result.value });
       refresh(sessionId);
+    },
+    setLimits: async (sessionId, limits) => {
+      patch(sessionId, { limits });
+      await get().scan(sessionId);
     },
     cancel: async (sessionId) => {
       const result = await api.call('keys.cancelScan', { sessionId });

@@ -1,0 +1,44 @@
+import { expect, test } from '@playwright/test';
+import { startStandalone, type StandaloneServer } from '../../electron/core/harness';
+import { startWebHostProcess, type RunningWebHost } from '../support/webHostProcess';
+
+// A user-set cap stops the scan early, the UI says so plainly, and expanding a folder completes it.
+let host: RunningWebHost;
+let redis: StandaloneServer;
+
+test.beforeAll(async () => {
+  [host, redis] = await Promise.all([startWebHostProcess(), startStandalone()]);
+  const client = await redis.node.client();
+  try {
+    const pipeline = client.pipeline();
+    for (let i = 0; i < 2000; i++) pipeline.set(`alpha:${i}`, '1').set(`beta:${i}`, '1');
+    await pipeline.exec();
+  } finally {
+    client.disconnect();
+  }
+});
+test.afterAll(async () => {
+  await Promise.all([host?.stop(), redis?.stop()]);
+});
+
+test('a capped scan is reported as partial and a folder expands to all its keys', async ({ page }) => {
+  await page.goto(host.url);
+  await page.getByRole('button', { name: 'New connection' }).first().click();
+  await page.getByLabel('Name', { exact: true }).fill('Big');
+  await page.getByLabel('Port', { exact: true }).fill(String(redis.port));
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('button', { name: 'Connect to Big' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'keys loaded' })).toHaveText(/All 4,000 keys loaded/);
+
+  await page.getByText('Scan limits').click();
+  await page.getByLabel('Stop after (keys)').fill('500');
+  await page.getByRole('button', { name: 'Apply and rescan' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'limit' })).toContainText('Stopped at the limit of 500 keys');
+
+  const tree = page.getByRole('tree', { name: 'Keys' });
+  const alpha = tree.getByRole('treeitem', { name: 'alpha', exact: true });
+  await alpha.click();
+  await expect(alpha).toHaveAttribute('aria-expanded', 'true');
+  // The scoped SCAN MATCH alpha:* completes the folder: its count reaches every key under it.
+  await expect(alpha).toContainText('2,000');
+});
