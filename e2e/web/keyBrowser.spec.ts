@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { startStandalone, type StandaloneServer } from '../../electron/core/harness';
+import { saveProfileAndConnect } from '../support/profileFlow';
 import { startWebHostProcess, type RunningWebHost } from '../support/webHostProcess';
 
 // The key tree through the UI against real Redis: scan progress, folders, keyboard, lookup, delete.
@@ -27,11 +28,7 @@ test.afterAll(async () => {
 
 test('scans, browses by keyboard, finds an exact key and deletes one', async ({ page }) => {
   await page.goto(host.url);
-  await page.getByRole('button', { name: 'New connection' }).first().click();
-  await page.getByLabel('Name', { exact: true }).fill('Keys');
-  await page.getByLabel('Port', { exact: true }).fill(String(redis.port));
-  await page.getByRole('button', { name: 'Save' }).click();
-  await page.getByRole('button', { name: 'Connect to Keys' }).click();
+  await saveProfileAndConnect(page, 'Keys', redis.port);
 
   // 300 user:N:name + user:1 + session:abc + queue:jobs + one binary key.
   await expect(page.getByRole('status').filter({ hasText: 'keys loaded' })).toHaveText(/All 304 keys loaded/);

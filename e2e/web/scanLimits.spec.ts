@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { startStandalone, type StandaloneServer } from '../../electron/core/harness';
+import { saveProfileAndConnect } from '../support/profileFlow';
 import { startWebHostProcess, type RunningWebHost } from '../support/webHostProcess';
 
 // A user-set cap stops the scan early, the UI says so plainly, and expanding a folder completes it.
@@ -23,11 +24,7 @@ test.afterAll(async () => {
 
 test('a capped scan is reported as partial and a folder expands to all its keys', async ({ page }) => {
   await page.goto(host.url);
-  await page.getByRole('button', { name: 'New connection' }).first().click();
-  await page.getByLabel('Name', { exact: true }).fill('Big');
-  await page.getByLabel('Port', { exact: true }).fill(String(redis.port));
-  await page.getByRole('button', { name: 'Save' }).click();
-  await page.getByRole('button', { name: 'Connect to Big' }).click();
+  await saveProfileAndConnect(page, 'Big', redis.port);
   await expect(page.getByRole('status').filter({ hasText: 'keys loaded' })).toHaveText(/All 4,000 keys loaded/);
 
   await page.getByText('Scan limits').click();

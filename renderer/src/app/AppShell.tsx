@@ -40,6 +40,8 @@ export function AppShell() {
         if (e.session.state === 'closed') useKeys.getState().forget(e.session.id);
       }),
       api.on('profiles.changed', () => void useProfiles.getState().load()),
+      api.on('keys.scan', (e) => useKeys.getState().onScanEvent(e.sessionId, e.status, e.rowsChanged)),
+      api.on('keys.job', (job) => useKeys.getState().onJobEvent(job)),
     ];
     const onKey = (e: KeyboardEvent) => {
       if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'n') {

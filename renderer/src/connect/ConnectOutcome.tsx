@@ -1,4 +1,5 @@
 import { ERROR_TITLES } from '../ui/errorTitles';
+import { Facts } from '../ui/Facts';
 import { formatDuration } from '../ui/format';
 import { useQuickConnect } from './quickConnectStore';
 
@@ -38,36 +39,17 @@ export function ConnectOutcome() {
   return (
     <div className="result result-ok" role="status" aria-label={`Connected to ${target}`}>
       <h2>Connected to {target}</h2>
-      <dl className="facts">
-        <div>
-          <dt>Version</dt>
-          <dd data-testid="server-version">Redis {info.version}</dd>
-        </div>
-        <div>
-          <dt>Mode</dt>
-          <dd data-testid="server-mode">{info.mode}</dd>
-        </div>
-        <div>
-          <dt>Role</dt>
-          <dd data-testid="server-role">{info.role}</dd>
-        </div>
-        <div>
-          <dt>Latency</dt>
-          <dd>{info.latencyMs.toFixed(2)} ms</dd>
-        </div>
-        <div>
-          <dt>Uptime</dt>
-          <dd>{formatDuration(info.uptimeSeconds)}</dd>
-        </div>
-        <div>
-          <dt>Clients</dt>
-          <dd>{info.connectedClients ?? '—'}</dd>
-        </div>
-        <div>
-          <dt>Memory</dt>
-          <dd>{info.usedMemoryHuman ?? '—'}</dd>
-        </div>
-      </dl>
+      <Facts
+        items={[
+          { label: 'Version', value: `Redis ${info.version}`, testId: 'server-version' },
+          { label: 'Mode', value: info.mode, testId: 'server-mode' },
+          { label: 'Role', value: info.role, testId: 'server-role' },
+          { label: 'Latency', value: `${info.latencyMs.toFixed(2)} ms` },
+          { label: 'Uptime', value: formatDuration(info.uptimeSeconds) },
+          { label: 'Clients', value: info.connectedClients ?? '—' },
+          { label: 'Memory', value: info.usedMemoryHuman ?? '—' },
+        ]}
+      />
     </div>
   );
 }

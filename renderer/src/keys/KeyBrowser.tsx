@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { KeyBytes, KeyRow } from '../../../shared/api/keys';
 import type { SessionView } from '../../../shared/api/sessions';
-import { api } from '../api/client';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { KeyDetails } from './KeyDetails';
 import { displayKey } from './keyText';
@@ -32,15 +31,6 @@ function JobProgress({ sessionId, onCancel }: { sessionId: string; onCancel(): v
   );
 }
 
-let subscribed = false;
-/** One subscription for all sessions: scan progress goes to the right session's state. */
-function subscribeScanEvents() {
-  if (subscribed) return;
-  subscribed = true;
-  api.on('keys.scan', (e) => useKeys.getState().onScanEvent(e.sessionId, e.status, e.rowsChanged));
-  api.on('keys.job', (job) => useKeys.getState().onJobEvent(job));
-}
-
 /** Scan bar, the tree and the opened key, with explicit empty / no-match / reconnecting states. */
 export function KeyBrowser({ session }: { session: SessionView }) {
   const s = useKeys((st) => st.bySession[session.id]);
@@ -51,7 +41,6 @@ export function KeyBrowser({ session }: { session: SessionView }) {
   const [deleteError, setDeleteError] = useState<string>();
   const ready = session.state === 'ready';
 
-  useEffect(subscribeScanEvents, []);
   const hasStatus = !!s?.status;
   useEffect(() => {
     // The first scan starts when the session is ready; after a db switch core rescans by itself.

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { ServerInfo } from '../../../shared/api/server';
 import type { SessionView } from '../../../shared/api/sessions';
+import { Facts } from '../ui/Facts';
 import { formatDuration } from '../ui/format';
 import { useSessions } from './sessionsStore';
 
@@ -50,14 +51,9 @@ export function ServerInfoPanel({ session }: { session: SessionView }) {
           Refresh
         </button>
       </div>
-      <dl className="facts">
-        {headline(info).map(([k, v]) => (
-          <div key={k}>
-            <dt>{k}</dt>
-            <dd data-testid={`info-${k.toLowerCase()}`}>{v}</dd>
-          </div>
-        ))}
-      </dl>
+      <Facts
+        items={headline(info).map(([label, value]) => ({ label, value, testId: `info-${label.toLowerCase()}` }))}
+      />
       {SECTIONS.filter((s) => info.sections[s]).map((name) => (
         <details key={name} className="info-section">
           <summary>{name[0]!.toUpperCase() + name.slice(1)}</summary>

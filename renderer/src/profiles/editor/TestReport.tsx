@@ -1,6 +1,7 @@
 import type { ApiError } from '../../../../shared/api/errors';
 import type { ConnectionTestReport } from '../../../../shared/api/profiles';
 import { ERROR_TITLES } from '../../ui/errorTitles';
+import { Facts } from '../../ui/Facts';
 
 export type TestState =
   | { status: 'idle' }
@@ -31,48 +32,30 @@ export function TestReport({ state }: { state: TestState }) {
   return (
     <div className="result result-ok" role="status" aria-label="Connection test succeeded">
       <h2>Connection works</h2>
-      <dl className="facts">
-        <div>
-          <dt>Server</dt>
-          <dd data-testid="test-version">Redis {r.version}</dd>
-        </div>
-        <div>
-          <dt>Mode</dt>
-          <dd>{r.mode}</dd>
-        </div>
-        <div>
-          <dt>Role</dt>
-          <dd data-testid="test-role">{r.role}</dd>
-        </div>
-        <div>
-          <dt>Latency</dt>
-          <dd>{r.latencyMs.toFixed(2)} ms</dd>
-        </div>
-        <div>
-          <dt>Address</dt>
-          <dd>{r.address}</dd>
-        </div>
-        {r.sentinel && (
-          <>
-            <div>
-              <dt>Master</dt>
-              <dd data-testid="test-master">
-                {r.sentinel.master.host}:{r.sentinel.master.port}
-              </dd>
-            </div>
-            <div>
-              <dt>Replicas</dt>
-              <dd data-testid="test-replicas">{r.sentinel.replicas}</dd>
-            </div>
-            <div>
-              <dt>Sentinels</dt>
-              <dd data-testid="test-sentinels">
-                {r.sentinel.sentinels} ({r.sentinel.sentinelsReachable} reachable)
-              </dd>
-            </div>
-          </>
-        )}
-      </dl>
+      <Facts
+        items={[
+          { label: 'Server', value: `Redis ${r.version}`, testId: 'test-version' },
+          { label: 'Mode', value: r.mode },
+          { label: 'Role', value: r.role, testId: 'test-role' },
+          { label: 'Latency', value: `${r.latencyMs.toFixed(2)} ms` },
+          { label: 'Address', value: r.address },
+          ...(r.sentinel
+            ? [
+                {
+                  label: 'Master',
+                  value: `${r.sentinel.master.host}:${r.sentinel.master.port}`,
+                  testId: 'test-master',
+                },
+                { label: 'Replicas', value: r.sentinel.replicas, testId: 'test-replicas' },
+                {
+                  label: 'Sentinels',
+                  value: `${r.sentinel.sentinels} (${r.sentinel.sentinelsReachable} reachable)`,
+                  testId: 'test-sentinels',
+                },
+              ]
+            : []),
+        ]}
+      />
     </div>
   );
 }
