@@ -9,4 +9,6 @@ export * from './api/result';
 export * from './api/sandbox';
 export * from './api/server';
 export * from './api/sessions';
+export * from './api/topology';
 export * from './api/transport';
+export * from './api/values';

@@ -68,11 +68,16 @@ test('scans, browses by keyboard, finds an exact key and deletes one', async ({ 
 
   // TTL and rename (only if the new name is free), then the details follow the new name.
   const details = page.getByRole('region', { name: 'Key', exact: true });
-  await details.getByLabel('Expire in (seconds)').fill('500');
-  await details.getByRole('button', { name: 'Set TTL' }).click();
-  await expect(details).toContainText(/4\d\d s|500 s/);
-  await details.getByLabel('Rename to').fill('session:xyz');
-  await details.getByRole('button', { name: 'Rename' }).click();
+  const dialog = page.getByRole('dialog');
+  await details.getByRole('button', { name: 'Set TTL…' }).click();
+  await dialog.getByLabel('Time to live').fill('500');
+  await dialog.getByRole('button', { name: 'Set TTL' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'expires' })).toHaveText(
+    '“session:abc” expires in 8 min 20 s.',
+  );
+  await details.getByRole('button', { name: 'Rename…' }).click();
+  await dialog.getByLabel('New name', { exact: true }).fill('session:xyz');
+  await dialog.getByRole('button', { name: 'Rename' }).click();
   await expect(page.getByRole('heading', { name: 'session:xyz' })).toBeVisible();
 
   // Delete it (with confirmation): gone from the server and from the tree, no rescan needed.
@@ -94,7 +99,7 @@ test('scans, browses by keyboard, finds an exact key and deletes one', async ({ 
   await tree.getByRole('treeitem', { name: 'queue', exact: true }).click();
   await tree.focus();
   await page.keyboard.press('Delete');
-  await page.getByRole('dialog').getByRole('button', { name: 'Delete 1 keys' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Delete 1 key', exact: true }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Deleting' })).toContainText('done');
   const admin = await redis.node.client();
   try {

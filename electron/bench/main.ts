@@ -1,21 +1,75 @@
-// `npm run bench`: the key index at scale against a real redis-server. Not part of the tests.
-// Options: --keys N (default 1,000,000).
-import { resolve } from 'node:path';
-import { formatTable, runKeyIndexBench } from './keyIndexBench';
+// `npm run bench`: the key browser at scale against real redis-servers. Not part of the tests.
+// Options: --keys N (default 1,000,000), --rounds R (index builds, default 5), --no-ui (skip
+// the Chromium part). `--suite values …` runs the values benchmark instead (valuesBenchMain.ts),
+// `--suite values-ui [--mb N]` big strings loaded whole in the UI (valuesUiBenchMain.ts),
+// `--suite topology-ui [--failovers N]` the Sentinel topology UI one (topologyUiBenchMain.ts),
+// `--suite topology [--crashes N] [--failovers N]` the core failover one (topologyBenchMain.ts).
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { dirname, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { formatTable } from './benchTable';
+import { runKeyIndexBench } from './keyIndexBench';
+import { runUiBench } from './uiBench';
+import { runValuesSuite } from './valuesBenchMain';
+import { runValuesUiSuite } from './valuesUiBenchMain';
+import { runTopologyUiSuite } from './topologyUiBenchMain';
+import { runTopologySuite } from './topologyBenchMain';
 
-function keysOption(argv: string[]): number {
-  const at = argv.indexOf('--keys');
-  const value = at >= 0 ? Number(argv[at + 1]) : 1_000_000;
-  if (!Number.isInteger(value) || value < 100) throw new Error('--keys takes a whole number >= 100');
-  return value;
+const log = (line: string) => console.log(line);
+const load = () => loadavg().map((l) => l.toFixed(2));
+
+async function runKeysSuite(argv: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: { keys: { type: 'string' }, rounds: { type: 'string' }, 'no-ui': { type: 'boolean' } },
+    strict: true,
+  });
+  const keys = Number(values.keys ?? 1_000_000);
+  const rounds = Number(values.rounds ?? 5);
+  if (!Number.isInteger(keys) || keys < 1_000) throw new Error('--keys takes a whole number >= 1000');
+  if (!Number.isInteger(rounds) || rounds < 1) throw new Error('--rounds takes a whole number >= 1');
+
+  // Other work on the machine moves every figure: the load averages go into the results.
+  const loadAtStart = load();
+  log(
+    `key browser benchmark: ${keys.toLocaleString('en')} keys, ${rounds} rounds, ${cpus().length} CPUs, load ${loadAtStart.join(' ')}`,
+  );
+  const core = await runKeyIndexBench({ keys, rounds, log });
+  const ui = values['no-ui'] ? [] : await runUiBench({ keys, smallKeys: Math.min(100_000, keys / 10), log });
+  const metrics = [...core.metrics, ...ui];
+
+  // The default size keeps the name the README gives; other sizes get their own file.
+  const outFile = resolve(`bench-results/key-index${keys === 1_000_000 ? '' : `-${keys}`}.json`);
+  const machine = { cpus: cpus().length, loadAverageAtStart: loadAtStart, loadAverageAtEnd: load() };
+  const result = { ...core, metrics, rounds, ...machine, at: new Date().toISOString() };
+  mkdirSync(dirname(outFile), { recursive: true });
+  writeFileSync(outFile, `${JSON.stringify(result, null, 2)}\n`);
+  log('');
+  log(formatTable(metrics));
+  log(`\nload average at the end: ${load().join(' ')}; written to ${outFile}`);
+  return metrics.every((m) => m.ok !== false) ? 0 : 1;
 }
 
-const keys = keysOption(process.argv.slice(2));
-const outFile = resolve('bench-results/key-index.json');
-const log = (line: string) => console.log(line);
-log(`key index benchmark: ${keys.toLocaleString('en')} keys`);
-const result = await runKeyIndexBench({ keys, outFile, log });
-log('');
-log(formatTable(result));
-log(`\nwritten to ${outFile}`);
-process.exitCode = result.metrics.every((m) => m.ok !== false) ? 0 : 1;
+const argv = process.argv.slice(2);
+const at = argv.indexOf('--suite');
+const suite = at >= 0 ? argv[at + 1] : 'keys';
+if (
+  suite !== 'keys' &&
+  suite !== 'values' &&
+  suite !== 'values-ui' &&
+  suite !== 'topology-ui' &&
+  suite !== 'topology'
+) {
+  throw new Error('--suite takes keys (the default), values, values-ui, topology or topology-ui');
+}
+process.exitCode =
+  suite === 'values'
+    ? await runValuesSuite(argv, log)
+    : suite === 'values-ui'
+      ? await runValuesUiSuite(argv, log)
+      : suite === 'topology-ui'
+        ? await runTopologyUiSuite(argv, log)
+        : suite === 'topology'
+          ? await runTopologySuite(argv, log)
+          : await runKeysSuite(at >= 0 ? argv.toSpliced(at, 2) : argv);

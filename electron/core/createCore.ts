@@ -14,6 +14,10 @@ import { serverHandlers } from './server/serverHandlers';
 import { testConnection } from './sessions/connectionTest';
 import { sessionHandlers } from './sessions/sessionHandlers';
 import { createSessionManager } from './sessions/sessionManager';
+import { topologyHandlers } from './topology/topologyHandlers';
+import { createTopologyService } from './topology/topologyService';
+import { createValueContext } from './values/valueContext';
+import { valueHandlers } from './values/valueHandlers';
 
 export interface CoreOptions {
   version: string;
@@ -42,6 +46,7 @@ export function createCore(options: CoreOptions): Core {
   const sessions = createSessionManager({ events, resolveProfile: (id) => profiles.resolve(id) });
   const sandbox = createSandboxService(profiles);
   const keys = createKeyService({ events, sessions });
+  const topology = createTopologyService({ events, sessions, resolveProfile: (id) => profiles.resolve(id) });
 
   const handlers: Handlers = {
     'app.version': async () => ({
@@ -55,7 +60,9 @@ export function createCore(options: CoreOptions): Core {
     'profiles.test': async ({ profile, id }) => testConnection(await profiles.resolveDraft(profile, id)),
     ...sessionHandlers(sessions),
     ...keyHandlers(keys),
+    ...valueHandlers(createValueContext(sessions, keys)),
     ...sandbox.handlers,
+    ...topologyHandlers(topology),
   };
   const dispatch = createDispatch(handlers);
   return {
@@ -65,6 +72,7 @@ export function createCore(options: CoreOptions): Core {
     dataDir: options.dataDir,
     dispose: async () => {
       keys.dispose();
+      topology.dispose();
       await sessions.closeAll();
       await sandbox.stop();
     },

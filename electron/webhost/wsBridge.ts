@@ -3,8 +3,11 @@ import type { ClientMessage, ServerMessage } from '../../shared/api/transport';
 import type { Dispatch } from '../core/api/dispatch';
 import type { EventBus } from '../core/events/eventBus';
 
-/** Upper bound for one request; values are paged, so real requests are far smaller. */
-export const MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
+/**
+ * Upper bound for one request. Most requests are small (values are paged), but saving a whole
+ * string is one request: core accepts up to 256 MB, which is ~342 MB as base64 inside JSON.
+ */
+export const MAX_MESSAGE_BYTES = 360 * 1024 * 1024;
 
 function parseClientMessage(raw: string): ClientMessage | undefined {
   let data: unknown;

@@ -41,6 +41,18 @@ export const ERROR_CODES = [
   'READ_ONLY',
   /** The UI lost its link to core (web host stopped, socket closed). */
   'HOST_UNAVAILABLE',
+  /** Sentinel knows no reachable master right now (down, or a failover is running): retry shortly. */
+  'NO_MASTER',
+  /** The value changed on the server since it was loaded; `details.current` holds what is there now. */
+  'CONFLICT',
+  /** The key holds another type now (it was replaced); `details.type` says which. */
+  'WRONGTYPE',
+  /** The hash field already exists and the write was asked not to overwrite it (HSETNX, rename). */
+  'FIELD_EXISTS',
+  /** The value is too big to load or write whole here (see MAX_VALUE_BYTES). */
+  'VALUE_TOO_LARGE',
+  /** The server is out of memory (maxmemory reached, OOM): nothing was written. */
+  'OOM',
   /** A bug or an unexpected failure on our side. */
   'INTERNAL',
 ] as const;

@@ -1,6 +1,7 @@
 import type { ApiError } from './errors';
 import type { KeyJobStatus, ScanStatusEvent } from './keys';
 import type { SessionStateEvent } from './sessions';
+import type { FailoverRecord, TopologyAlert, TopologyEvent, TopologySnapshot } from './topology';
 
 /** State of a connection core opened, as it changes. */
 export interface ConnectionStateEvent {
@@ -23,6 +24,14 @@ export interface EventMap {
   'keys.scan': ScanStatusEvent;
   /** Progress of a key job (folder delete), throttled, plus a final one. */
   'keys.job': KeyJobStatus;
+  /** A watched topology changed (whole snapshot; replace the one with the same watchId). */
+  'topology.snapshot': { snapshot: TopologySnapshot; at: number };
+  /** A sentinel event, de-duplicated across sentinels. */
+  'topology.event': TopologyEvent;
+  /** A failover record was created or changed (new phase, outcome); replace by `failover.id`. */
+  'topology.failover': { watchId: string; failover: FailoverRecord; at: number };
+  /** A banner to show (or to replace the one with the same `key`). */
+  'topology.alert': TopologyAlert;
 }
 
 export type EventName = keyof EventMap;
@@ -33,4 +42,8 @@ export const EVENT_NAMES: readonly EventName[] = [
   'profiles.changed',
   'keys.scan',
   'keys.job',
+  'topology.snapshot',
+  'topology.event',
+  'topology.failover',
+  'topology.alert',
 ];

@@ -15,6 +15,29 @@ import { REDIS_TYPES, type KeyBytes, type KeyJobStatus, type KeyMeta, type KeyRo
 import type { SandboxStarted, SandboxStatus } from './sandbox';
 import type { PingResult, ServerInfo } from './server';
 import type { DatabasesReport, SessionView } from './sessions';
+import {
+  ExpectSchema,
+  TtlChangeSchema,
+  ValueBytesSchema,
+  ChunkBytesSchema,
+  MAX_CHUNK_BYTES,
+  MAX_VALUE_BYTES,
+  UploadIdSchema,
+  type StringChunk,
+  type StringDigest,
+  type HashScanPage,
+  type ListPage,
+  type LoadedField,
+  type LoadedString,
+  type MgetItem,
+  type SetScanPage,
+  type StreamPage,
+  type ValueHeader,
+  type WriteResult,
+  type ZsetRangePage,
+  type ZsetScanPage,
+} from './values';
+import type { FailoverRequested, TimelineExport, TopologySnapshot, TopologyTimeline } from './topology';
 
 /** A method: the zod schema for its input, and its output type (phantom, types only). */
 export interface MethodSpec<S extends z.ZodType, O> {
@@ -32,6 +55,25 @@ const SessionId = z.string().min(1).max(64);
 const BySession = z.object({ sessionId: SessionId }).strict();
 /** A key as sent by the UI: UTF-8 text, or base64 for any other bytes (see KeyBytes). */
 const KeyBytesSchema = z.union([z.string().max(1_000_000), z.object({ base64: z.string().max(1_400_000) }).strict()]);
+
+/** Value methods: a key of the session. */
+const ValueKey = z.object({ sessionId: SessionId, key: KeyBytesSchema }).strict();
+/** Elements in tables are cut to this many bytes; the side editor loads the whole one. */
+const PreviewBytes = z.number().int().min(1).max(65_536).default(1_024);
+const ScanPage = ValueKey.extend({
+  cursor: z
+    .string()
+    .regex(/^\d{1,20}$/, 'A SCAN cursor')
+    .default('0'),
+  count: z.number().int().min(1).max(10_000).default(200),
+  match: z.string().max(10_000).optional(),
+  previewBytes: PreviewBytes,
+});
+const RangePage = ValueKey.extend({
+  start: z.number().int().min(0),
+  count: z.number().int().min(1).max(10_000).default(200),
+  previewBytes: PreviewBytes,
+});
 
 /**
  * The whole API. Add a method here first; core's handler table and the renderer's client are
@@ -141,6 +183,154 @@ export const API = {
   'keys.deleteFolder': method<KeyJobStatus>()(z.object({ sessionId: SessionId, prefix: KeyBytesSchema }).strict()),
   'keys.cancelJob': method<KeyJobStatus>()(
     z.object({ sessionId: SessionId, jobId: z.string().min(1).max(64) }).strict(),
+  ),
+
+  /**
+   * Starts (or joins) the live watch of a Sentinel deployment: from an open session or a saved
+   * Sentinel profile; `masterName` defaults to the profile's. Events follow as `topology.*`.
+   */
+  'topology.watch': method<TopologySnapshot>()(
+    z
+      .object({
+        sessionId: SessionId.optional(),
+        profileId: ProfileIdSchema.optional(),
+        masterName: z.string().trim().min(1).max(200).optional(),
+      })
+      .strict()
+      .refine((v) => !!v.sessionId !== !!v.profileId, 'Give either sessionId or profileId'),
+  ),
+  /** Leaves a watch; the watcher stops (closing its sentinel connections) when nobody watches. */
+  'topology.unwatch': method<{ watchId: string }>()(z.object({ watchId: SessionId }).strict()),
+  'topology.snapshot': method<TopologySnapshot>()(z.object({ watchId: SessionId }).strict()),
+  'topology.timeline': method<TopologyTimeline>()(z.object({ watchId: SessionId }).strict()),
+  /** The timeline (failovers + events) as pretty JSON, with a file name to save it under. */
+  'topology.exportTimeline': method<TimelineExport>()(z.object({ watchId: SessionId }).strict()),
+  /** `SENTINEL FAILOVER <name>` on a reachable sentinel; READ_ONLY on read-only profiles. */
+  'topology.failover': method<FailoverRequested>()(z.object({ watchId: SessionId }).strict()),
+
+  /** TYPE, PTTL, size (STRLEN/HLEN/LLEN/SCARD/ZCARD/XLEN) and OBJECT ENCODING; NOT_FOUND if gone. */
+  'values.header': method<ValueHeader>()(ValueKey),
+  /** MEMORY USAGE key SAMPLES n: on demand only (it walks the value). */
+  'values.memory': method<{ bytes: number }>()(
+    ValueKey.extend({ samples: z.number().int().min(0).max(100_000).default(5) }),
+  ),
+  /** A string value: whole up to 1 MB (or with `whole`), else its first 1 MB (`partial`). */
+  'values.string.get': method<LoadedString>()(ValueKey.extend({ whole: z.boolean().default(false) })),
+  /**
+   * SET, checked atomically against `expect` (CONFLICT / KEY_EXISTS / NOT_FOUND / WRONGTYPE);
+   * also creates keys (`expect: 'absent'` = NX). Never retried.
+   */
+  'values.string.set': method<WriteResult>()(
+    ValueKey.extend({ value: ValueBytesSchema, expect: ExpectSchema, ttl: TtlChangeSchema.default('keep') }),
+  ),
+  /** Bytes `offset`… of a string (at most `length`), with STRLEN: big values load in chunks. */
+  'values.string.chunk': method<StringChunk>()(
+    ValueKey.extend({
+      offset: z.number().int().min(0).max(MAX_VALUE_BYTES),
+      length: z.number().int().min(1).max(MAX_CHUNK_BYTES),
+    }),
+  ),
+  /** The string's SHA-1 (its version), STRLEN and PTTL, computed by the server. */
+  'values.string.digest': method<StringDigest>()(ValueKey),
+  /**
+   * Stages one chunk of a big save under a temporary key (expiring), appended only if exactly
+   * `offset` bytes are staged (else CONNECTION_LOST with `applied: false`: the server lost part
+   * of it, e.g. in a failover; start over). Answers the bytes staged.
+   */
+  'values.string.upload': method<{ staged: number }>()(
+    ValueKey.extend({
+      uploadId: UploadIdSchema,
+      offset: z.number().int().min(0).max(MAX_VALUE_BYTES),
+      value: ChunkBytesSchema,
+    }),
+  ),
+  /**
+   * Replaces the key's value by the `size` staged bytes in one atomic step, checked against
+   * `expect` like values.string.set (same errors; CONNECTION_LOST with `applied: false` if not
+   * all was staged).
+   * `version`: the SHA-1 of the staged bytes, answered back as the new version.
+   */
+  'values.string.commitUpload': method<WriteResult>()(
+    ValueKey.extend({
+      uploadId: UploadIdSchema,
+      size: z.number().int().min(1).max(MAX_VALUE_BYTES),
+      version: z.string().regex(/^[0-9a-f]{40}$/, 'A SHA-1 in hex'),
+      expect: ExpectSchema,
+      ttl: TtlChangeSchema.default('keep'),
+    }),
+  ),
+  /** Drops what a chunked save staged (after it failed or was given up). */
+  'values.string.abortUpload': method<{ removed: boolean }>()(ValueKey.extend({ uploadId: UploadIdSchema })),
+  /** MSET, or MSETNX when `onlyIfNoneExist` (all or nothing; KEY_EXISTS lists the keys that exist). */
+  'values.mset': method<{ count: number }>()(
+    z
+      .object({
+        sessionId: SessionId,
+        pairs: z
+          .array(z.object({ key: KeyBytesSchema, value: ValueBytesSchema }).strict())
+          .min(1)
+          .max(10_000),
+        onlyIfNoneExist: z.boolean().default(false),
+      })
+      .strict(),
+  ),
+  /** One MGET for comparing string keys; each value cut to `previewBytes`. */
+  'values.mget': method<MgetItem[]>()(
+    z
+      .object({
+        sessionId: SessionId,
+        keys: z.array(KeyBytesSchema).min(1).max(100),
+        previewBytes: z.number().int().min(1).max(1_048_576).default(65_536),
+      })
+      .strict(),
+  ),
+  /** One HSCAN page (plus HLEN); dedupe fields across pages (see HashScanPage). */
+  'values.hash.scan': method<HashScanPage>()(ScanPage),
+  /** HGET of one field, whole up to 1 MB (or with `whole`), with its version. */
+  'values.hash.getField': method<LoadedField>()(
+    ValueKey.extend({ field: KeyBytesSchema, whole: z.boolean().default(false) }),
+  ),
+  /** HSET checked against `expect` (`'absent'` = HSETNX → FIELD_EXISTS); NOT_FOUND if the hash is gone. */
+  'values.hash.setField': method<WriteResult>()(
+    ValueKey.extend({ field: KeyBytesSchema, value: ValueBytesSchema, expect: ExpectSchema }),
+  ),
+  /** Atomic HSET new + HDEL old; FIELD_EXISTS if `newField` exists, NOT_FOUND if `field` is gone. */
+  'values.hash.renameField': method<{ field: KeyBytes }>()(
+    ValueKey.extend({ field: KeyBytesSchema, newField: KeyBytesSchema }),
+  ),
+  /** HDEL; `keyDeleted` when that emptied the hash (Redis then deletes the key). */
+  'values.hash.deleteFields': method<{ deleted: number; keyDeleted: boolean }>()(
+    ValueKey.extend({ fields: z.array(KeyBytesSchema).min(1).max(10_000) }),
+  ),
+  /** A new hash with its first fields and TTL; KEY_EXISTS if the key exists. */
+  'values.hash.create': method<{ length: number; ttlMs: number }>()(
+    ValueKey.extend({
+      entries: z
+        .array(z.object({ field: KeyBytesSchema, value: ValueBytesSchema }).strict())
+        .min(1)
+        .max(100_000),
+      ttl: TtlChangeSchema.default('persist'),
+    }),
+  ),
+  /** LRANGE start … start+count-1 (plus LLEN). */
+  'values.list.range': method<ListPage>()(RangePage),
+  /** One SSCAN page (plus SCARD). */
+  'values.set.scan': method<SetScanPage>()(ScanPage),
+  /** ZRANGE by rank WITHSCORES (REV when `reverse`), plus ZCARD. */
+  'values.zset.range': method<ZsetRangePage>()(RangePage.extend({ reverse: z.boolean().default(false) })),
+  /** One ZSCAN page (for MATCH filtering), plus ZCARD. */
+  'values.zset.scan': method<ZsetScanPage>()(ScanPage),
+  /** XRANGE (XREVRANGE when `reverse`) from the start/end, or after the entry id `after`, plus XLEN. */
+  'values.stream.range': method<StreamPage>()(
+    ValueKey.extend({
+      after: z
+        .string()
+        .regex(/^\d+-\d+$/, 'A stream entry id, like 1700000000000-0')
+        .optional(),
+      count: z.number().int().min(1).max(10_000).default(200),
+      reverse: z.boolean().default(false),
+      previewBytes: PreviewBytes,
+    }),
   ),
 
   'sandbox.status': method<SandboxStatus>()(NoInput),

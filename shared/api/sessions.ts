@@ -19,6 +19,11 @@ export interface SessionView {
   attempt?: number;
   /** Why it failed, or the last error while reconnecting. */
   error?: ApiError;
+  /**
+   * Sentinel sessions: true while reconnecting because the sentinels know no reachable master
+   * (master down, failover running). Writes fail with NO_MASTER until the state is ready again.
+   */
+  noMaster?: boolean;
 }
 
 export interface SessionStateEvent {

@@ -200,4 +200,44 @@ describe('KeyIndex', () => {
     expect(index.folderCount('a:')).toBe(0);
     expect(index.size).toBe(3);
   });
+
+  it('splits on a multi-byte delimiter left to right, like the reference', () => {
+    const keys = ['a::b', 'a:::b', 'a::b::c', '::x', 'a::', 'plain', 'a::b::c::d'];
+    const index = new KeyIndex('::');
+    add(index, ...keys);
+    const expanded = new Set(['a::', 'a::b::', '::']);
+    for (const prefix of expanded) index.setExpanded(prefix, true);
+    expect(show(index.rows(0, 100, 'tree').rows)).toEqual(naiveTree(keys, expanded, '::'));
+    expect(index.folderCount('a::')).toBe(5);
+  });
+
+  it('takes a key again after it was removed, and refills an emptied folder', () => {
+    const index = new KeyIndex(':');
+    add(index, 'x:1', 'x:2', '');
+    index.setExpanded('x:', true);
+    index.rows(0, 10, 'tree');
+    for (const key of ['x:1', 'x:2']) index.remove(key);
+    expect(index.folderCount('x:')).toBe(0);
+    expect(index.add(Buffer.from('x:2'))).toBe(true);
+    expect(index.add(Buffer.from('x:2'))).toBe(false);
+    expect(show(index.rows(0, 10, 'tree').rows)).toEqual(['x/ (1)', '  2', '']);
+    expect(index.keysUnder('x:')).toEqual(['x:2']);
+    expect(index.has('x:1')).toBe(false);
+    expect(index.has('')).toBe(true);
+  });
+
+  it('keeps tens of thousands of keys, long and short, exactly', () => {
+    const index = new KeyIndex('/');
+    const long = 'L'.repeat(70_000);
+    const keys = Array.from({ length: 40_000 }, (_, i) => `d${i % 7}/${i % 5_000 === 0 ? long : ''}${i}`);
+    add(index, ...keys);
+    add(index, ...keys.slice(0, 1_000)); // SCAN repeats some
+    expect(index.size).toBe(keys.length);
+    const all = index.keysUnder('d3/');
+    expect(all.sort()).toEqual(keys.filter((k) => k.startsWith('d3/')).sort());
+    index.setExpanded('d0/', true);
+    const names = index.rows(1, index.folderCount('d0/'), 'tree').rows.map((r) => text(r.name).replace(long, 'L…'));
+    expect(names.slice(0, 3)).toEqual(['7', '14', '21']);
+    expect(names.at(-1)).toBe('L…35000');
+  });
 });

@@ -39,7 +39,7 @@ describe('sessionOptions', () => {
       password: 'data',
       sentinelUsername: 'watcher',
       sentinelPassword: 'sentinel',
-      failoverDetector: true,
+      failoverDetector: false,
       enableTLSForSentinelMode: true,
       tls: { rejectUnauthorized: true },
       sentinelTLS: { rejectUnauthorized: true },

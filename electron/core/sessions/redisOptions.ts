@@ -12,8 +12,8 @@ export type NodeRole = 'standalone' | 'data' | 'sentinel';
 
 /** Commands of a session fail visibly after this long instead of hanging on a stalled server. */
 const MIN_COMMAND_TIMEOUT_MS = 15_000;
-/** How often the failover detector retries a sentinel that went away (ioredis' default: 60 s). */
-const SENTINEL_WATCH_RETRY_MS = 2_000;
+/** How often a session's sentinel subscriptions retry a sentinel that went away. */
+export const SENTINEL_WATCH_RETRY_MS = 2_000;
 
 const orUndefined = (value: string | undefined): string | undefined => value || undefined;
 
@@ -92,8 +92,8 @@ export function sessionOptions(
     sentinelPassword: sentinel.password,
     sentinelCommandTimeout: profile.connectTimeoutMs,
     sentinelRetryStrategy: hooks.sentinelRetryStrategy,
-    sentinelReconnectStrategy: () => SENTINEL_WATCH_RETRY_MS,
-    failoverDetector: true,
+    // The session's SwitchListener detects failovers (ioredis' detector reconnects on every copy).
+    failoverDetector: false,
     enableTLSForSentinelMode: !!nodeTls,
     tls: nodeTls,
     sentinelTLS: nodeTls,

@@ -77,10 +77,11 @@ export function noSentinelAnswered(failures: Unanswered[]): ApiError {
     const others = failures.filter((f) => f !== first).map((f) => f.error.message);
     return { code, message: [first.error.message, ...others].join(' '), details };
   }
-  const count = failures.length === 1 ? 'The sentinel' : `None of the ${failures.length} sentinels`;
+  const count =
+    failures.length === 1 ? 'The sentinel did not answer.' : `None of the ${failures.length} sentinels answered.`;
   return {
     code: 'NO_SENTINEL_REACHABLE',
-    message: `${count} answered. ${failures.map((f) => f.error.message).join(' ')}`,
+    message: `${count} ${failures.map((f) => f.error.message).join(' ')}`,
     details,
   };
 }

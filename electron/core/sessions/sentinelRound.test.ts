@@ -30,6 +30,12 @@ describe('sentinelRoundError', () => {
     expect(round.error.message).toContain('Sentinel 10.0.0.1:26379 rejected the sentinel username or password');
   });
 
+  it('a sentinel that answers "No such master" forgot the name: UNKNOWN_MASTER, not unreachable', () => {
+    const noSuch = `failed to connect to sentinel 10.0.0.1:26379 because ERR No such master with that name`;
+    expect(sentinelRoundError([noSuch], master)).toMatchObject({ fatal: true, error: { code: 'UNKNOWN_MASTER' } });
+    expect(sentinelRoundError([noSuch], master).error.message).toContain('does not monitor a master named "cache"');
+  });
+
   it('a forgotten master name is fatal; no healthy replica is worth waiting for', () => {
     expect(sentinelRoundError([noAddress('10.0.0.1:26379')], master)).toMatchObject({
       fatal: true,

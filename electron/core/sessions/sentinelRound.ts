@@ -25,6 +25,10 @@ function parse(message: string, profile: SentinelProfile): Unanswered | undefine
   const failed = FAILED.exec(message);
   if (!failed) return undefined;
   const [, address = '', reason = ''] = failed;
+  // The sentinel answered, but forgot the master (its `SENTINEL SENTINELS <name>` after a null
+  // GET-MASTER-ADDR-BY-NAME): the same "no master by that name" as above, not "unreachable".
+  if (/No such master/i.test(reason))
+    return parse(`connected to sentinel ${address} successfully, but got an invalid reply`, profile);
   // Rebuild enough of the original error for mapError: a reply word or a Node errno code.
   const reply = /^[A-Z]+\b/.test(reason);
   const cause = { name: reply ? 'ReplyError' : 'Error', code: /\b(E[A-Z]{3,})\b/.exec(reason)?.[1], message: reason };

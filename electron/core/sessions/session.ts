@@ -15,6 +15,13 @@ import { sentinelRoundError } from './sentinelRound';
 import { initialView, nextView, type SessionChange } from './sessionState';
 import { explainConnectError } from './tlsDiagnosis';
 import { loadTlsOptions } from './tlsOptions';
+import { reconnectNow } from './reconnectNow';
+import { SwitchListener } from './switchListener';
+
+/** How long after `+switch-master` a session insists on the announced master. */
+const FOLLOW_WINDOW_MS = 5_000;
+/** …asking the sentinels again this often meanwhile. */
+const RECHECK_MASTER_MS = 100;
 
 export interface KeyBrowsing {
   keyDelimiter: string;
@@ -41,6 +48,7 @@ export class Session {
   readonly #budget: ReconnectBudget;
   #view: SessionView;
   #client: Redis | undefined;
+  #switches: SwitchListener | undefined;
   /** Where the data node is before a socket says so: the profile's host, or Sentinel's answer. */
   #dataNode: Endpoint | undefined;
   #lastError: ApiError | undefined;
@@ -48,6 +56,10 @@ export class Session {
   #dbError: ApiError | undefined;
   #everReady = false;
   #closing = false;
+  /** The next reconnect attempt waits this long instead of the back-off (see followMaster). */
+  #hurry: number | undefined;
+  /** Where the sentinels say the master now is, until that deadline (see followMaster). */
+  #expected: { address: string; until: number } | undefined;
 
   constructor(init: SessionInit) {
     this.id = init.id;
@@ -62,6 +74,11 @@ export class Session {
     return this.#view;
   }
 
+  /** The Sentinel master name the session follows (undefined for a standalone server). */
+  get masterName(): string | undefined {
+    return this.#profile.kind === 'sentinel' ? this.#profile.masterName : undefined;
+  }
+
   /** How the key browser groups and scans this session's keys (from the profile). */
   get keyBrowsing(): KeyBrowsing {
     return { keyDelimiter: this.#profile.keyDelimiter, scanCount: this.#profile.scanCount };
@@ -69,7 +86,35 @@ export class Session {
 
   get client(): Redis {
     if (!this.#client) throw new ApiFailure('CONNECTION_LOST', 'The session is still connecting.');
+    if (this.#view.noMaster && this.#view.state === 'reconnecting' && this.#profile.kind === 'sentinel') {
+      throw new ApiFailure(
+        'NO_MASTER',
+        `No master for "${this.#profile.masterName}" right now (it is down or a failover is running). Nothing was sent; retry once the session is ready again.`,
+      );
+    }
     return this.#client;
+  }
+
+  /**
+   * The sentinels announced `address` as the new master (`+switch-master`): reconnect now
+   * instead of after the back-off, and for a few seconds refuse to settle on another node — a
+   * sentinel that has not switched yet would send us back to the demoted master. (From the
+   * session's own SwitchListener, and from a topology watcher of the same profile.)
+   */
+  followMaster(address: string): void {
+    const client = this.#client;
+    if (this.#profile.kind !== 'sentinel' || !client || this.#closing || !this.#everReady) return;
+    const master = this.#profile.role === 'master';
+    if (master) this.#expected = { address, until: Date.now() + FOLLOW_WINDOW_MS };
+    if (client.status === 'ready') {
+      // A master session moves unless it is there already; a replica session only when the
+      // replica it browses is the one just promoted.
+      if (master === (this.#view.address === address)) return;
+      this.#hurry = 0;
+      client.disconnect(true);
+      return;
+    }
+    this.#hurry = reconnectNow(client) ? undefined : 0;
   }
 
   /** Resolves once the session is ready; rejects with the precise error (state failed) if not. */
@@ -84,6 +129,10 @@ export class Session {
       }
       if (this.#closing) throw new ApiFailure('CONNECTION_LOST', 'The session was closed while connecting.');
       await this.#firstConnect(this.#createClient(tls), !!tls);
+      if (this.#profile.kind === 'sentinel') {
+        const name = `redlens:${this.id}:failover`;
+        this.#switches = new SwitchListener(this.#profile, tls, name, (to) => this.followMaster(to));
+      }
     } catch (e) {
       this.#client?.disconnect();
       const error = mapError(e);
@@ -95,11 +144,12 @@ export class Session {
     return this.#view;
   }
 
-  /** Closes the data connection and the failover detector's sentinel connections. */
+  /** Closes the data connection and the sentinel subscriptions (SwitchListener). */
   close(): void {
     if (this.#closing) return;
     this.#closing = true;
     this.#client?.disconnect();
+    this.#switches?.close();
     this.#change({ state: 'closed' });
   }
 
@@ -117,9 +167,15 @@ export class Session {
         retryStrategy: () => this.#retry(isFatal(this.#lastError)),
         sentinelRetryStrategy: () => {
           if (profile.kind !== 'sentinel') return null;
+          // ioredis does not rewind its sentinel list after a successful connect, so a round can
+          // start mid-list: one that ends before every sentinel failed says nothing. Start over.
+          if (this.#everReady && !this.#closing && this.#sentinelErrors.length < profile.sentinels.length) {
+            this.#sentinelErrors = [];
+            return 0;
+          }
           const round = sentinelRoundError(this.#sentinelErrors.splice(0), profile);
           this.#lastError = round.error;
-          return this.#retry(round.fatal);
+          return this.#retry(round.fatal, true);
         },
       }),
     );
@@ -159,12 +215,18 @@ export class Session {
   }
 
   /** The retry decision: a delay (and a `reconnecting` event), or null to stop. */
-  #retry(fatal: boolean): number | null {
+  #retry(fatal: boolean, sentinelRound = false): number | null {
     if (this.#closing || !this.#everReady || fatal) return null;
     const delay = this.#budget.next();
     if (delay === null) return null;
-    this.#change({ state: 'reconnecting', attempt: this.#budget.attempt, error: this.#lastError ?? this.#lost() });
-    return delay;
+    const attempt = this.#budget.attempt;
+    // Lost the master, and then could not reach it (or no sentinel named one): "no master".
+    const noMaster =
+      this.#profile.kind === 'sentinel' && this.#profile.role === 'master' && (attempt > 1 || sentinelRound);
+    this.#change({ state: 'reconnecting', attempt, error: this.#lastError ?? this.#lost(), noMaster });
+    const hurry = this.#hurry;
+    this.#hurry = undefined;
+    return hurry ?? delay;
   }
 
   #onError(e: unknown): void {
@@ -183,6 +245,14 @@ export class Session {
 
   #onReady(): void {
     if (!this.#everReady || this.#closing) return; // the first ready is open()'s
+    const expected = this.#expected;
+    if (expected && Date.now() < expected.until && this.#address() !== expected.address) {
+      // A sentinel that has not switched yet sent us to the old master: ask again, at once.
+      this.#hurry = RECHECK_MASTER_MS;
+      this.#client?.disconnect(true);
+      return;
+    }
+    this.#expected = undefined;
     this.#budget.reset();
     this.#lastError = undefined;
     this.#change({ state: 'ready', address: this.#address() });
@@ -198,8 +268,8 @@ export class Session {
           message: `Gave up reconnecting after ${this.#budget.downSeconds()} s (${this.#budget.attempt} attempts). Last error: ${last.message}`,
         };
     this.#change({ state: 'failed', error });
-    // ioredis ends the data connection only; this also stops the failover detector's sentinel links.
     this.#client?.disconnect();
+    this.#switches?.close();
   }
 
   /** A drop without an error event (the server closed it, or a failover was detected). */

@@ -30,6 +30,11 @@ export interface SessionManager {
   client(sessionId: string): Redis;
   /** The profile's key delimiter and SCAN COUNT, for the key browser. */
   keyBrowsing(sessionId: string): KeyBrowsing;
+  /**
+   * The sentinels announced `address` as the master of `masterName`: the profile's sessions
+   * following that master reconnect to it now rather than after their back-off.
+   */
+  followMaster(profileId: string, masterName: string, address: string): void;
   closeAll(): Promise<void>;
 }
 
@@ -84,6 +89,12 @@ export function createSessionManager({ events, resolveProfile, reconnect }: Sess
     info: async (sessionId) => readServerInfo(get(sessionId).client),
     client: (sessionId) => get(sessionId).client,
     keyBrowsing: (sessionId) => get(sessionId).keyBrowsing,
+
+    followMaster(profileId, masterName, address) {
+      for (const session of sessions.values()) {
+        if (session.view.profileId === profileId && session.masterName === masterName) session.followMaster(address);
+      }
+    },
 
     async closeAll() {
       await Promise.all([...sessions.keys()].map((id) => close(id)));

@@ -30,4 +30,14 @@ describe('session views', () => {
     expect(nextView(again, { state: 'db', db: 5 })).toMatchObject({ state: 'ready', db: 5 });
     expect(nextView(reconnecting, { state: 'failed', error })).not.toHaveProperty('attempt');
   });
+
+  it('says "no master" only while reconnecting without one', () => {
+    const error = { code: 'NO_MASTER' as const, message: 'no master' };
+    const ready = nextView(initialView('s1', 'p1', profile), { state: 'ready', address: 'a:1' });
+    const lost = nextView(ready, { state: 'reconnecting', attempt: 1, error });
+    expect(lost).not.toHaveProperty('noMaster');
+    const none = nextView(lost, { state: 'reconnecting', attempt: 2, error, noMaster: true });
+    expect(none).toMatchObject({ state: 'reconnecting', noMaster: true });
+    expect(nextView(none, { state: 'ready', address: 'b:2' })).not.toHaveProperty('noMaster');
+  });
 });

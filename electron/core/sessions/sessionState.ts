@@ -6,7 +6,7 @@ import type { ResolvedProfile } from '../profiles/resolvedProfile';
 export type SessionChange =
   | { state: 'connecting' }
   | { state: 'ready'; address: string }
-  | { state: 'reconnecting'; attempt: number; error: ApiError }
+  | { state: 'reconnecting'; attempt: number; error: ApiError; noMaster?: boolean }
   | { state: 'failed'; error: ApiError }
   | { state: 'closed' }
   | { state: 'db'; db: number };
@@ -28,18 +28,24 @@ export function initialView(id: string, profileId: string, profile: ResolvedProf
 }
 
 /**
- * The next view: `attempt` and `error` only while they describe the current state; the last
- * known `address` stays while reconnecting (it says where the session was).
+ * The next view: `attempt`, `error` and `noMaster` only while they describe the current state;
+ * the last known `address` stays while reconnecting (it says where the session was).
  */
 export function nextView(view: SessionView, change: SessionChange): SessionView {
-  const { attempt: _attempt, error: _error, ...base } = view;
+  const { attempt: _attempt, error: _error, noMaster: _noMaster, ...base } = view;
   switch (change.state) {
     case 'db':
       return { ...view, db: change.db };
     case 'ready':
       return { ...base, state: 'ready', address: change.address };
     case 'reconnecting':
-      return { ...base, state: 'reconnecting', attempt: change.attempt, error: change.error };
+      return {
+        ...base,
+        state: 'reconnecting',
+        attempt: change.attempt,
+        error: change.error,
+        ...(change.noMaster && { noMaster: true }),
+      };
     case 'failed':
       return { ...base, state: 'failed', error: change.error };
     case 'connecting':

@@ -52,6 +52,7 @@ export function sessionTestbed(options: Pick<SessionManagerOptions, 'reconnect'>
   });
   return {
     manager,
+    events,
     profiles,
     states,
     /** Every view pushed for sessions of `profileId` (or of the session `id`), in order. */

@@ -10,6 +10,8 @@ import { useProfiles } from '../profiles/profilesStore';
 import { SessionScreen } from '../sessions/SessionScreen';
 import { SessionTabs } from '../sessions/SessionTabs';
 import { useSessions } from '../sessions/sessionsStore';
+import { ProfileTopologyScreen } from '../topology/ProfileTopologyScreen';
+import { useTopology } from '../topology/topologyStore';
 import { useAppStore } from './appStore';
 import { Sidebar } from './Sidebar';
 
@@ -23,6 +25,9 @@ function MainArea() {
       return <ProfileEditor key={screen.profileId ?? 'new'} profileId={screen.profileId} draft={screen.draft} />;
     case 'session':
       return <SessionScreen sessionId={screen.sessionId} />;
+    case 'topology':
+      // The key makes switching profiles a new view: the old watch is left, the new one started.
+      return <ProfileTopologyScreen key={screen.profileId} profileId={screen.profileId} />;
     default:
       return <HomeScreen />;
   }
@@ -42,6 +47,13 @@ export function AppShell() {
       api.on('profiles.changed', () => void useProfiles.getState().load()),
       api.on('keys.scan', (e) => useKeys.getState().onScanEvent(e.sessionId, e.status, e.rowsChanged)),
       api.on('keys.job', (job) => useKeys.getState().onJobEvent(job)),
+      api.on('session.state', (e) => {
+        if (e.session.state === 'closed') useTopology.getState().forget(e.session.id);
+      }),
+      api.on('topology.snapshot', (e) => useTopology.getState().onSnapshot(e.snapshot, e.at)),
+      api.on('topology.event', (e) => useTopology.getState().onEvent(e)),
+      api.on('topology.failover', (e) => useTopology.getState().onFailover(e.watchId, e.failover)),
+      api.on('topology.alert', (alert) => useTopology.getState().onAlert(alert)),
     ];
     const onKey = (e: KeyboardEvent) => {
       if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'n') {

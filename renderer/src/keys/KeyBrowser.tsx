@@ -1,12 +1,21 @@
-import { useEffect, useState } from 'react';
-import type { KeyBytes, KeyRow } from '../../../shared/api/keys';
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { SessionView } from '../../../shared/api/sessions';
-import { ConfirmDialog } from '../ui/ConfirmDialog';
-import { KeyDetails } from './KeyDetails';
-import { displayKey } from './keyText';
+import { ValueEditor } from '../editors/ValueEditor';
+import { ValueTools } from '../editors/ValueTools';
+import { useWritePause } from '../sessions/sessionsStore';
+import { Menu } from '../ui/Menu';
+import { WritesPaused } from '../ui/WritesPaused';
+import { copyKeyName } from './copyKeyName';
+import { menuEntries, WRITES, type KeyCommand, type MenuTarget } from './keyCommands';
+import { KeyDialogs, type KeyDialog, type Notice } from './KeyDialogs';
+import { rowAt } from './keyPages';
+import { selectionSize } from './keySelection';
+import { displayKey, keyId } from './keyText';
 import { useKeys } from './keysStore';
-import { KeyTree } from './KeyTree';
+import { treeId, KeyTree } from './KeyTree';
 import { ScanBar } from './ScanBar';
+import { SelectionBar } from './SelectionBar';
+import { targetsSelection } from './selectionView';
 
 function JobProgress({ sessionId, onCancel }: { sessionId: string; onCancel(): void }) {
   const job = useKeys((st) => st.bySession[sessionId]?.job);
@@ -31,17 +40,26 @@ function JobProgress({ sessionId, onCancel }: { sessionId: string; onCancel(): v
   );
 }
 
-/** Scan bar, the tree and the opened key, with explicit empty / no-match / reconnecting states. */
+/**
+ * Scan bar, selection bar, the tree with its context menu, and the opened key, with explicit
+ * empty / no-match / reconnecting states. F5 or Ctrl+R inside it rescans (not a page reload).
+ */
 export function KeyBrowser({ session }: { session: SessionView }) {
-  const s = useKeys((st) => st.bySession[session.id]);
-  const { scan, remove, dbChanged, deleteFolder, cancelJob } = useKeys.getState();
-  const [deletingFolder, setDeletingFolder] = useState<Extract<KeyRow, { kind: 'folder' }>>();
+  // Narrow slices: pages and TYPE/TTL arriving while scrolling do not re-render the whole browser.
+  const status = useKeys((st) => st.bySession[session.id]?.status);
+  const hasJob = useKeys((st) => !!st.bySession[session.id]?.job);
+  const openKey = useKeys((st) => st.bySession[session.id]?.openKey);
+  const { scan, dbChanged, cancelJob, open, toggle, clearSelection } = useKeys.getState();
   const [seenDb, setSeenDb] = useState(session.db);
-  const [deleting, setDeleting] = useState<KeyBytes>();
-  const [deleteError, setDeleteError] = useState<string>();
+  const [dialog, setDialog] = useState<KeyDialog>();
+  const [menu, setMenu] = useState<{ at: { x: number; y: number }; target: MenuTarget }>();
+  const [notice, setNotice] = useState<Notice>();
+  const hadDialog = useRef(false);
   const ready = session.state === 'ready';
+  const readOnly = session.readOnly;
+  const paused = useWritePause(session.id);
 
-  const hasStatus = !!s?.status;
+  const hasStatus = !!status;
   useEffect(() => {
     // The first scan starts when the session is ready; after a db switch core rescans by itself.
     if (ready && !hasStatus) void scan(session.id, { match: '', type: undefined });
@@ -52,14 +70,67 @@ export function KeyBrowser({ session }: { session: SessionView }) {
       dbChanged(session.id);
     }
   }, [seenDb, session.db, session.id, dbChanged]);
+  useEffect(() => {
+    // A closed dialog gives the focus back to the tree (the modal made everything else inert).
+    if (dialog) hadDialog.current = true;
+    else if (hadDialog.current) {
+      hadDialog.current = false;
+      document.getElementById(treeId(session.id))?.focus();
+    }
+  }, [dialog, session.id]);
 
-  const status = s?.status;
+  const run = (command: KeyCommand) => {
+    if (readOnly && WRITES.has(command.kind)) return;
+    if (paused && WRITES.has(command.kind)) return setNotice({ text: paused, error: true });
+    setNotice(undefined);
+    const bulkRunning = useKeys.getState().bySession[session.id]?.bulk?.state === 'running';
+    if (bulkRunning && (command.kind === 'deleteSelection' || command.kind === 'ttlSelection')) {
+      return setNotice({ text: 'A bulk action is still running: wait for it to finish, or cancel it.', error: true });
+    }
+    switch (command.kind) {
+      case 'open':
+        return open(session.id, command.key);
+      case 'copy':
+        return void copyKeyName(command.name, command.what).then((r) => setNotice({ text: r.message, error: !r.ok }));
+      case 'toggleFolder':
+        return void toggle(session.id, command.row);
+      case 'clearSelection':
+        return clearSelection(session.id);
+      default:
+        return setDialog(command);
+    }
+  };
+
+  const openMenu = (at: { x: number; y: number }) => {
+    const cur = useKeys.getState().bySession[session.id];
+    if (!cur) return;
+    const row = rowAt(cur, cur.focused);
+    const target: MenuTarget | undefined = targetsSelection(cur)
+      ? { kind: 'selection', size: selectionSize(cur.selection, cur.total) }
+      : row && { kind: 'row', row };
+    if (target) setMenu({ at, target });
+  };
+  const closeMenu = useCallback(() => {
+    setMenu(undefined);
+    document.getElementById(treeId(session.id))?.focus();
+  }, [session.id]);
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    const refreshKey = e.key === 'F5' || ((e.ctrlKey || e.metaKey) && !e.shiftKey && e.key.toLowerCase() === 'r');
+    if (!refreshKey) return;
+    e.preventDefault(); // never a page reload: it would drop the session's view
+    if (!(e.target instanceof Element && e.target.closest('dialog')) && ready) void scan(session.id);
+  };
+
   const empty = status && status.state === 'complete' && status.keys === 0;
   return (
-    <div className="key-browser">
+    <div className="key-browser" onKeyDown={onKeyDown}>
       <div className="key-pane">
         <ScanBar sessionId={session.id} />
-        {!ready && <p className="hint">Keys are shown once the connection is ready.</p>}
+        <ValueTools sessionId={session.id} readOnly={readOnly} onNotice={setNotice} />
+        {/* Once there is a tree to act on: its write actions wait, and say why here. */}
+        {hasStatus && <WritesPaused reason={paused} />}
+        {!ready && !hasStatus && <p className="hint">Keys are shown once the connection is ready.</p>}
         {empty && !status.match && !status.type && <p className="empty-state">This database is empty.</p>}
         {empty && (status.match || status.type) && (
           <p className="empty-state">
@@ -67,62 +138,36 @@ export function KeyBrowser({ session }: { session: SessionView }) {
             {status.type ? ` of type ${status.type}` : ''}.
           </p>
         )}
-        {s?.job && <JobProgress sessionId={session.id} onCancel={() => void cancelJob(session.id)} />}
-        <KeyTree
-          sessionId={session.id}
-          onDeleteRequest={(row) => {
-            if (session.readOnly) return;
-            if (row.kind === 'key') setDeleting(row.key);
-            else setDeletingFolder(row);
-          }}
-        />
+        {hasJob && <JobProgress sessionId={session.id} onCancel={() => void cancelJob(session.id)} />}
+        <KeyTree sessionId={session.id} run={run} onMenu={openMenu} />
+        {/* Below the tree: appearing there, it never moves the rows under the pointer. */}
+        <SelectionBar sessionId={session.id} readOnly={readOnly} paused={paused} run={run} />
+        {notice?.text && (
+          <p className={notice.error ? 'field-error notice' : 'hint notice'} role={notice.error ? 'alert' : 'status'}>
+            {notice.text}
+          </p>
+        )}
       </div>
       <div className="detail-pane">
-        {s?.openKey ? (
-          <KeyDetails
-            sessionId={session.id}
-            keyBytes={s.openKey}
-            readOnly={session.readOnly}
-            onDelete={() => setDeleting(s.openKey)}
-          />
+        {openKey ? (
+          <ValueEditor key={keyId(openKey)} sessionId={session.id} keyBytes={openKey} readOnly={readOnly} run={run} />
         ) : (
           <p className="hint">
-            Select a key to see it. Arrows move, → / ← open and close folders, Enter opens, Delete deletes.
-          </p>
-        )}
-        {deleteError && (
-          <p className="field-error" role="alert">
-            {deleteError}
+            Select a key to see it. Arrows move, → / ← open and close folders, Enter opens, Delete deletes. Ctrl+click
+            or Shift+click selects several; right-click (or Shift+F10) for actions; F5 rescans.
           </p>
         )}
       </div>
-      {deletingFolder && !session.readOnly && (
-        <ConfirmDialog
-          title="Delete folder?"
-          message={`All ${deletingFolder.count.toLocaleString('en-US')} keys under “${displayKey(deletingFolder.prefix)}” will be deleted from the server (UNLINK in batches; you can cancel). This cannot be undone.`}
-          confirmLabel={`Delete ${deletingFolder.count.toLocaleString('en-US')} keys`}
-          danger
-          onCancel={() => setDeletingFolder(undefined)}
-          onConfirm={() => {
-            const prefix = deletingFolder.prefix;
-            setDeletingFolder(undefined);
-            void deleteFolder(session.id, prefix).then((e) => setDeleteError(e?.message));
-          }}
+      {menu && (
+        <Menu
+          label={menu.target.kind === 'selection' ? 'Selection actions' : 'Key actions'}
+          at={menu.at}
+          items={menuEntries(menu.target, readOnly, run, paused)}
+          onClose={closeMenu}
         />
       )}
-      {deleting && !session.readOnly && (
-        <ConfirmDialog
-          title="Delete key?"
-          message={`“${displayKey(deleting)}” will be deleted from the server. This cannot be undone.`}
-          confirmLabel="Delete"
-          danger
-          onCancel={() => setDeleting(undefined)}
-          onConfirm={() => {
-            const key = deleting;
-            setDeleting(undefined);
-            void remove(session.id, [key]).then((e) => setDeleteError(e?.message));
-          }}
-        />
+      {!readOnly && (
+        <KeyDialogs sessionId={session.id} dialog={dialog} onClose={() => setDialog(undefined)} onNotice={setNotice} />
       )}
     </div>
   );

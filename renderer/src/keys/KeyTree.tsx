@@ -1,186 +1,144 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, type KeyboardEvent } from 'react';
-import type { KeyRow } from '../../../shared/api/keys';
-import { displayKey, keyId } from './keyText';
-import { rowAt, useKeys, type SessionKeys } from './keysStore';
+import { useEffect, useRef, type MouseEvent } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type { KeyCommand } from './keyCommands';
+import { rowAt } from './keyPages';
+import { isSelected } from './keySelection';
+import { keyId } from './keyText';
+import { useKeys } from './keysStore';
+import { KeyTreeRow } from './KeyTreeRow';
+import { onTreeKey } from './treeKeyboard';
 
 const ROW_HEIGHT = 26;
-const TYPE_LABELS: Record<string, string> = {
-  string: 'STR',
-  hash: 'HASH',
-  list: 'LIST',
-  set: 'SET',
-  zset: 'ZSET',
-  stream: 'STRM',
-  none: 'GONE',
-};
 
-const formatTtl = (ms: number) => {
-  if (ms < 0) return '';
-  const s = Math.round(ms / 1000);
-  return s < 120
-    ? `${s}s`
-    : s < 7200
-      ? `${Math.round(s / 60)}m`
-      : s < 172800
-        ? `${Math.round(s / 3600)}h`
-        : `${Math.round(s / 86400)}d`;
-};
+/** The tree element's id, to give it the focus back after a menu or dialog. */
+export const treeId = (sessionId: string) => `key-tree-${sessionId}`;
 
-function Row({
-  row,
-  index,
-  s,
-  sessionId,
-}: {
-  row: KeyRow | undefined;
-  index: number;
-  s: SessionKeys;
+interface KeyTreeProps {
   sessionId: string;
-}) {
-  const { toggle, select, open } = useKeys.getState();
-  if (!row) {
-    return (
-      <div
-        className="key-row key-row-loading"
-        role="treeitem"
-        aria-level={1}
-        aria-selected={false}
-        id={`${sessionId}-row-${index}`}
-      >
-        …
-      </div>
-    );
-  }
-  const selected = s.selected === index;
-  const common = {
-    id: `${sessionId}-row-${index}`,
-    role: 'treeitem',
-    'aria-level': row.depth + 1,
-    'aria-selected': selected,
-    className: `key-row ${selected ? 'key-row-selected' : ''}`,
-    style: { paddingLeft: 8 + row.depth * 16 },
-  } as const;
-  if (row.kind === 'folder') {
-    return (
-      <div
-        {...common}
-        aria-label={displayKey(row.name)}
-        aria-expanded={row.expanded}
-        onClick={() => (select(sessionId, index), void toggle(sessionId, row))}
-      >
-        <span className="twisty" aria-hidden="true">
-          {row.expanded ? '▾' : '▸'}
-        </span>
-        <span className="key-name">{displayKey(row.name)}</span>
-        <span className="folder-count">{row.count.toLocaleString('en-US')}</span>
-      </div>
-    );
-  }
-  const meta = s.meta[keyId(row.key)];
-  return (
-    <div
-      {...common}
-      aria-label={displayKey(row.name)}
-      onClick={() => (select(sessionId, index), open(sessionId, row.key))}
-      title={displayKey(row.key)}
-    >
-      <span className={`type-badge type-${meta?.type ?? 'unknown'}`}>
-        {meta ? (TYPE_LABELS[meta.type] ?? meta.type) : ''}
-      </span>
-      <span className="key-name">{displayKey(row.name)}</span>
-      {meta && meta.ttlMs >= 0 && <span className="key-ttl">{formatTtl(meta.ttlMs)}</span>}
-    </div>
-  );
+  run(command: KeyCommand): void;
+  /** Opens the context menu at a point (the focused row or the selection is its target). */
+  onMenu(at: { x: number; y: number }): void;
 }
 
-/** The virtualized ARIA tree: only rows near the viewport exist, in the DOM and in memory. */
-export function KeyTree({ sessionId, onDeleteRequest }: { sessionId: string; onDeleteRequest(row: KeyRow): void }) {
-  const s = useKeys((st) => st.bySession[sessionId]);
-  const { ensureRows, select, toggle, open } = useKeys.getState();
+/**
+ * The virtualized ARIA tree: only rows near the viewport exist, in the DOM and in memory.
+ * Multi-select like a file manager: Ctrl/Cmd+click toggles, Shift+click selects a range.
+ */
+export function KeyTree({ sessionId, run, onMenu }: KeyTreeProps) {
+  // Only what the rows show: a scan's progress or a bulk action's does not re-render the tree.
+  const s = useKeys(
+    useShallow((st) => {
+      const cur = st.bySession[sessionId];
+      if (!cur) return undefined;
+      const { total, generation, pages, meta, selection, focused } = cur;
+      return { total, generation, pages, meta, selection, focused };
+    }),
+  );
+  const { ensureRows, focusRow, toggleSelected } = useKeys.getState();
   const scroller = useRef<HTMLDivElement>(null);
   const total = s?.total ?? 0;
+  const generation = s?.generation ?? 0;
   const virtualizer = useVirtualizer({
     count: total,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 20,
+    // A few rows beyond the viewport: enough for smooth small scrolls; each row costs on big jumps.
+    overscan: 10,
   });
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
   const last = (items.at(-1)?.index ?? 0) + 1;
-  const generation = s?.generation ?? 0;
 
   useEffect(() => {
     void ensureRows(sessionId, first, Math.max(last, first + 1));
   }, [sessionId, first, last, generation, ensureRows]);
 
   if (!s) return null;
-  const selectedRow = rowAt(s, s.selected);
+  const { pages, meta, selection, focused } = s;
+  /** The session's state as it is now, for event handlers (fresher than this render's). */
+  const now = () => useKeys.getState().bySession[sessionId];
 
-  const onKeyDown = (e: KeyboardEvent) => {
-    const move = (to: number) => {
-      e.preventDefault();
-      const index = Math.max(0, Math.min(total - 1, to));
-      select(sessionId, index);
-      virtualizer.scrollToIndex(index);
-    };
-    switch (e.key) {
-      case 'ArrowDown':
-        return move(s.selected + 1);
-      case 'ArrowUp':
-        return move(s.selected - 1);
-      case 'PageDown':
-        return move(s.selected + 20);
-      case 'PageUp':
-        return move(s.selected - 20);
-      case 'Home':
-        return move(0);
-      case 'End':
-        return move(total - 1);
-      case 'ArrowRight':
-        if (selectedRow?.kind === 'folder' && !selectedRow.expanded) void toggle(sessionId, selectedRow);
-        else if (selectedRow?.kind === 'folder') move(s.selected + 1);
-        return;
-      case 'ArrowLeft':
-        if (selectedRow?.kind === 'folder' && selectedRow.expanded) void toggle(sessionId, selectedRow);
-        return;
-      case 'Enter':
-        if (selectedRow?.kind === 'key') open(sessionId, selectedRow.key);
-        else if (selectedRow) void toggle(sessionId, selectedRow);
-        return;
-      case 'Delete':
-        if (selectedRow) onDeleteRequest(selectedRow);
-        return;
-    }
+  /** The row element an event happened in, with its index and row (undefined while loading). */
+  const rowOf = (e: MouseEvent) => {
+    const el = (e.target as Element).closest<HTMLElement>('[data-index]');
+    if (!el) return undefined;
+    const index = Number(el.dataset['index']);
+    const cur = now();
+    return { index, row: cur && rowAt(cur, index), selection: cur?.selection ?? selection };
+  };
+
+  // One handler for every row (rows stay memoized: no per-row callbacks).
+  const onClick = (e: MouseEvent) => {
+    const hit = rowOf(e);
+    if (!hit?.row) return;
+    const { index, row } = hit;
+    if (e.shiftKey) return focusRow(sessionId, index, 'extend');
+    if (e.ctrlKey || e.metaKey) return toggleSelected(sessionId, index, row);
+    focusRow(sessionId, index, 'select');
+    run(row.kind === 'key' ? { kind: 'open', key: row.key } : { kind: 'toggleFolder', row });
+  };
+
+  const openMenuAtFocus = () => {
+    if (total === 0) return;
+    const at = now()?.focused ?? focused;
+    const row = document.getElementById(`${sessionId}-row-${at}`);
+    if (!row) virtualizer.scrollToIndex(at);
+    const rect = (row ?? scroller.current)?.getBoundingClientRect();
+    if (rect) onMenu({ x: rect.left + 40, y: row ? rect.bottom : rect.top });
+  };
+
+  const onContextMenu = (e: MouseEvent) => {
+    e.preventDefault();
+    const hit = rowOf(e);
+    if (!hit) return openMenuAtFocus();
+    // Right-click on a row outside the selection selects that row, as file managers do.
+    if (!isSelected(hit.selection, hit.index, hit.row)) focusRow(sessionId, hit.index, 'select');
+    else focusRow(sessionId, hit.index, 'keep');
+    onMenu({ x: e.clientX, y: e.clientY });
   };
 
   return (
     <div
       ref={scroller}
+      id={treeId(sessionId)}
       className="key-tree"
       role="tree"
       aria-label="Keys"
+      aria-multiselectable="true"
       tabIndex={0}
-      aria-activedescendant={total > 0 ? `${sessionId}-row-${s.selected}` : undefined}
-      onKeyDown={onKeyDown}
+      aria-activedescendant={total > 0 ? `${sessionId}-row-${focused}` : undefined}
+      onKeyDown={(e) => {
+        const cur = now();
+        if (!cur) return;
+        onTreeKey(e, {
+          sessionId,
+          s: cur,
+          scrollTo: (i) => virtualizer.scrollToIndex(i),
+          run,
+          openMenu: openMenuAtFocus,
+        });
+      }}
+      onClick={onClick}
+      onContextMenu={onContextMenu}
     >
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-        {items.map((item) => (
-          <div
-            key={item.key}
-            style={{
-              position: 'absolute',
-              top: 0,
-              left: 0,
-              right: 0,
-              height: ROW_HEIGHT,
-              transform: `translateY(${item.start}px)`,
-            }}
-          >
-            <Row row={rowAt(s, item.index)} index={item.index} s={s} sessionId={sessionId} />
-          </div>
-        ))}
+        {items.map((item) => {
+          const row = rowAt({ pages }, item.index);
+          return (
+            <KeyTreeRow
+              key={item.key}
+              row={row}
+              index={item.index}
+              top={item.start}
+              height={ROW_HEIGHT}
+              sessionId={sessionId}
+              selected={isSelected(selection, item.index, row)}
+              focused={item.index === focused}
+              meta={row?.kind === 'key' ? meta[keyId(row.key)] : undefined}
+            />
+          );
+        })}
       </div>
     </div>
   );

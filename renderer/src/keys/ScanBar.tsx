@@ -1,12 +1,19 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { REDIS_TYPES, type RedisType } from '../../../shared/api/keys';
+import { useShallow } from 'zustand/react/shallow';
 import { isPattern } from './keyText';
-import { scanSummary, useKeys } from './keysStore';
+import { useKeys } from './keysStore';
+import { scanSummary } from './scanSummary';
 import { ScanLimits } from './ScanLimits';
 
 /** Search (MATCH pattern or exact key), type filter, rescan/cancel and the honest progress line. */
 export function ScanBar({ sessionId }: { sessionId: string }) {
-  const s = useKeys((st) => st.bySession[sessionId]);
+  const s = useKeys(
+    useShallow((st) => {
+      const cur = st.bySession[sessionId];
+      return { status: cur?.status, type: cur?.type, view: cur?.view, lookup: cur?.lookup, error: cur?.error };
+    }),
+  );
   const { scan, cancel, lookup, setView } = useKeys.getState();
   const [text, setText] = useState('');
   const input = useRef<HTMLInputElement>(null);
@@ -33,7 +40,7 @@ export function ScanBar({ sessionId }: { sessionId: string }) {
     if (t && !isPattern(t)) void lookup(sessionId, t);
     else void scan(sessionId, { match: t });
   };
-  const scanning = s?.status?.state === 'scanning';
+  const scanning = s.status?.state === 'scanning';
 
   return (
     <div className="scan-bar">
@@ -54,7 +61,7 @@ export function ScanBar({ sessionId }: { sessionId: string }) {
         </label>
         <select
           id={`type-${sessionId}`}
-          value={s?.type ?? ''}
+          value={s.type ?? ''}
           onChange={(e) =>
             void scan(sessionId, { match: text.trim(), type: (e.target.value || undefined) as RedisType | undefined })
           }
@@ -68,9 +75,9 @@ export function ScanBar({ sessionId }: { sessionId: string }) {
         </select>
         <button
           type="button"
-          aria-pressed={s?.view === 'flat'}
+          aria-pressed={s.view === 'flat'}
           title="Show every key in one list instead of folders"
-          onClick={() => setView(sessionId, s?.view === 'flat' ? 'tree' : 'flat')}
+          onClick={() => setView(sessionId, s.view === 'flat' ? 'tree' : 'flat')}
         >
           Flat list
         </button>
@@ -79,21 +86,26 @@ export function ScanBar({ sessionId }: { sessionId: string }) {
             Cancel
           </button>
         ) : (
-          <button type="button" onClick={() => void scan(sessionId)} title="Scan the database again">
+          <button
+            type="button"
+            onClick={() => void scan(sessionId)}
+            title="Scan the database again (F5 or Ctrl+R)"
+            aria-keyshortcuts="F5 Control+R"
+          >
             Rescan
           </button>
         )}
       </form>
       <ScanLimits sessionId={sessionId} />
-      <p className={`scan-status scan-${s?.status?.state ?? 'idle'}`} role="status">
-        {scanning && <span className="spinner" aria-hidden="true" />} {scanSummary(s?.status)}
+      <p className={`scan-status scan-${s.status?.state ?? 'idle'}`} role="status">
+        {scanning && <span className="spinner" aria-hidden="true" />} {scanSummary(s.status)}
       </p>
-      {s?.lookup && (
+      {s.lookup && (
         <p className={s.lookup.found ? 'hint' : 'field-error'} role="status">
           {s.lookup.found ? `Found “${s.lookup.key}”.` : `No key named “${s.lookup.key}” in this database.`}
         </p>
       )}
-      {s?.error && (
+      {s.error && (
         <p className="field-error" role="alert">
           {s.error.message}
         </p>

@@ -1,15 +1,15 @@
 import { create } from 'zustand';
+import { useShallow } from 'zustand/react/shallow';
 import type { ApiError } from '../../../shared/api/errors';
 import type { KeyBytes, KeyJobStatus, KeyMeta, KeyRow, RedisType, ScanStatus } from '../../../shared/api/keys';
 import { api } from '../api/client';
+import { bulkActions, type BulkActions, type BulkStatus } from './bulkActions';
+import type { Page } from './keyPages';
+import { keepPicked, NO_SELECTION, type KeySelection } from './keySelection';
 import { keyId } from './keyText';
-
-export const PAGE_SIZE = 200;
-
-interface Page {
-  rows: KeyRow[];
-  generation: number;
-}
+import { rowLoader, type RowLoader } from './rowLoader';
+import { selectionActions, type SelectionActions } from './selectionActions';
+import { selectedKeysOf } from './selectionView';
 
 /** The key browser's state for one session: only the rows near the viewport live here. */
 export interface SessionKeys {
@@ -19,7 +19,10 @@ export interface SessionKeys {
   generation: number;
   pages: Record<number, Page>;
   meta: Record<string, KeyMeta>;
-  selected: number;
+  /** The row with the keyboard focus (aria-activedescendant). */
+  focused: number;
+  /** The multi-selection (compact: ranges and a few picked rows, see keySelection). */
+  selection: KeySelection;
   view: 'tree' | 'flat';
   match: string;
   type?: RedisType;
@@ -29,6 +32,8 @@ export interface SessionKeys {
   lookup?: { key: string; found: boolean };
   /** The running or last folder delete. */
   job?: KeyJobStatus;
+  /** The running or last bulk delete / TTL change. */
+  bulk?: BulkStatus;
   /** User limits for the scan: stop after `cap` keys; at most `maxCallsPerSecond` SCAN calls. */
   limits: { cap?: number; maxCallsPerSecond?: number };
   error?: ApiError;
@@ -39,29 +44,39 @@ const EMPTY: SessionKeys = {
   generation: 0,
   pages: {},
   meta: {},
-  selected: 0,
+  focused: 0,
+  selection: NO_SELECTION,
   view: 'tree',
   match: '',
   limits: {},
 };
-const inflight = new Set<string>();
+/** Where the rows start over: back at the top, nothing selected. */
+const FRESH_VIEW = { pages: {}, focused: 0, selection: NO_SELECTION } as const;
 
-interface KeysState {
+/** What the slices (selection, bulk actions) get to work with. */
+export interface StoreContext {
+  patch(sessionId: string, p: Partial<SessionKeys> | ((s: SessionKeys) => Partial<SessionKeys>)): void;
+  of(sessionId: string): SessionKeys;
+  /** Rows changed: loaded pages become stale and are fetched again. */
+  refresh(sessionId: string): void;
+  /** Deleted keys: the details pane lets go of the opened one. */
+  forgetDeleted(sessionId: string, keys: KeyBytes[]): void;
+}
+
+interface KeysState extends SelectionActions, BulkActions, Pick<RowLoader, 'ensureRows'> {
   bySession: Record<string, SessionKeys>;
   scan(sessionId: string, opts?: { match?: string; type?: RedisType }): Promise<void>;
   /** Sets the scan limits and rescans with them. */
   setLimits(sessionId: string, limits: SessionKeys['limits']): Promise<void>;
   cancel(sessionId: string): Promise<void>;
   onScanEvent(sessionId: string, status: ScanStatus, rowsChanged: boolean): void;
-  /** Makes sure the rows [from, to) are loaded (page by page), then their type/TTL. */
-  ensureRows(sessionId: string, from: number, to: number): Promise<void>;
+  /** Expands or collapses a folder. */
   toggle(sessionId: string, row: KeyRow): Promise<void>;
-  select(sessionId: string, index: number): void;
   open(sessionId: string, key: KeyBytes): void;
   setView(sessionId: string, view: 'tree' | 'flat'): void;
   lookup(sessionId: string, key: string): Promise<void>;
   remove(sessionId: string, keys: KeyBytes[]): Promise<ApiError | undefined>;
-  rename(sessionId: string, key: KeyBytes, newKey: string, onlyIfFree: boolean): Promise<ApiError | undefined>;
+  rename(sessionId: string, key: KeyBytes, newKey: KeyBytes, onlyIfFree: boolean): Promise<ApiError | undefined>;
   expire(sessionId: string, keys: KeyBytes[], ttlMs: number | null): Promise<ApiError | undefined>;
   deleteFolder(sessionId: string, prefix: KeyBytes): Promise<ApiError | undefined>;
   cancelJob(sessionId: string): Promise<void>;
@@ -72,65 +87,35 @@ interface KeysState {
 }
 
 export const useKeys = create<KeysState>((set, get) => {
-  const patch = (sessionId: string, p: Partial<SessionKeys> | ((s: SessionKeys) => Partial<SessionKeys>)) =>
+  const patch: StoreContext['patch'] = (sessionId, p) =>
     set((st) => {
       const cur = st.bySession[sessionId] ?? EMPTY;
       return { bySession: { ...st.bySession, [sessionId]: { ...cur, ...(typeof p === 'function' ? p(cur) : p) } } };
     });
   const of = (sessionId: string) => get().bySession[sessionId] ?? EMPTY;
-
-  const loadMeta = async (sessionId: string, rows: KeyRow[]) => {
-    const have = of(sessionId).meta;
-    const keys = rows.flatMap((r) => (r.kind === 'key' && !have[keyId(r.key)] ? [r.key] : []));
-    if (keys.length === 0) return;
-    const result = await api.call('keys.meta', { sessionId, keys });
-    if (!result.ok) return;
-    patch(sessionId, (s) => ({
-      meta: { ...s.meta, ...Object.fromEntries(result.value.map((m) => [keyId(m.key), m])) },
-    }));
+  const refresh = (sessionId: string) => {
+    patch(sessionId, (s) => ({ generation: s.generation + 1 }));
+    // Fetch the rows in view now rather than after the next render (saves a frame on expand).
+    void loader.reload(sessionId);
   };
-
-  const fetchPage = async (sessionId: string, page: number) => {
-    const s = of(sessionId);
-    const flight = `${sessionId}:${page}:${s.generation}`;
-    if (inflight.has(flight)) return;
-    inflight.add(flight);
-    try {
-      const generation = s.generation;
-      const result = await api.call('keys.rows', {
-        sessionId,
-        offset: page * PAGE_SIZE,
-        limit: PAGE_SIZE,
-        view: s.view,
-      });
-      if (!result.ok) return patch(sessionId, { error: result.error });
-      patch(sessionId, (cur) => ({
-        total: result.value.total,
-        pages: { ...cur.pages, [page]: { rows: result.value.rows, generation } },
-      }));
-      await loadMeta(sessionId, result.value.rows);
-    } finally {
-      inflight.delete(flight);
-    }
-  };
-
-  const refresh = (sessionId: string) => patch(sessionId, (s) => ({ generation: s.generation + 1 }));
+  const forgetDeleted = (sessionId: string, keys: KeyBytes[]) =>
+    patch(sessionId, (s) => {
+      if (!s.openKey) return {};
+      const open = keyId(s.openKey);
+      return keys.some((k) => keyId(k) === open) ? { openKey: undefined } : {};
+    });
+  const ctx: StoreContext = { patch, of, refresh, forgetDeleted };
+  const loader = rowLoader(ctx);
 
   return {
     bySession: {},
+    ...selectionActions(ctx),
+    ...bulkActions(ctx),
+    ensureRows: loader.ensureRows,
     scan: async (sessionId, opts = {}) => {
       const match = opts.match ?? of(sessionId).match;
       const type = 'type' in opts ? opts.type : of(sessionId).type;
-      patch(sessionId, {
-        match,
-        type,
-        pages: {},
-        meta: {},
-        selected: 0,
-        lookup: undefined,
-        error: undefined,
-        total: 0,
-      });
+      patch(sessionId, { ...FRESH_VIEW, match, type, meta: {}, lookup: undefined, error: undefined, total: 0 });
       const { cap, maxCallsPerSecond } = of(sessionId).limits;
       const result = await api.call('keys.scan', {
         sessionId,
@@ -155,29 +140,17 @@ export const useKeys = create<KeysState>((set, get) => {
       patch(sessionId, { status });
       if (rowsChanged) refresh(sessionId);
     },
-    ensureRows: async (sessionId, from, to) => {
-      const s = of(sessionId);
-      const first = Math.floor(from / PAGE_SIZE);
-      const last = Math.floor(Math.max(from, to - 1) / PAGE_SIZE);
-      const jobs: Promise<void>[] = [];
-      for (let p = first; p <= last; p++) {
-        const page = s.pages[p];
-        if (!page || page.generation < s.generation) jobs.push(fetchPage(sessionId, p));
-      }
-      await Promise.all(jobs);
-    },
     toggle: async (sessionId, row) => {
       if (row.kind !== 'folder') return;
       const result = await api.call('keys.expand', { sessionId, prefix: row.prefix, expanded: !row.expanded });
       if (!result.ok) return patch(sessionId, { error: result.error });
-      patch(sessionId, { total: result.value.total });
+      // Rows below the folder moved: an index range no longer means the same rows.
+      patch(sessionId, (s) => ({ total: result.value.total, selection: keepPicked(s.selection, s.focused) }));
       refresh(sessionId);
     },
-    select: (sessionId, index) =>
-      patch(sessionId, (s) => ({ selected: Math.max(0, Math.min(index, Math.max(0, s.total - 1))) })),
     open: (sessionId, key) => patch(sessionId, { openKey: key }),
     setView: (sessionId, view) => {
-      patch(sessionId, { view, pages: {}, selected: 0 });
+      patch(sessionId, { ...FRESH_VIEW, view });
       refresh(sessionId);
     },
     lookup: async (sessionId, key) => {
@@ -193,9 +166,7 @@ export const useKeys = create<KeysState>((set, get) => {
     remove: async (sessionId, keys) => {
       const result = await api.call('keys.delete', { sessionId, keys });
       if (!result.ok) return result.error;
-      patch(sessionId, (s) => ({
-        openKey: keys.some((k) => s.openKey && keyId(k) === keyId(s.openKey)) ? undefined : s.openKey,
-      }));
+      forgetDeleted(sessionId, keys);
       refresh(sessionId);
       return undefined;
     },
@@ -218,10 +189,7 @@ export const useKeys = create<KeysState>((set, get) => {
         for (const k of keys) delete meta[keyId(k)];
         return { meta };
       });
-      await loadMeta(
-        sessionId,
-        keys.map((key) => ({ kind: 'key', key, name: key, depth: 0 })),
-      );
+      await loader.fetchMeta(sessionId, keys);
       return undefined;
     },
     deleteFolder: async (sessionId, prefix) => {
@@ -241,41 +209,23 @@ export const useKeys = create<KeysState>((set, get) => {
       if (job.state !== 'running') refresh(job.sessionId);
     },
     dbChanged: (sessionId) => {
-      patch(sessionId, { pages: {}, meta: {}, selected: 0, openKey: undefined, lookup: undefined, error: undefined });
+      patch(sessionId, { ...FRESH_VIEW, meta: {}, openKey: undefined, lookup: undefined, error: undefined });
       refresh(sessionId);
     },
-    forget: (sessionId) =>
+    forget: (sessionId) => {
+      loader.forget(sessionId);
       set((st) => {
         const bySession = { ...st.bySession };
         delete bySession[sessionId];
         return { bySession };
-      }),
+      });
+    },
   };
 });
 
-/** The row at an index, if its page is loaded (possibly from an older generation: shown until refreshed). */
-export const rowAt = (s: SessionKeys, index: number): KeyRow | undefined =>
-  s.pages[Math.floor(index / PAGE_SIZE)]?.rows[index % PAGE_SIZE];
-
-/** "412,000 of ~1,000,000 keys" and friends: the honest progress line. */
-export function scanSummary(status: ScanStatus | undefined): string {
-  if (!status) return 'Not scanned yet';
-  const n = (x: number) => x.toLocaleString('en-US');
-  const of = `${n(status.keys)} of ~${n(status.dbSize)} keys`;
-  switch (status.state) {
-    case 'scanning':
-      return `Scanning… ${of}`;
-    case 'complete':
-      return status.match || status.type
-        ? `${n(status.keys)} keys match (of ${n(status.dbSize)} in this database)`
-        : `All ${n(status.keys)} keys loaded`;
-    case 'capped':
-      return `Stopped at the limit of ${n(status.cap ?? status.keys)} keys — ${of}; expanding a folder loads the rest of it`;
-    case 'cancelled':
-      return `Scan cancelled — partial: ${of}`;
-    case 'error':
-      return `Scan failed: ${status.error?.message ?? 'unknown error'} — partial: ${of}`;
-    default:
-      return 'Not scanned yet';
-  }
-}
+/**
+ * The selected keys by name while the selection is small (≤ `limit` rows, all loaded), folders
+ * left out; undefined for a bigger selection. For features that act on a few chosen keys.
+ */
+export const useSelectedKeys = (sessionId: string, limit = 100): KeyBytes[] | undefined =>
+  useKeys(useShallow((st) => selectedKeysOf(st.bySession[sessionId], limit)));

@@ -6,7 +6,9 @@ export type Screen =
   | { kind: 'home' }
   | { kind: 'quick' }
   | { kind: 'edit'; profileId?: string; draft?: ProfileDraft }
-  | { kind: 'session'; sessionId: string };
+  | { kind: 'session'; sessionId: string }
+  /** A Sentinel profile's live topology without a session (e.g. its first connect failed). */
+  | { kind: 'topology'; profileId: string };
 
 interface NavState {
   screen: Screen;

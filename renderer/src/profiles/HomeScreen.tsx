@@ -81,6 +81,19 @@ export function HomeScreen() {
                       >
                         Edit connection
                       </button>
+                      {p.kind === 'sentinel' && (
+                        <>
+                          {' · '}
+                          <button
+                            type="button"
+                            className="link-button"
+                            aria-label={`View the topology of ${p.name}`}
+                            onClick={() => go({ kind: 'topology', profileId: p.id })}
+                          >
+                            View topology
+                          </button>
+                        </>
+                      )}
                     </p>
                   )}
                 </div>

@@ -1,22 +1,14 @@
 import { useRef, useState } from 'react';
 import type { ImportReport } from '../../../shared/api/profiles';
 import { api } from '../api/client';
+import { downloadFile } from '../ui/downloadFile';
 import { useProfiles } from './profilesStore';
-
-function download(fileName: string, text: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 /** Downloads the given profiles as a JSON file (core never includes secrets). */
 export async function exportProfiles(ids: string[]): Promise<string | undefined> {
   const result = await api.call('profiles.export', { ids });
   if (!result.ok) return result.error.message;
-  download(result.value.fileName, result.value.json);
+  downloadFile(result.value.fileName, result.value.json);
   return undefined;
 }
 

@@ -17,7 +17,11 @@ function ProfileItem({ profile, onDelete }: { profile: ProfileView; onDelete(p: 
   const { go } = useNav.getState();
   const { duplicate, move } = useProfiles.getState();
   const [menu, setMenu] = useState(false);
-  const active = useNav((s) => s.screen.kind === 'session' && s.screen.sessionId === sessionId);
+  const active = useNav(
+    (s) =>
+      (s.screen.kind === 'session' && s.screen.sessionId === sessionId) ||
+      (s.screen.kind === 'topology' && s.screen.profileId === profile.id),
+  );
 
   const connect = async () => {
     const id = sessionId ?? (await open(profile.id));
@@ -62,6 +66,10 @@ function ProfileItem({ profile, onDelete }: { profile: ProfileView; onDelete(p: 
         <ul className="menu" role="menu" onMouseLeave={() => setMenu(false)}>
           {[
             ['Edit', () => go({ kind: 'edit', profileId: profile.id })],
+            // The deployment without a data session: what is up, what is down, even when connecting fails.
+            ...(profile.kind === 'sentinel'
+              ? [['View topology', () => go({ kind: 'topology', profileId: profile.id })] as const]
+              : []),
             ['Duplicate', () => void duplicate(profile.id)],
             ['Move up', () => void move(profile.id, -1)],
             ['Move down', () => void move(profile.id, 1)],

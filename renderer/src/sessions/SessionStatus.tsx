@@ -1,10 +1,45 @@
+import { useEffect, useState } from 'react';
 import type { SessionView } from '../../../shared/api/sessions';
+import { useNav } from '../nav/navStore';
+import { useProfiles } from '../profiles/profilesStore';
+import { selectWatch, useTopology } from '../topology/topologyStore';
 import { ERROR_TITLES } from '../ui/errorTitles';
+import { noMasterText, RECOVERY_SHOWN_MS, recoveryLead } from './sessionRecovery';
 import { useSessions } from './sessionsStore';
 
-/** Always-visible session state: connecting, connected at, reconnecting n, failed (+ retry). */
+/** True while the session's last recovery is recent enough to be said. */
+function useRecentRecovery(sessionId: string) {
+  const recovery = useSessions((s) => s.recovered[sessionId]);
+  const [now, setNow] = useState(() => Date.now());
+  const until = recovery ? recovery.at + RECOVERY_SHOWN_MS : 0;
+  useEffect(() => {
+    const left = until - Date.now();
+    if (left <= 0) return;
+    const timer = setTimeout(() => setNow(Date.now()), left + 50);
+    return () => clearTimeout(timer);
+  }, [until]);
+  return recovery && now < until ? recovery : undefined;
+}
+
+/** The master the session follows, and whether its sentinels said no failover can happen. */
+function useMasterContext(session: SessionView) {
+  const masterName = useProfiles((s) => {
+    const profile = s.profiles.find((p) => p.id === session.profileId);
+    return profile?.kind === 'sentinel' ? profile.masterName : undefined;
+  });
+  const noFailover = useTopology((s) => selectWatch(s, session.id)?.failovers.at(-1)?.outcome === 'no-quorum');
+  return { masterName, noFailover };
+}
+
+/**
+ * Always-visible session state: connecting, connected at (and briefly "reconnected to the new
+ * master" after a failover), reconnecting n, no master (writes blocked), failed (+ retry).
+ */
 export function SessionStatus({ session }: { session: SessionView }) {
   const open = useSessions((s) => s.open);
+  const go = useNav((s) => s.go);
+  const recovery = useRecentRecovery(session.id);
+  const { masterName, noFailover } = useMasterContext(session);
   switch (session.state) {
     case 'connecting':
       return (
@@ -14,12 +49,21 @@ export function SessionStatus({ session }: { session: SessionView }) {
       );
     case 'ready':
       return (
-        <p className="status-line status-ok" role="status">
-          Connected to <strong data-testid="session-address">{session.address}</strong>
+        <p className={`status-line status-ok ${recovery ? 'status-recovered' : ''}`} role="status">
+          {recovery ? recoveryLead(recovery, session.kind) : 'Connected to'}{' '}
+          <strong data-testid="session-address">{session.address}</strong>
           {session.readOnly && <span className="badge">read-only</span>}
         </p>
       );
     case 'reconnecting':
+      if (session.noMaster) {
+        return (
+          <div className="banner banner-warning" role="alert" data-testid="session-no-master">
+            {noMasterText(masterName, session.attempt ?? 1, noFailover)}
+            {session.error && <p className="hint">Last answer: {session.error.message}</p>}
+          </div>
+        );
+      }
       return (
         <p className="banner banner-warning" role="alert">
           Connection lost — reconnecting (attempt {session.attempt ?? 1})
@@ -33,7 +77,12 @@ export function SessionStatus({ session }: { session: SessionView }) {
           {session.error && <> — {session.error.message}</>}{' '}
           <button type="button" onClick={() => void open(session.profileId)}>
             Retry
-          </button>
+          </button>{' '}
+          {session.kind === 'sentinel' && (
+            <button type="button" onClick={() => go({ kind: 'topology', profileId: session.profileId })}>
+              View topology
+            </button>
+          )}
         </div>
       );
     default:

@@ -3,6 +3,8 @@ import type { ApiError } from '../../../shared/api/errors';
 import type { DatabasesReport, SessionView } from '../../../shared/api/sessions';
 import type { ServerInfo } from '../../../shared/api/server';
 import { api } from '../api/client';
+import { recoveryOf, type Recovery } from './sessionRecovery';
+import { writePause } from './writeAccess';
 
 interface SessionsState {
   /** Open sessions by id, in the order they were opened (tabs). */
@@ -13,6 +15,8 @@ interface SessionsState {
   opening: Record<string, boolean>;
   info: Record<string, ServerInfo | undefined>;
   databases: Record<string, DatabasesReport | undefined>;
+  /** Per session: its last recovery from reconnecting (the status line says it briefly). */
+  recovered: Record<string, Recovery | undefined>;
   /** Opens (or focuses) a session for the profile; resolves with its id when ready. */
   open(profileId: string): Promise<string | undefined>;
   close(sessionId: string): Promise<void>;
@@ -30,6 +34,7 @@ export const useSessions = create<SessionsState>((set, get) => ({
   opening: {},
   info: {},
   databases: {},
+  recovered: {},
   open: async (profileId) => {
     const existing = get().order.find((id) => get().sessions[id]?.profileId === profileId);
     if (existing && get().sessions[existing]?.state !== 'failed') return existing;
@@ -81,9 +86,11 @@ export const useSessions = create<SessionsState>((set, get) => ({
         delete sessions[session.id];
         return { sessions, order: s.order.filter((id) => id !== session.id) };
       }
+      const recovery = recoveryOf(s.sessions[session.id], session, Date.now());
       return {
         sessions: { ...s.sessions, [session.id]: session },
         order: s.order.includes(session.id) ? s.order : [...s.order, session.id],
+        ...(recovery && { recovered: { ...s.recovered, [session.id]: recovery } }),
       };
     }),
 }));
@@ -93,3 +100,11 @@ export const profileSessionState = (s: Pick<SessionsState, 'sessions' | 'opening
   if (s.opening[profileId]) return 'connecting';
   return Object.values(s.sessions).find((x) => x.profileId === profileId)?.state;
 };
+
+/** Why writes to the session are paused now (not ready, no master), or undefined when they can go. */
+export const selectWritePause = (s: Pick<SessionsState, 'sessions'>, sessionId: string) =>
+  writePause(s.sessions[sessionId]);
+
+/** The write rule for components: re-renders only when the reason changes. */
+export const useWritePause = (sessionId: string): string | undefined =>
+  useSessions((s) => selectWritePause(s, sessionId));

@@ -1,16 +1,27 @@
 import { useEffect, useRef } from 'react';
+import { WritesPaused } from './WritesPaused';
 
 interface ConfirmDialogProps {
   title: string;
   message: string;
   confirmLabel: string;
   danger?: boolean;
+  /** Why the confirmed action (a write) cannot go now: the confirm button waits. */
+  paused?: string;
   onConfirm(): void;
   onCancel(): void;
 }
 
 /** A modal confirmation on the native <dialog> (focus trap and Escape come for free). */
-export function ConfirmDialog({ title, message, confirmLabel, danger, onConfirm, onCancel }: ConfirmDialogProps) {
+export function ConfirmDialog({
+  title,
+  message,
+  confirmLabel,
+  danger,
+  paused,
+  onConfirm,
+  onCancel,
+}: ConfirmDialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const dialog = ref.current;
@@ -28,11 +39,12 @@ export function ConfirmDialog({ title, message, confirmLabel, danger, onConfirm,
     >
       <h2 id="confirm-title">{title}</h2>
       <p>{message}</p>
+      <WritesPaused reason={paused} />
       <div className="dialog-actions">
         <button type="button" onClick={onCancel} autoFocus>
           Cancel
         </button>
-        <button type="button" className={danger ? 'danger' : 'primary'} onClick={onConfirm}>
+        <button type="button" className={danger ? 'danger' : 'primary'} disabled={!!paused} onClick={onConfirm}>
           {confirmLabel}
         </button>
       </div>

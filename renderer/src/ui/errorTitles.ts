@@ -21,5 +21,11 @@ export const ERROR_TITLES: Record<ErrorCode, string> = {
   KEY_EXISTS: 'Key already exists',
   READ_ONLY: 'Read-only',
   HOST_UNAVAILABLE: 'Redlens host unavailable',
+  NO_MASTER: 'No master right now',
+  CONFLICT: 'Changed on the server',
+  WRONGTYPE: 'Key type changed',
+  FIELD_EXISTS: 'Field already exists',
+  VALUE_TOO_LARGE: 'Value too large',
+  OOM: 'Server out of memory',
   INTERNAL: 'Unexpected error',
 };

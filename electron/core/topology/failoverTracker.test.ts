@@ -1,0 +1,215 @@
+import { describe, expect, it } from 'vitest';
+import type { FailoverRecord } from '../../../shared/api/topology';
+import { EventLog } from './eventLog';
+import { FailoverTracker, type PollView } from './failoverTracker';
+import { parseSentinelEvent } from './sentinelEvent';
+import { KILL_FAILOVER, MANUAL_FAILOVER, parseRecorded } from './testSupport/recordedEvents';
+
+function replay(lines: string[], tracker: FailoverTracker, log = new EventLog('w')): void {
+  for (const line of lines) {
+    const r = parseRecorded(line);
+    const { event, isNew } = log.record(parseSentinelEvent(r.channel, r.message), r.sentinel, r.at);
+    tracker.handle(event, isNew);
+  }
+}
+
+const poll = (p: Partial<PollView>): PollView => ({
+  polledAt: 0,
+  masterAddress: '127.0.0.1:6379',
+  failoverInProgress: false,
+  agreed: true,
+  sDownCount: 0,
+  failoverTimeoutMs: 5_000,
+  ...p,
+});
+
+const phasesOf = (r: FailoverRecord | undefined) => r?.phases.map((p) => p.phase);
+
+describe('FailoverTracker', () => {
+  it('groups a crash failover into one record with every phase and its duration', () => {
+    const changes: string[] = [];
+    const tracker = new FailoverTracker('mymaster', (r) => changes.push(r.outcome));
+    replay(KILL_FAILOVER, tracker);
+    expect(tracker.records).toHaveLength(1);
+    const record = tracker.records[0]!;
+    expect(phasesOf(record)).toEqual([
+      'sdown',
+      'odown',
+      'try-failover',
+      'leader-elected',
+      'selected-replica',
+      'promoted',
+      'switch-master',
+      'replicas-reconfigured',
+    ]);
+    expect(record).toMatchObject({
+      manual: false,
+      epoch: 1,
+      from: '127.0.0.1:6379',
+      to: '127.0.0.1:6380',
+      leader: '127.0.0.1:26379',
+      selectedReplica: '127.0.0.1:6380',
+      outcome: 'completed',
+      startedAt: 3082,
+      durationMs: 4254 - 3082,
+    });
+    expect(record.phases[1]).toEqual({ phase: 'odown', at: 3155, sincePreviousMs: 73 });
+    expect(record.eventIds.length).toBeGreaterThan(10);
+    expect(changes).toContain('completed');
+
+    // Ends once every sentinel agrees on the new master.
+    tracker.reconcile(poll({ polledAt: 6000, masterAddress: '127.0.0.1:6380' }));
+    expect(phasesOf(record)?.at(-1)).toBe('end');
+    expect(record.endedAt).toBe(6000);
+    expect(tracker.open).toBeUndefined();
+  });
+
+  it('marks a SENTINEL FAILOVER as manual, starting at try-failover', () => {
+    const tracker = new FailoverTracker('mymaster', () => {});
+    tracker.expectManual();
+    replay(MANUAL_FAILOVER, tracker);
+    const record = tracker.records.at(-1)!;
+    expect(record).toMatchObject({ manual: true, from: '127.0.0.1:6380', to: '127.0.0.1:6379', outcome: 'completed' });
+    expect(phasesOf(record)?.[0]).toBe('try-failover');
+  });
+
+  it('records a master that comes back before any failover as recovered', () => {
+    const tracker = new FailoverTracker('mymaster', () => {});
+    replay(
+      ['100 26379 +sdown|master mymaster 127.0.0.1 6379', '900 26379 -sdown|master mymaster 127.0.0.1 6379'],
+      tracker,
+    );
+    expect(tracker.records[0]).toMatchObject({ outcome: 'recovered', endedAt: 900 });
+    expect(tracker.records[0]!.reason).toMatch(/came back after 0.8 s/);
+  });
+
+  it('keeps the incident open while another sentinel still sees the master down', () => {
+    const tracker = new FailoverTracker('mymaster', () => {});
+    replay(
+      [
+        '100 26379 +sdown|master mymaster 127.0.0.1 6379',
+        '120 26380 +sdown|master mymaster 127.0.0.1 6379',
+        '900 26379 -sdown|master mymaster 127.0.0.1 6379',
+      ],
+      tracker,
+    );
+    expect(tracker.open?.outcome).toBe('in-progress');
+    expect(tracker.sDownReporters).toBe(1);
+  });
+
+  it('records an abort with its reason, and no-quorum until the master is back', () => {
+    const tracker = new FailoverTracker('mymaster', () => {});
+    replay(['100 26379 +sdown|master mymaster 127.0.0.1 6379'], tracker);
+    tracker.noQuorum('quorum 4 is more than the 3 sentinels');
+    expect(tracker.open).toMatchObject({ outcome: 'no-quorum', reason: 'quorum 4 is more than the 3 sentinels' });
+    replay(['5000 26379 -sdown|master mymaster 127.0.0.1 6379'], tracker);
+    expect(tracker.records[0]).toMatchObject({ outcome: 'recovered' });
+    expect(tracker.records[0]!.reason).toMatch(/No failover was possible \(quorum 4/);
+
+    replay(
+      [
+        '6000 26379 +sdown|master mymaster 127.0.0.1 6379',
+        '6100 26379 +odown|master mymaster 127.0.0.1 6379 #quorum 1/1',
+        '6100 26379 +try-failover|master mymaster 127.0.0.1 6379',
+        '9000 26379 -failover-abort-not-elected|master mymaster 127.0.0.1 6379',
+      ],
+      tracker,
+    );
+    expect(tracker.records[1]).toMatchObject({ outcome: 'aborted', endedAt: 9000 });
+    expect(tracker.records[1]!.reason).toMatch(/no leader was elected/);
+  });
+
+  it('fills in what events missed from polls', () => {
+    const tracker = new FailoverTracker('mymaster', () => {});
+    tracker.reconcile(poll({ polledAt: 100 }));
+    tracker.reconcile(poll({ polledAt: 1100, sDownCount: 2 }));
+    expect(phasesOf(tracker.open)).toEqual(['sdown']);
+    // The master moved without a +switch-master reaching us.
+    tracker.reconcile(poll({ polledAt: 5000, masterAddress: '127.0.0.1:6380' }));
+    expect(tracker.records[0]).toMatchObject({ outcome: 'completed', to: '127.0.0.1:6380', durationMs: 3900 });
+    expect(tracker.records[0]!.reason).toMatch(/events were missed/);
+  });
+
+  it('ignores a poll that started before the last event', () => {
+    const tracker = new FailoverTracker('mymaster', () => {});
+    replay(['100 26379 +sdown|master mymaster 127.0.0.1 6379'], tracker);
+    tracker.reconcile(poll({ polledAt: 50, sDownCount: 0 }));
+    expect(tracker.open?.outcome).toBe('in-progress');
+  });
+
+  // Bug: a master restart after an outage recorded two "recovered" incidents: 26381 noticed
+  // the outage only as the others saw the master back.
+  it('merges a lagging sentinel’s sdown/-sdown right after a recovery into the same incident', () => {
+    const tracker = new FailoverTracker('mymaster', () => {});
+    replay(
+      [
+        '1000 26379 +sdown|master mymaster 127.0.0.1 6379',
+        '1010 26380 +sdown|master mymaster 127.0.0.1 6379',
+        '7000 26379 -sdown|master mymaster 127.0.0.1 6379',
+        '7005 26380 -sdown|master mymaster 127.0.0.1 6379',
+        '7100 26381 +sdown|master mymaster 127.0.0.1 6379',
+        '7400 26381 -sdown|master mymaster 127.0.0.1 6379',
+      ],
+      tracker,
+    );
+    expect(tracker.records).toHaveLength(1);
+    // The three -sdown reports are one de-duplicated event, first reported at 7000.
+    expect(tracker.records[0]).toMatchObject({ outcome: 'recovered', startedAt: 1000, endedAt: 7000 });
+    expect(tracker.records[0]!.reason).toMatch(/came back after 6.0 s/);
+    expect(tracker.records[0]!.eventIds).toHaveLength(3);
+  });
+
+  it('merges a poll that still sees the master down right after a recovery, but not a new outage', () => {
+    const tracker = new FailoverTracker('mymaster', () => {});
+    replay(
+      ['1000 26379 +sdown|master mymaster 127.0.0.1 6379', '3000 26379 -sdown|master mymaster 127.0.0.1 6379'],
+      tracker,
+    );
+    tracker.reconcile(poll({ polledAt: 3100, sDownCount: 1, sDownBy: ['127.0.0.1:26380'] }));
+    expect(tracker.records).toHaveLength(1);
+    expect(tracker.open?.outcome).toBe('in-progress');
+    tracker.reconcile(poll({ polledAt: 3600, sDownCount: 0 }));
+    expect(tracker.records[0]).toMatchObject({ outcome: 'recovered', endedAt: 3600 });
+    // The same sentinel down again: a new outage.
+    replay(['4000 26379 +sdown|master mymaster 127.0.0.1 6379'], tracker);
+    expect(tracker.records).toHaveLength(2);
+  });
+
+  // Bug: the +role-change of the crashed master rejoining was grouped into the next (manual)
+  // failover, which had started meanwhile.
+  it('groups late events of a finished failover with it, not with the next one', () => {
+    const tracker = new FailoverTracker('mymaster', () => {});
+    const log = new EventLog('w');
+    replay(KILL_FAILOVER, tracker, log);
+    tracker.reconcile(poll({ polledAt: 6000, masterAddress: '127.0.0.1:6380' }));
+    const crash = tracker.records[0]!;
+    tracker.expectManual();
+    const [roleChange, ...manual] = MANUAL_FAILOVER;
+    // The manual failover starts before the old master's role change arrives.
+    replay([...manual.slice(0, 3), roleChange!.replace(/^\d+/, '16600'), ...manual.slice(3)], tracker, log);
+    const second = tracker.records[1]!;
+    const idsOf = (channel: string) => log.events.filter((e) => e.channel === channel).map((e) => e.id);
+    const lateRoleChange = log.events.find((e) => e.channel === '+role-change' && e.at === 16600)!;
+    expect(crash.eventIds).toContain(lateRoleChange.id);
+    expect(second.eventIds).not.toContain(lateRoleChange.id);
+    // The manual failover keeps its own demotion of 6380 and its epoch's events.
+    expect(second.eventIds).toEqual(expect.arrayContaining(idsOf('+convert-to-slave')));
+    const epoch2 = log.events.filter((e) => e.epoch === 2).map((e) => e.id);
+    expect(second.eventIds).toEqual(expect.arrayContaining(epoch2));
+    expect(crash.eventIds).not.toEqual(expect.arrayContaining(epoch2.slice(0, 1)));
+  });
+
+  it('keeps only the last records', () => {
+    const tracker = new FailoverTracker('mymaster', () => {});
+    for (let i = 0; i < 120; i++) {
+      replay(
+        [
+          `${i * 10} 26379 +sdown|master mymaster 127.0.0.1 6379`,
+          `${i * 10 + 5} 26379 -sdown|master mymaster 127.0.0.1 6379`,
+        ],
+        tracker,
+      );
+    }
+    expect(tracker.records).toHaveLength(100);
+  });
+});

@@ -1,0 +1,101 @@
+import type { FailoverRecord } from '../../../shared/api/topology';
+import type { AlertDraft } from './alertBook';
+import { seconds } from './failoverWords';
+
+export interface IncidentContext {
+  /** Sentinels that flag the master s_down now, and how many sentinels there are. */
+  sDownCount: number;
+  sentinels: number;
+  quorum: number;
+}
+
+/** The one banner of an incident (key `incident:<id>`), as its record evolves. */
+export function incidentAlert(record: FailoverRecord, ctx: IncidentContext): AlertDraft {
+  const base = { key: `incident:${record.id}`, failoverId: record.id, address: record.from, transient: false };
+  const master = `Master ${record.from}`;
+  const name = `"${record.masterName}"`;
+  switch (record.outcome) {
+    case 'completed':
+      return {
+        ...base,
+        kind: 'failover-completed',
+        severity: 'success',
+        text: `New master: ${record.to} (was ${record.from})${record.durationMs === undefined ? '' : ` — failover took ${seconds(record.durationMs)}`}.`,
+        address: record.to,
+        transient: true,
+      };
+    case 'aborted':
+      return {
+        ...base,
+        kind: 'failover-aborted',
+        severity: 'error',
+        text: `Failover of ${name} aborted: ${record.reason}.`,
+      };
+    case 'timeout':
+      return {
+        ...base,
+        kind: 'failover-aborted',
+        severity: 'error',
+        text: `Failover of ${name} did not complete: ${record.reason ?? 'it timed out'}`,
+      };
+    case 'no-quorum':
+      return {
+        ...base,
+        kind: 'no-failover',
+        severity: 'error',
+        text: `${master} is down (${ctx.sDownCount} of ${ctx.sentinels} sentinels agree), and no failover is possible: ${record.reason}.`,
+      };
+    case 'recovered':
+      return {
+        ...base,
+        kind: 'master-up',
+        severity: 'success',
+        text: `${master} is back — ${record.reason}`,
+        transient: true,
+      };
+    case 'in-progress':
+      return inProgress(record, ctx, base);
+  }
+}
+
+function inProgress(
+  record: FailoverRecord,
+  ctx: IncidentContext,
+  base: Omit<AlertDraft, 'kind' | 'severity' | 'text'>,
+): AlertDraft {
+  const master = `Master ${record.from}`;
+  const phase = record.phases.at(-1)?.phase ?? 'sdown';
+  const epoch = record.epoch === undefined ? '' : `, epoch ${record.epoch}`;
+  const leader = record.leader ? `sentinel ${record.leader} leads` : 'electing a leader';
+  switch (phase) {
+    case 'sdown':
+      return {
+        ...base,
+        kind: 'master-sdown',
+        severity: 'warning',
+        text: `${master} is subjectively down: ${ctx.sDownCount} of ${ctx.sentinels} sentinels cannot reach it (quorum ${ctx.quorum}).`,
+      };
+    case 'odown':
+      return {
+        ...base,
+        kind: 'master-odown',
+        severity: 'error',
+        text: `${master} is objectively down: the quorum of ${ctx.quorum} sentinels agrees — failover starting.`,
+      };
+    case 'try-failover':
+    case 'leader-elected':
+      return {
+        ...base,
+        kind: 'failover-started',
+        severity: 'warning',
+        text: `${record.manual ? 'Manual failover' : 'Failover'} of "${record.masterName}" in progress (${leader}${epoch}).`,
+      };
+    default:
+      return {
+        ...base,
+        kind: 'failover-progress',
+        severity: 'warning',
+        text: `Failover of "${record.masterName}" in progress: ${leader}${record.selectedReplica ? `, promoting replica ${record.selectedReplica}` : ''}${phase === 'promoted' || phase === 'switch-master' ? ' (promoted, switching clients over)' : ''}.`,
+      };
+  }
+}

@@ -1,0 +1,67 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { startSentinelTopology, type SentinelTopology } from '../harness';
+import { address, profileFor, topologyTestbed } from './testSupport/topologyTestbed';
+
+// Scenario 4: the master goes down and the sentinels cannot fail over — the view shows it
+// down and a banner says no failover will happen, until the master comes back.
+let topo: SentinelTopology | undefined;
+let bed: ReturnType<typeof topologyTestbed> | undefined;
+
+afterEach(async () => {
+  await bed?.dispose();
+  await topo?.stop();
+});
+
+async function watchDeployment(options: { quorum?: number }) {
+  topo = await startSentinelTopology({ downAfterMs: 1000, failoverTimeoutMs: 5000, ...options });
+  bed = topologyTestbed();
+  bed.profiles.set('p', profileFor(topo));
+  const session = await bed.manager.open('p');
+  const snapshot = await bed.service.watch({ sessionId: session.id });
+  return { topo, bed, session, snapshot };
+}
+
+describe('no failover possible', () => {
+  it('says so when the quorum is larger than the number of sentinels', async () => {
+    const { topo, bed, snapshot } = await watchDeployment({ quorum: 4 });
+    expect(snapshot.master?.quorum).toBe(4);
+    const master = address(topo.master);
+    await topo.master.kill();
+
+    const verdict = await bed.untilAlert('no-failover');
+    expect(verdict.text).toMatch(
+      new RegExp(
+        `^Master ${master} is down \\(\\d of 3 sentinels agree\\), and no failover is possible: its quorum is 4 but only 3 sentinels monitor it\\.$`,
+      ),
+    );
+    const down = await bed.untilSnapshot(
+      'the master shown down',
+      (s) => s.health === 'master-down' && s.master?.reachable === false,
+    );
+    expect(down.master?.address).toBe(master);
+    expect(down.master?.flags.oDown).toBe(false);
+    await bed.untilAlert('no-master');
+
+    await topo.master.restart();
+    const back = await bed.untilAlert('master-up');
+    expect(back.text).toMatch(/No failover was possible \(its quorum is 4/);
+    expect(back.key).toBe(verdict.key);
+    await bed.untilAlert('reconnected', (a) => a.text === `Reconnected to master ${master}.`);
+    expect(bed.service.timeline(down.watchId).failovers.map((f) => f.outcome)).toEqual(['recovered']);
+  });
+
+  it('says so when a majority of the sentinels is down', async () => {
+    const { topo, bed } = await watchDeployment({});
+    await Promise.all(topo.sentinels.slice(1).map((s) => s.kill()));
+    await bed.untilAlert('sentinel-down');
+    await bed.untilSnapshot('two sentinels down', (s) => s.sentinels.filter((x) => !x.reachable).length === 2);
+    await topo.master.kill();
+
+    const verdict = await bed.untilAlert('no-failover');
+    expect(verdict.text).toMatch(
+      /no failover is possible: only 1 of 3 sentinels are up, and a failover needs a majority \(2\)\.$/,
+    );
+    await bed.untilSnapshot('the master shown down', (s) => s.health === 'master-down');
+    expect(bed.alertsOf('failover-completed')).toEqual([]);
+  });
+});

@@ -1,0 +1,69 @@
+import type Redis from 'ioredis';
+import type { InstanceFlags } from '../../../shared/api/topology';
+import { formatAddress } from '../sessions/nodeErrors';
+import { masterAddress, toEntries, type SentinelEntry } from '../sessions/sentinelReplies';
+
+/** One sentinel's answers in one poll round. */
+export interface SentinelAnswer {
+  /** `SENTINEL MASTERS`: every master it monitors. */
+  masters: SentinelEntry[];
+  /** Its entry for the watched master, when it monitors it. */
+  master: SentinelEntry | undefined;
+  replicas: SentinelEntry[];
+  /** The other sentinels it knows for the master. */
+  sentinels: SentinelEntry[];
+  /** `GET-MASTER-ADDR-BY-NAME`. */
+  masterAddress: string | null;
+}
+
+export function parseFlags(raw: string | undefined): InstanceFlags {
+  const flags = (raw ?? '').split(',').filter(Boolean);
+  return {
+    sDown: flags.includes('s_down'),
+    oDown: flags.includes('o_down'),
+    disconnected: flags.includes('disconnected'),
+    failoverInProgress: flags.includes('failover_in_progress'),
+    promoted: flags.includes('promoted'),
+    raw: flags,
+  };
+}
+
+export const entryAddress = (entry: SentinelEntry): string =>
+  formatAddress(entry['ip'] ?? '', Number(entry['port'] ?? 0));
+
+export const entryNumber = (entry: SentinelEntry | undefined, field: string): number => {
+  const n = Number(entry?.[field]);
+  return Number.isFinite(n) ? n : 0;
+};
+
+/** Rejects with the reply's error, so a failed command fails the round for this sentinel. */
+function valueOf(result: [Error | null, unknown] | undefined): unknown {
+  if (!result) throw new Error('no reply');
+  if (result[0]) throw result[0];
+  return result[1];
+}
+
+/**
+ * Asks one sentinel everything a poll needs, in one round trip. A sentinel that does not
+ * monitor `masterName` answers with its masters only.
+ */
+export async function askSentinel(client: Redis, masterName: string, replicasCommand: string): Promise<SentinelAnswer> {
+  const results = await client
+    .pipeline()
+    .call('SENTINEL', 'MASTERS')
+    .call('SENTINEL', 'GET-MASTER-ADDR-BY-NAME', masterName)
+    .call('SENTINEL', replicasCommand, masterName)
+    .call('SENTINEL', 'SENTINELS', masterName)
+    .exec();
+  const masters = toEntries(valueOf(results?.[0]));
+  const master = masters.find((entry) => entry['name'] === masterName);
+  const address = masterAddress(valueOf(results?.[1]));
+  if (!master) return { masters, master, replicas: [], sentinels: [], masterAddress: null };
+  return {
+    masters,
+    master,
+    replicas: toEntries(valueOf(results?.[2])),
+    sentinels: toEntries(valueOf(results?.[3])),
+    masterAddress: address && formatAddress(address.host, address.port),
+  };
+}

@@ -1,0 +1,71 @@
+import type { SessionView } from '../../../shared/api/sessions';
+import type { MasterNode } from '../../../shared/api/topology';
+import type { EventBus } from '../events/eventBus';
+import type { AlertDraft } from './alertBook';
+import { sessionAlert } from './sessionAlerts';
+import type { DataNodeState } from './snapshotBuilder';
+
+/** What the watcher needs of the session manager. */
+export interface SessionLink {
+  list(): SessionView[];
+  followMaster(profileId: string, masterName: string, address: string): void;
+}
+
+export interface WatchedSessionsInit {
+  profileId: string;
+  masterName: string;
+  /** The watched master is the one the profile's sessions follow. */
+  follows: boolean;
+  sessions: SessionLink;
+  events: EventBus;
+  raise: (draft: AlertDraft) => void;
+}
+
+/**
+ * The data sessions of the watched profile: their connection banners, and moving them to the
+ * master the sentinels announce as soon as it is known rather than after their back-off.
+ */
+export class WatchedSessions {
+  readonly #init: WatchedSessionsInit;
+  readonly #views = new Map<string, SessionView>();
+  readonly #off: () => void;
+
+  constructor(init: WatchedSessionsInit) {
+    this.#init = init;
+    if (init.follows) for (const view of init.sessions.list()) this.#views.set(view.id, view);
+    this.#off = init.events.onAny((name, payload) => {
+      if (name === 'session.state') this.#changed((payload as { session: SessionView }).session);
+    });
+  }
+
+  /** `+switch-master` arrived. */
+  switched(to: string): void {
+    if (this.#init.follows) this.#init.sessions.followMaster(this.#init.profileId, this.#init.masterName, to);
+  }
+
+  /**
+   * After a poll: sessions still reconnecting, or on a node that reports itself a replica, go to
+   * the master now. (An address that merely looks different — NAT, host names — is left alone.)
+   */
+  nudge(master: MasterNode | null, nodes: ReadonlyMap<string, DataNodeState>, failoverRunning: boolean): void {
+    if (!this.#init.follows || !master?.address || !master.reachable || master.flags.sDown || failoverRunning) return;
+    const onReplica = (v: SessionView) => !!v.address && nodes.get(v.address)?.info?.role === 'replica';
+    const behind = [...this.#views.values()].some(
+      (v) => v.state === 'reconnecting' || (v.state === 'ready' && !v.readOnly && onReplica(v)),
+    );
+    if (behind) this.#init.sessions.followMaster(this.#init.profileId, this.#init.masterName, master.address);
+  }
+
+  stop(): void {
+    this.#off();
+  }
+
+  #changed(view: SessionView): void {
+    if (view.profileId !== this.#init.profileId || !this.#init.follows) return;
+    const previous = this.#views.get(view.id);
+    if (view.state === 'closed') this.#views.delete(view.id);
+    else this.#views.set(view.id, view);
+    const draft = sessionAlert(previous, view, this.#init.masterName);
+    if (draft) this.#init.raise(draft);
+  }
+}

@@ -1,0 +1,84 @@
+import type Redis from 'ioredis';
+import type { ChainableCommander } from 'ioredis';
+import { evalCached } from './evalCached';
+import { scriptingRefused } from './valueErrors';
+
+/** What a guarded write found: `OK` (written) or a refusal status of luaScripts.ts. */
+export interface GuardedOutcome {
+  status: string;
+  /** TYPE when the status is `TYPE`. */
+  type?: string;
+  /** PTTL after the write, when `OK`. */
+  ttlMs?: number;
+}
+
+/** One compare-and-set write, as a Lua script and as the same steps under WATCH. */
+export interface GuardedWrite {
+  key: Buffer;
+  /** Further keys the script reads or writes (KEYS[2]…), watched too by the fallback. */
+  otherKeys?: Buffer[];
+  script: string;
+  args: (string | Buffer | number)[];
+  /** WATCH fallback: reads under WATCH and answers a status as the script would ('OK' to write). */
+  check(conn: Redis): Promise<GuardedOutcome>;
+  /** WATCH fallback: the writes, queued in MULTI (PTTL is added after them). */
+  write(multi: ChainableCommander): void;
+}
+
+/** WATCH attempts when another client keeps changing the key; an aborted EXEC applied nothing. */
+const WATCH_ATTEMPTS = 3;
+
+const asOutcome = (reply: unknown): GuardedOutcome => {
+  const [status, extra] = reply as [string, string | number | undefined];
+  if (status === 'OK') return { status, ttlMs: Number(extra) };
+  return status === 'TYPE' ? { status, type: String(extra) } : { status };
+};
+
+const runScript = async (client: Redis, op: GuardedWrite): Promise<GuardedOutcome> =>
+  asOutcome(await evalCached(client, op.script, [op.key, ...(op.otherKeys ?? [])], op.args));
+
+/**
+ * WATCH needs a connection of its own (the session's is shared by concurrent requests), so the
+ * fallback duplicates it (same server, db and credentials) for the duration of the write. The
+ * copy never reconnects: the session's retry hooks (and its state events) stay the session's.
+ */
+async function runWatched(client: Redis, op: GuardedWrite): Promise<GuardedOutcome> {
+  const conn = client.duplicate({ retryStrategy: () => null, sentinelRetryStrategy: () => null, lazyConnect: true });
+  // Failures reach the caller through the commands' rejections; the event would only be logged.
+  conn.on('error', () => undefined);
+  try {
+    await conn.connect();
+    for (let attempt = 0; attempt < WATCH_ATTEMPTS; attempt++) {
+      await conn.watch(op.key, ...(op.otherKeys ?? []));
+      const found = await op.check(conn);
+      if (found.status !== 'OK') {
+        await conn.unwatch();
+        return found;
+      }
+      const multi = conn.multi();
+      op.write(multi);
+      multi.pttl(op.key);
+      const replies = await multi.exec();
+      if (replies) {
+        for (const [err] of replies) if (err) throw err;
+        return { status: 'OK', ttlMs: Number(replies[replies.length - 1]![1]) };
+      }
+    }
+    return { status: 'CONFLICT' };
+  } finally {
+    conn.disconnect();
+  }
+}
+
+/**
+ * Runs a compare-and-set write atomically: a Lua script, or WATCH/MULTI/EXEC where scripting is
+ * refused (ACL, renamed EVAL). Never re-sends a write whose outcome is unknown.
+ */
+export async function guardedWrite(client: Redis, op: GuardedWrite): Promise<GuardedOutcome> {
+  try {
+    return await runScript(client, op);
+  } catch (e) {
+    if (!scriptingRefused(e)) throw e;
+    return runWatched(client, op);
+  }
+}

@@ -1,0 +1,120 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { ApiError } from '../../../shared/api/errors';
+import type { KeyBytes } from '../../../shared/api/keys';
+import type { WriteResult } from '../../../shared/api/values';
+import { api } from '../api/client';
+import { displayKey, keyId } from '../keys/keyText';
+import { useWritePause } from '../sessions/sessionsStore';
+import { errorText } from './apiErrors';
+import { ByteEditor } from './ByteEditor';
+import { draftId } from './drafts';
+import { loadedFrom, type LoadedValue, type SaveCall } from './loadedValue';
+import { useWholeLoad, type WholeLoader } from './useWholeLoad';
+import { toValueBytes } from './valueBytes';
+
+type Load = { state: 'loading' } | { state: 'error'; error: ApiError } | { state: 'ready'; value: LoadedValue };
+
+/** One hash field in the side editor: the same Text / JSON / Hex views and saves as a string. */
+export function FieldPanel({
+  sessionId,
+  keyBytes,
+  field,
+  readOnly,
+  onSaved,
+  onRename,
+  onDelete,
+  onClose,
+}: {
+  sessionId: string;
+  keyBytes: KeyBytes;
+  field: KeyBytes;
+  readOnly: boolean;
+  onSaved(value: KeyBytes, result: WriteResult): void;
+  onRename(): void;
+  onDelete(): void;
+  onClose(): void;
+}) {
+  const [load, setLoad] = useState<Load>({ state: 'loading' });
+  const [generation, setGeneration] = useState(0);
+  const paused = useWritePause(sessionId);
+
+  useEffect(() => {
+    void api
+      .call('values.hash.getField', { sessionId, key: keyBytes, field })
+      .then((result) =>
+        setLoad(
+          result.ok ? { state: 'ready', value: loadedFrom(result.value) } : { state: 'error', error: result.error },
+        ),
+      );
+  }, [sessionId, keyBytes, field, generation]);
+
+  // A field's whole value comes in one message (fields are rarely that big); a big one is then
+  // prepared for the editor in time slices.
+  const loadWhole: WholeLoader = useCallback(async () => {
+    const result = await api.call('values.hash.getField', { sessionId, key: keyBytes, field, whole: true });
+    return result.ok ? { ok: true, value: loadedFrom(result.value) } : result;
+  }, [sessionId, keyBytes, field]);
+  const whole = useWholeLoad(
+    loadWhole,
+    useCallback((value: LoadedValue) => setLoad({ state: 'ready', value }), []),
+  );
+
+  const save: SaveCall = async (bytes, expect) => {
+    const value = toValueBytes(bytes);
+    const result = await api.call('values.hash.setField', { sessionId, key: keyBytes, field, value, expect });
+    if (result.ok) onSaved(value, result.value);
+    return result;
+  };
+
+  const name = displayKey(field);
+  return (
+    <section className="field-panel" aria-label={`Field ${name}`}>
+      <div className="field-panel-head">
+        <span className="muted">Field</span>
+        <h3 className="field-title" title={name}>
+          {name}
+        </h3>
+        {!readOnly && (
+          <>
+            <button type="button" disabled={!!paused} title={paused} onClick={onRename}>
+              Rename…
+            </button>
+            <button type="button" className="danger" disabled={!!paused} title={paused} onClick={onDelete}>
+              Delete…
+            </button>
+          </>
+        )}
+        <button type="button" className="icon-button" aria-label="Close field" onClick={onClose}>
+          ✕
+        </button>
+      </div>
+      {load.state === 'loading' && <p className="hint">Loading the field…</p>}
+      {load.state === 'error' && (
+        <div className="banner banner-error" role="alert">
+          {errorText(load.error)}
+          <button type="button" onClick={() => setGeneration((g) => g + 1)}>
+            Retry
+          </button>
+        </div>
+      )}
+      {load.state === 'ready' && (
+        <ByteEditor
+          key={`${generation}:${load.value.partial}`}
+          draftKey={draftId(sessionId, keyId(keyBytes), keyId(field))}
+          loaded={load.value}
+          readOnly={readOnly}
+          paused={paused}
+          label={`Value of field ${name}`}
+          save={save}
+          onSaved={() => undefined}
+          whole={whole}
+          onReload={() => {
+            setLoad({ state: 'loading' });
+            setGeneration((g) => g + 1);
+          }}
+          canRecreate
+        />
+      )}
+    </section>
+  );
+}

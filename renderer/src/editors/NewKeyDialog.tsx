@@ -1,0 +1,206 @@
+import { useId, useState } from 'react';
+import type { KeyBytes } from '../../../shared/api/keys';
+import { api } from '../api/client';
+import { TTL_UNITS, type TtlUnit } from '../keys/ttlInput';
+import { useWritePause } from '../sessions/sessionsStore';
+import { FormDialog } from '../ui/FormDialog';
+import { Checkbox, TextField } from '../ui/fields';
+import { errorText } from './apiErrors';
+import { BulkFields, HashRows, type HashRow } from './NewKeyParts';
+import { parseBulk } from './bulkInput';
+import { typedBytes } from './escapedInput';
+import { CONDITIONS, createRefusal, existingKeysText, ttlChange, type Condition } from './newKeyInput';
+import { TextArea } from './FieldDialogs';
+
+type Kind = 'string' | 'hash' | 'bulk';
+const KINDS: readonly { value: Kind; label: string }[] = [
+  { value: 'string', label: 'String' },
+  { value: 'hash', label: 'Hash' },
+  { value: 'bulk', label: 'Several strings' },
+];
+
+/**
+ * New key: a string (NX by default, or XX, with a TTL in seconds or milliseconds), a hash with
+ * its first fields, or many strings pasted at once (MSET / MSETNX, all or nothing).
+ */
+export function NewKeyDialog({
+  sessionId,
+  onClose,
+  onCreated,
+}: {
+  sessionId: string;
+  onClose(): void;
+  /** Created: the key to open (none for several), and what to tell the user. */
+  onCreated(key: KeyBytes | undefined, message: string): void;
+}) {
+  const id = useId();
+  const [kind, setKind] = useState<Kind>('string');
+  const [name, setName] = useState('');
+  const [value, setValue] = useState('');
+  const [escapes, setEscapes] = useState(false);
+  const [ttl, setTtl] = useState('');
+  const [unit, setUnit] = useState<TtlUnit>('s');
+  const [condition, setCondition] = useState<Condition>('absent');
+  const [rows, setRows] = useState<HashRow[]>([{ field: '', value: '' }]);
+  const [bulk, setBulk] = useState('');
+  const [onlyIfNoneExist, setOnlyIfNoneExist] = useState(true);
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const paused = useWritePause(sessionId);
+
+  const create = async (): Promise<string | undefined> => {
+    if (kind === 'bulk') {
+      const parsed = parseBulk(bulk);
+      if ('error' in parsed) return parsed.error;
+      const r = await api.call('values.mset', { sessionId, pairs: parsed.pairs, onlyIfNoneExist });
+      if (!r.ok)
+        return r.error.code === 'KEY_EXISTS'
+          ? `Nothing was written: ${existingKeysText(r.error.details)} already exist (MSETNX writes all or none).`
+          : errorText(r.error);
+      const n = r.value.count.toLocaleString('en-US');
+      onCreated(
+        undefined,
+        `Wrote ${n} ${r.value.count === 1 ? 'key' : 'keys'} at once (${onlyIfNoneExist ? 'MSETNX' : 'MSET'}).`,
+      );
+      return undefined;
+    }
+    const key = typedBytes(name, escapes);
+    if ('error' in key) return `Name: ${key.error}`;
+    if (name === '') return 'Enter the name of the key.';
+    const life = ttlChange(ttl, unit, kind === 'string' ? 'keep' : 'persist');
+    if ('error' in life) return `TTL: ${life.error}`;
+    if (kind === 'string') {
+      const bytes = typedBytes(value, escapes);
+      if ('error' in bytes) return `Value: ${bytes.error}`;
+      const r = await api.call('values.string.set', {
+        sessionId,
+        key: key.value,
+        value: bytes.value,
+        expect: condition,
+        ttl: life.ttl,
+      });
+      if (!r.ok) return createRefusal(r.error, key.value, condition);
+      onCreated(key.value, `Saved the string “${name}”.`);
+      return undefined;
+    }
+    const entries = [];
+    for (const row of rows) {
+      if (row.field === '' && row.value === '') continue;
+      const field = typedBytes(row.field, escapes);
+      const v = typedBytes(row.value, escapes);
+      if ('error' in field) return `Field: ${field.error}`;
+      if ('error' in v) return `Value: ${v.error}`;
+      entries.push({ field: field.value, value: v.value });
+    }
+    if (entries.length === 0) return 'A hash needs at least one field.';
+    const r = await api.call('values.hash.create', { sessionId, key: key.value, entries, ttl: life.ttl });
+    if (!r.ok) return createRefusal(r.error, key.value, 'absent');
+    onCreated(
+      key.value,
+      `Created the hash “${name}” with ${r.value.length} ${r.value.length === 1 ? 'field' : 'fields'}.`,
+    );
+    return undefined;
+  };
+
+  const submit = async () => {
+    setBusy(true);
+    const problem = await create();
+    setBusy(false);
+    setError(problem);
+    if (!problem) onClose();
+  };
+
+  return (
+    <FormDialog
+      title="New key"
+      submitLabel={kind === 'bulk' ? 'Write keys' : 'Create'}
+      busy={busy}
+      paused={paused}
+      onCancel={onClose}
+      onSubmit={() => void submit()}
+    >
+      <div className="segmented" role="radiogroup" aria-label="Type">
+        {KINDS.map((k) => (
+          <button
+            key={k.value}
+            type="button"
+            role="radio"
+            aria-checked={kind === k.value}
+            className={kind === k.value ? 'on' : ''}
+            onClick={() => setKind(k.value)}
+          >
+            {k.label}
+          </button>
+        ))}
+      </div>
+      {kind === 'bulk' ? (
+        <BulkFields
+          text={bulk}
+          onText={setBulk}
+          onlyIfNoneExist={onlyIfNoneExist}
+          onOnlyIfNoneExist={setOnlyIfNoneExist}
+        />
+      ) : (
+        <>
+          <TextField id={`${id}-name`} label="Name" value={name} onChange={setName} autoFocus />
+          {kind === 'string' ? (
+            <TextArea label="Value" value={value} onChange={setValue} />
+          ) : (
+            <HashRows rows={rows} onRows={setRows} />
+          )}
+          <div className="field">
+            <label htmlFor={`${id}-ttl`}>
+              TTL (empty: {kind === 'string' ? 'none, or keep the current one' : 'none'})
+            </label>
+            <div className="ttl-amount new-key-ttl">
+              <input
+                id={`${id}-ttl`}
+                inputMode="decimal"
+                autoComplete="off"
+                value={ttl}
+                onChange={(e) => setTtl(e.target.value)}
+              />
+              <label htmlFor={`${id}-unit`} className="visually-hidden">
+                TTL unit
+              </label>
+              <select id={`${id}-unit`} value={unit} onChange={(e) => setUnit(e.target.value as TtlUnit)}>
+                {TTL_UNITS.map((u) => (
+                  <option key={u.value} value={u.value}>
+                    {u.label}
+                  </option>
+                ))}
+              </select>
+            </div>
+          </div>
+          {kind === 'string' && (
+            <fieldset className="ttl-fields">
+              <legend className="visually-hidden">Write</legend>
+              {CONDITIONS.map((c) => (
+                <label key={c.value} className="checkbox">
+                  <input
+                    type="radio"
+                    name={`${id}-condition`}
+                    checked={condition === c.value}
+                    onChange={() => setCondition(c.value)}
+                  />
+                  {c.label}
+                </label>
+              ))}
+            </fieldset>
+          )}
+          <Checkbox
+            id={`${id}-esc`}
+            label="Read \xNN, \n, \t, \\ as escaped bytes"
+            checked={escapes}
+            onChange={setEscapes}
+          />
+        </>
+      )}
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+    </FormDialog>
+  );
+}

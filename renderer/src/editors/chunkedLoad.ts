@@ -1,0 +1,117 @@
+import type { ApiError } from '../../../shared/api/errors';
+import type { KeyBytes } from '../../../shared/api/keys';
+import type { Result } from '../../../shared/api/result';
+import { MAX_VALUE_BYTES, type ValueBytes } from '../../../shared/api/values';
+import { api } from '../api/client';
+import type { LoadedValue } from './loadedValue';
+import { feedInSlices, Sha1 } from './sha1';
+import { nextTask } from './timeSlices';
+import { formatBytes } from './valueBytes';
+
+/** Bytes per values.string.chunk call: each answer is parsed, and copied, well within a frame. */
+export const LOAD_CHUNK_BYTES = 512 * 1024;
+/** Loads started over because the value changed meanwhile, before giving up. */
+const ATTEMPTS = 3;
+
+export interface LoadProgress {
+  loaded: number;
+  total: number;
+  /** 1 for the first try; more when the value changed while loading and the load started over. */
+  attempt: number;
+}
+
+const encoder = new TextEncoder();
+
+/** Uint8Array.prototype.setFromBase64 (native base64 decoding, newer than our TypeScript's lib). */
+type FromBase64 = { setFromBase64?(base64: string): { read: number; written: number } };
+
+/** Copies a chunk into `target` at `offset`; answers how many bytes it held (-1: more than fit). */
+function copyChunk(value: ValueBytes, target: Uint8Array, offset: number): number {
+  const room = target.subarray(offset);
+  if (typeof value === 'string') {
+    const { read, written } = encoder.encodeInto(value, room);
+    return read === value.length ? written : -1;
+  }
+  const native = room as Uint8Array & FromBase64;
+  if (native.setFromBase64) {
+    try {
+      const { read, written } = native.setFromBase64(value.base64);
+      return read === value.base64.length ? written : -1;
+    } catch {
+      return -1; // more bytes than fit (or not base64)
+    }
+  }
+  const binary = atob(value.base64);
+  if (binary.length > room.length) return -1;
+  for (let i = 0; i < binary.length; i++) room[i] = binary.charCodeAt(i);
+  return binary.length;
+}
+
+type Attempt = { done: LoadedValue } | { changed: number } | { failed: ApiError } | 'cancelled';
+
+/** One pass over the value: chunks into one buffer, then the server's digest against ours. */
+async function loadOnce(
+  target: { sessionId: string; key: KeyBytes },
+  size: number,
+  report: (loaded: number) => void,
+  signal: AbortSignal,
+): Promise<Attempt> {
+  const bytes = new Uint8Array(size);
+  const hash = new Sha1();
+  const fetchChunk = (offset: number) =>
+    api.call('values.string.chunk', { ...target, offset, length: LOAD_CHUNK_BYTES });
+  let pending = size > 0 ? fetchChunk(0) : undefined;
+  for (let offset = 0; pending;) {
+    const r = await pending;
+    await nextTask(); // the copy runs in a task of its own, not in the one that parsed the message
+    if (signal.aborted) return 'cancelled';
+    if (!r.ok) return { failed: r.error };
+    const { value, bytes: count, size: now } = r.value;
+    if (now !== size || count === 0 || copyChunk(value, bytes, offset) !== count) return { changed: now };
+    // The next chunk travels while this one is hashed.
+    pending = offset + count < size ? fetchChunk(offset + count) : undefined;
+    await nextTask();
+    await feedInSlices(hash, bytes.subarray(offset, offset + count));
+    offset += count;
+    report(offset);
+  }
+  const digest = await api.call('values.string.digest', target);
+  if (signal.aborted) return 'cancelled';
+  if (!digest.ok) return { failed: digest.error };
+  const version = hash.hex();
+  if (digest.value.size !== size || digest.value.version !== version) return { changed: digest.value.size };
+  return { done: { bytes, version, size, partial: false } };
+}
+
+/**
+ * Loads a big string whole, chunk by chunk (values.string.chunk) into one preallocated buffer,
+ * then checks that the bytes put together are the value on the server now: their SHA-1 must be
+ * the server's digest (values.string.digest), which then is the version saves are checked
+ * against. A value that changed meanwhile is loaded again, up to ATTEMPTS times.
+ */
+export async function loadStringInChunks(
+  target: { sessionId: string; key: KeyBytes },
+  opts: { size: number; signal: AbortSignal; onProgress(progress: LoadProgress): void },
+): Promise<Result<LoadedValue> | 'cancelled'> {
+  let size = opts.size;
+  for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
+    if (size > MAX_VALUE_BYTES) {
+      const message = `The value is ${formatBytes(size)} now; Redlens loads values up to ${formatBytes(MAX_VALUE_BYTES)} whole.`;
+      return { ok: false, error: { code: 'VALUE_TOO_LARGE', message } };
+    }
+    opts.onProgress({ loaded: 0, total: size, attempt });
+    const total = size;
+    const outcome = await loadOnce(target, size, (loaded) => opts.onProgress({ loaded, total, attempt }), opts.signal);
+    if (outcome === 'cancelled') return outcome;
+    if ('done' in outcome) return { ok: true, value: outcome.done };
+    if ('failed' in outcome) return { ok: false, error: outcome.failed };
+    size = outcome.changed;
+  }
+  return {
+    ok: false,
+    error: {
+      code: 'CONFLICT',
+      message: `The value kept changing on the server while it loaded (${ATTEMPTS} tries). Load it again when it is quieter.`,
+    },
+  };
+}

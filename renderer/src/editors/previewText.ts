@@ -1,0 +1,22 @@
+import type { ValuePreview } from '../../../shared/api/values';
+import { displayKey, isEscaped } from '../keys/keyText';
+import type { KeyBytes } from '../../../shared/api/keys';
+import { bytesOf, formatBytes } from './valueBytes';
+
+/** A table cell's text: UTF-8 as is (control characters escaped), other bytes escaped like redis-cli. */
+export const previewText = (p: ValuePreview): string => displayKey(p.value) + (p.truncated ? '…' : '');
+
+/** Whether a preview is the whole value as plain one-line text (so it can be edited in place). */
+export const editableInline = (p: ValuePreview): boolean =>
+  !p.truncated && typeof p.value === 'string' && !isEscaped(p.value) && p.value.length <= 500;
+
+/** "12 B", or "1.2 MB (first 4 KB shown)". */
+export const previewSize = (p: ValuePreview): string =>
+  p.truncated ? `${formatBytes(p.size)} (cut)` : formatBytes(p.size);
+
+/** A preview of a value known whole (just written by the UI). */
+export const wholePreview = (value: KeyBytes): ValuePreview => ({
+  value,
+  size: bytesOf(value).length,
+  truncated: false,
+});

@@ -1,0 +1,78 @@
+import { useState } from 'react';
+import type { KeyBytes } from '../../../shared/api/keys';
+import { useWritePause } from '../sessions/sessionsStore';
+import { FormDialog } from '../ui/FormDialog';
+import { Checkbox, TextField } from '../ui/fields';
+import { displayKey, isEscaped, keyId, parseEscapes, toKeyBytes } from './keyText';
+import { useKeys } from './keysStore';
+
+/**
+ * Rename a key (context menu, F2). RENAMENX by default. Names that are not plain text are
+ * edited in their escaped form (`\xff`), read back byte for byte.
+ */
+export function RenameDialog({
+  sessionId,
+  keyBytes,
+  onClose,
+  onDone,
+}: {
+  sessionId: string;
+  keyBytes: KeyBytes;
+  onClose(): void;
+  onDone(message: string): void;
+}) {
+  const rename = useKeys((st) => st.rename);
+  const binary = isEscaped(keyBytes);
+  const [name, setName] = useState(displayKey(keyBytes));
+  const [escapes, setEscapes] = useState(binary);
+  const [onlyIfFree, setOnlyIfFree] = useState(true);
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const paused = useWritePause(sessionId);
+
+  const submit = async () => {
+    if (name === '') return setError('Enter the new name.');
+    let target: KeyBytes = name;
+    if (escapes) {
+      const parsed = parseEscapes(name);
+      if ('error' in parsed) return setError(parsed.error);
+      target = toKeyBytes(parsed.bytes);
+    }
+    if (keyId(target) === keyId(keyBytes)) return setError('That is the current name.');
+    setBusy(true);
+    const err = await rename(sessionId, keyBytes, target, onlyIfFree);
+    setBusy(false);
+    if (err) return setError(err.message);
+    onClose();
+    onDone(`Renamed “${displayKey(keyBytes)}” to “${displayKey(target)}”.`);
+  };
+
+  return (
+    <FormDialog
+      title="Rename key"
+      submitLabel="Rename"
+      busy={busy}
+      canSubmit={name !== ''}
+      paused={paused}
+      onCancel={onClose}
+      onSubmit={() => void submit()}
+    >
+      <p className="hint">
+        Current name: <span className="dialog-key">{displayKey(keyBytes)}</span>
+      </p>
+      <TextField id={`rename-dialog-${sessionId}`} label="New name" value={name} onChange={setName} error={error} />
+      <Checkbox
+        id={`rename-dialog-nx-${sessionId}`}
+        label="Only if the new name is free (RENAMENX)"
+        checked={onlyIfFree}
+        onChange={setOnlyIfFree}
+      />
+      <Checkbox
+        id={`rename-dialog-esc-${sessionId}`}
+        label="Read \xNN, \n, \t, \\ as escaped bytes"
+        checked={escapes}
+        onChange={setEscapes}
+      />
+    </FormDialog>
+  );
+}

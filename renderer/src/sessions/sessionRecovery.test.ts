@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import type { SessionView } from '../../../shared/api/sessions';
+import { noMasterText, recoveryOf, recoveryLead } from './sessionRecovery';
+
+const view = (change: Partial<SessionView>): SessionView => ({
+  id: 's1',
+  profileId: 'p1',
+  profileName: 'HA',
+  kind: 'sentinel',
+  readOnly: false,
+  db: 0,
+  state: 'ready',
+  address: '127.0.0.1:6379',
+  ...change,
+});
+
+describe('recoveryOf', () => {
+  it('reports a move to a new master after a failover', () => {
+    const lost = view({ state: 'reconnecting', attempt: 4, noMaster: true });
+    const back = view({ address: '127.0.0.1:6381' });
+    const recovery = recoveryOf(lost, back, 1000);
+    expect(recovery).toEqual({ at: 1000, address: '127.0.0.1:6381', moved: true, hadNoMaster: true });
+    expect(recoveryLead(recovery!, 'sentinel')).toBe('Reconnected to the new master');
+  });
+
+  it('reports a reconnect to the same server plainly', () => {
+    const recovery = recoveryOf(view({ state: 'reconnecting', attempt: 1 }), view({}), 5);
+    expect(recovery?.moved).toBe(false);
+    expect(recoveryLead(recovery!, 'standalone')).toBe('Reconnected to');
+    expect(recoveryLead(recovery!, 'sentinel')).toBe('Reconnected to');
+    expect(recoveryLead({ ...recovery!, hadNoMaster: true }, 'sentinel')).toBe('Reconnected to the master');
+  });
+
+  it('reports nothing for a first connect or a change that is not a recovery', () => {
+    expect(recoveryOf(undefined, view({}), 1)).toBeUndefined();
+    expect(recoveryOf(view({ state: 'connecting' }), view({}), 1)).toBeUndefined();
+    expect(recoveryOf(view({}), view({ db: 2 }), 1)).toBeUndefined();
+    expect(recoveryOf(view({ state: 'reconnecting' }), view({ state: 'failed' }), 1)).toBeUndefined();
+  });
+});
+
+describe('noMasterText', () => {
+  it('names the master, what Sentinel does and the attempt', () => {
+    expect(noMasterText('mymaster', 3, false)).toBe(
+      'No master for "mymaster" — Sentinel is electing one; writes are blocked (attempt 3)',
+    );
+    expect(noMasterText('mymaster', 2, true)).toMatch(/cannot fail over \(no quorum\); writes are blocked/);
+    expect(noMasterText(undefined, 1, false)).toMatch(/^No master for this deployment/);
+  });
+});

@@ -1,0 +1,181 @@
+import type { KeyboardEvent } from 'react';
+import type { TopologySnapshot } from '../../../shared/api/topology';
+import { layoutDiagram, NODE, SENTINEL, type Edge, type NodeId } from './diagramLayout';
+import { describeMaster, describeReplica, describeSentinel, offsetWords, type NodeDescription } from './nodeLabels';
+
+interface CardProps {
+  id: NodeId;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  role: string;
+  badge?: string;
+  address: string;
+  description: NodeDescription;
+  detail?: string;
+  selected: boolean;
+  onSelect(id: NodeId): void;
+}
+
+/** SVG has no ellipsis: cut long words to what fits the card. */
+const fit = (text: string, chars: number) => (text.length > chars ? `${text.slice(0, chars - 1)}…` : text);
+
+function NodeCard(p: CardProps) {
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      p.onSelect(p.id);
+    }
+  };
+  const chars = Math.floor((p.width - 28) / 6.6);
+  // Sentinel cards are shorter: three lines, no detail.
+  const y = p.height < 70 ? { role: 18, address: 35, status: 50 } : { role: 20, address: 40, status: 57 };
+  return (
+    <g
+      className={`topo-node tone-${p.description.tone}${p.selected ? ' topo-node-selected' : ''}`}
+      style={{ transform: `translate(${p.x}px, ${p.y}px)` }}
+      role="button"
+      tabIndex={0}
+      aria-label={p.description.label}
+      aria-pressed={p.selected}
+      data-node={p.id}
+      onClick={() => p.onSelect(p.id)}
+      onFocus={() => p.onSelect(p.id)}
+      onKeyDown={onKeyDown}
+    >
+      <title>{p.description.label}</title>
+      <rect className="topo-node-box" width={p.width} height={p.height} rx={8} />
+      <rect className="topo-node-stripe" width={4} height={p.height - 16} x={0} y={8} rx={2} />
+      <text className="topo-node-role" x={16} y={y.role}>
+        {p.role}
+      </text>
+      {p.badge && (
+        <text className="topo-node-badge" x={p.width - 12} y={y.role} textAnchor="end">
+          {p.badge}
+        </text>
+      )}
+      <text className="topo-node-address" x={16} y={y.address}>
+        {p.address}
+      </text>
+      <circle className="topo-node-dot" cx={p.width - 16} cy={y.address - 4} r={5} />
+      <text className="topo-node-status" x={16} y={y.status}>
+        {fit(p.description.status, chars)}
+      </text>
+      {p.detail && (
+        <text className="topo-node-detail" x={16} y={72}>
+          {fit(p.detail, chars)}
+        </text>
+      )}
+    </g>
+  );
+}
+
+function EdgePath({ edge }: { edge: Edge }) {
+  const { from, to } = edge;
+  const bend = Math.max(24, (from.y - to.y) / 2);
+  const d = `M ${from.x} ${from.y} C ${from.x} ${from.y - bend}, ${to.x} ${to.y + bend}, ${to.x} ${to.y}`;
+  return (
+    <g className={`topo-edge topo-edge-${edge.link}`} aria-hidden="true">
+      <path d={d} />
+      {edge.link !== 'up' && (
+        <text x={(from.x + to.x) / 2} y={(from.y + to.y) / 2} textAnchor="middle">
+          link {edge.link}
+        </text>
+      )}
+    </g>
+  );
+}
+
+interface DiagramProps {
+  snapshot: TopologySnapshot;
+  selected: NodeId | undefined;
+  onSelect(id: NodeId): void;
+}
+
+/**
+ * The deployment as a picture: master on top, replicas below (the lines are their
+ * replication links), sentinels on the right. Every node is a focusable button named with
+ * its full state in words; cards are keyed by address, so a promoted replica slides up.
+ */
+export function TopologyDiagram({ snapshot, selected, onSelect }: DiagramProps) {
+  const layout = layoutDiagram(snapshot);
+  const failover = snapshot.failover;
+  const data = [
+    ...(layout.master
+      ? [
+          {
+            ...layout.master,
+            role: 'MASTER',
+            address: layout.master.node.address ?? snapshot.masterName,
+            description: describeMaster(layout.master.node, snapshot),
+            detail: offsetWords(layout.master.node.replication?.offset),
+            badge: failover ? 'FAILOVER' : undefined,
+          },
+        ]
+      : []),
+    ...layout.replicas.map((p) => ({
+      ...p,
+      role: 'REPLICA',
+      address: p.node.address,
+      description: describeReplica(p.node, snapshot),
+      detail: offsetWords(p.node.replication?.offset),
+      badge: p.node.flags.promoted ? 'PROMOTED' : failover?.selectedReplica === p.node.address ? 'SELECTED' : undefined,
+    })),
+  ];
+  // Cards in one stable order (by address): a role change then never moves a DOM node, which
+  // would restart its style and skip the CSS transition that slides a promoted replica up.
+  data.sort((a, b) => a.id.localeCompare(b.id));
+  return (
+    <div className="topo-diagram-scroll">
+      <svg
+        className="topo-diagram"
+        width={layout.width}
+        height={layout.height}
+        viewBox={`0 0 ${layout.width} ${layout.height}`}
+        role="group"
+        aria-label={`Topology of ${snapshot.masterName}`}
+      >
+        {layout.edges.map((edge) => (
+          <EdgePath key={edge.id} edge={edge} />
+        ))}
+        <text className="topo-heading" x={layout.sentinelHeading.x} y={layout.sentinelHeading.y} aria-hidden="true">
+          SENTINELS · QUORUM {snapshot.master?.quorum ?? '?'}
+        </text>
+        {data.map((d) => (
+          <NodeCard
+            key={d.id}
+            id={d.id}
+            x={d.x}
+            y={d.y}
+            width={NODE.width}
+            height={NODE.height}
+            role={d.role}
+            badge={d.badge}
+            address={d.address}
+            description={d.description}
+            detail={d.detail}
+            selected={selected === d.id}
+            onSelect={onSelect}
+          />
+        ))}
+        {layout.sentinels.map((p) => (
+          <NodeCard
+            key={p.id}
+            id={p.id}
+            x={p.x}
+            y={p.y}
+            width={SENTINEL.width}
+            height={SENTINEL.height}
+            role="SENTINEL"
+            badge={p.node.leader ? 'LEADER' : p.node.configured ? undefined : 'DISCOVERED'}
+            address={p.node.address}
+            description={describeSentinel(p.node, snapshot)}
+            selected={selected === p.id}
+            onSelect={onSelect}
+          />
+        ))}
+      </svg>
+    </div>
+  );
+}

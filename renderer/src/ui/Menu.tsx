@@ -1,0 +1,129 @@
+import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { createPortal } from 'react-dom';
+
+export type MenuEntry =
+  | {
+      label: string;
+      onSelect(): void;
+      danger?: boolean;
+      /** Its key, as `aria-keyshortcuts` names it ("Delete", "F2"); shown on the right. */
+      shortcut?: string;
+      /** Why it cannot be chosen now: it stays in the menu (focusable, greyed out) and says so. */
+      disabled?: string;
+    }
+  | 'separator';
+
+const KEY_LABELS: Record<string, string> = { ArrowLeft: '←', ArrowRight: '→', Escape: 'Esc', Delete: 'Del' };
+
+interface MenuProps {
+  /** The menu's accessible name. */
+  label: string;
+  /** Where it opens (viewport coordinates); it is moved back inside the window if needed. */
+  at: { x: number; y: number };
+  items: MenuEntry[];
+  /** Escape, Tab, a click elsewhere, or after an item was chosen. */
+  onClose(): void;
+}
+
+const MARGIN = 4;
+
+/**
+ * A popup menu (ARIA `menu`/`menuitem`): arrows, Home/End and first letters move, Enter or a
+ * click chooses, Escape/Tab or a click outside closes. The opener restores its own focus.
+ */
+export function Menu({ label, at, items, onClose }: MenuProps) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [pos, setPos] = useState(at);
+
+  useLayoutEffect(() => {
+    const menu = ref.current;
+    if (!menu) return;
+    const { width, height } = menu.getBoundingClientRect();
+    setPos({
+      x: Math.max(MARGIN, Math.min(at.x, window.innerWidth - width - MARGIN)),
+      y: Math.max(MARGIN, Math.min(at.y, window.innerHeight - height - MARGIN)),
+    });
+    menu.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
+  }, [at]);
+
+  useEffect(() => {
+    const outside = (e: Event) => {
+      if (!ref.current?.contains(e.target as Node)) onClose();
+    };
+    document.addEventListener('pointerdown', outside, true);
+    window.addEventListener('resize', onClose);
+    window.addEventListener('blur', onClose);
+    return () => {
+      document.removeEventListener('pointerdown', outside, true);
+      window.removeEventListener('resize', onClose);
+      window.removeEventListener('blur', onClose);
+    };
+  }, [onClose]);
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    const all = [...(ref.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
+    const at = all.indexOf(document.activeElement as HTMLElement);
+    const go = (i: number) => {
+      e.preventDefault();
+      all[(i + all.length) % all.length]?.focus();
+    };
+    if (e.key === 'ArrowDown') return go(at + 1);
+    if (e.key === 'ArrowUp') return go(at - 1);
+    if (e.key === 'Home') return go(0);
+    if (e.key === 'End') return go(all.length - 1);
+    if (e.key === 'Escape' || e.key === 'Tab') {
+      e.preventDefault();
+      e.stopPropagation();
+      return onClose();
+    }
+    if (e.key.length === 1 && /\S/.test(e.key)) {
+      const letter = e.key.toLowerCase();
+      const next = [...all.slice(at + 1), ...all.slice(0, at + 1)].find((el) =>
+        el.textContent?.trim().toLowerCase().startsWith(letter),
+      );
+      if (next) go(all.indexOf(next));
+    }
+  };
+
+  return createPortal(
+    <div
+      ref={ref}
+      role="menu"
+      aria-label={label}
+      className="popup-menu"
+      style={{ left: pos.x, top: pos.y }}
+      onKeyDown={onKeyDown}
+      onContextMenu={(e) => e.preventDefault()}
+    >
+      {items.map((item, i) =>
+        item === 'separator' ? (
+          <div key={`sep-${i}`} role="separator" className="popup-menu-separator" />
+        ) : (
+          <button
+            key={item.label}
+            type="button"
+            role="menuitem"
+            tabIndex={-1}
+            className={`popup-menu-item ${item.danger && !item.disabled ? 'popup-menu-item-danger' : ''} ${item.disabled ? 'hint' : ''}`}
+            aria-keyshortcuts={item.shortcut}
+            aria-disabled={item.disabled ? true : undefined}
+            title={item.disabled}
+            onClick={() => {
+              if (item.disabled) return;
+              onClose();
+              item.onSelect();
+            }}
+          >
+            <span>{item.label}</span>
+            {item.shortcut && (
+              <kbd className="popup-menu-shortcut" aria-hidden="true">
+                {KEY_LABELS[item.shortcut] ?? item.shortcut}
+              </kbd>
+            )}
+          </button>
+        ),
+      )}
+    </div>,
+    document.body,
+  );
+}
