@@ -17,20 +17,23 @@ interface SubTable {
   /** Slots holding an entry or a tombstone (what limits the probe length). */
   used: number;
   live: number;
+  /** `used` past which the sub-table is rebuilt bigger. */
+  limit: number;
 }
 
 /**
  * A hash set of integer ids over byte strings, in typed arrays: no object per entry, nothing for
  * the GC to trace, and the hash stored next to the id so a probe rarely leaves its cache line.
- * Open addressing with linear probing at most half full. Split into 256 sub-tables that grow on
- * their own, so growing never rehashes more than 1/256 of the entries at once (a few ms at 10M
- * keys, not half a second).
+ * Open addressing with linear probing. Split into 256 sub-tables that grow on their own, so
+ * growing never rehashes more than 1/256 of the entries at once (a millisecond or two at 10M
+ * keys, not half a second). The sub-tables fill evenly, so each one has its own maximum load
+ * (from 1/2 to 3/4): otherwise all 256 would grow during the same few SCAN pages.
  */
 export class IdHashTable {
   readonly #subs: SubTable[] = [];
 
   constructor(private readonly matcher: IdMatcher) {
-    for (let i = 0; i < 1 << SUB_BITS; i++) this.#subs.push(newSub(MIN_SLOTS));
+    for (let i = 0; i < 1 << SUB_BITS; i++) this.#subs.push(newSub(MIN_SLOTS, maxLoad(i)));
   }
 
   /** The id stored for bytes[0, length) with this hash, or -1. */
@@ -47,7 +50,7 @@ export class IdHashTable {
   /** Stores an id that `find` did not find. */
   add(hash: number, id: number): void {
     let sub = this.#subs[hash >>> SUB_SHIFT]!;
-    if ((sub.used + 1) * 2 > sub.mask + 1) sub = this.#rebuild(hash >>> SUB_SHIFT);
+    if (sub.used + 1 > sub.limit) sub = this.#rebuild(hash >>> SUB_SHIFT);
     const { slots, mask } = sub;
     let i = hash & mask;
     while (slots[2 * i]! > 0) i = (i + 1) & mask;
@@ -74,10 +77,10 @@ export class IdHashTable {
   /** Rehashes one sub-table into a size with room to grow, dropping tombstones. */
   #rebuild(at: number): SubTable {
     const old = this.#subs[at]!;
-    // At most a third full after a rebuild: a sub-table that filled up to half doubles.
+    // Half the maximum load once rebuilt: a sub-table that filled up doubles.
     let size = MIN_SLOTS;
-    while (size < (old.live + 1) * 3) size *= 2;
-    const sub = newSub(size);
+    while (size * maxLoad(at) < old.live * 2) size *= 2;
+    const sub = newSub(size, maxLoad(at));
     const { slots, mask } = sub;
     for (let j = 0; j < old.slots.length; j += 2) {
       const v = old.slots[j]!;
@@ -94,4 +97,13 @@ export class IdHashTable {
   }
 }
 
-const newSub = (size: number): SubTable => ({ slots: new Int32Array(size * 2), mask: size - 1, used: 0, live: 0 });
+/** Sub-table i may fill up to 1/2 + i/1024 of its slots. */
+const maxLoad = (i: number): number => 0.5 + i / 1024;
+
+const newSub = (size: number, load: number): SubTable => ({
+  slots: new Int32Array(size * 2),
+  mask: size - 1,
+  used: 0,
+  live: 0,
+  limit: Math.floor(size * load),
+});
