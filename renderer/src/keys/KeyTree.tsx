@@ -1,6 +1,6 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, type MouseEvent } from 'react';
+import { useEffect, useState, type MouseEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { useRowWindow } from '../ui/useRowWindow';
 import type { KeyCommand } from './keyCommands';
 import { rowAt } from './keyPages';
 import { isSelected } from './keySelection';
@@ -10,6 +10,8 @@ import { KeyTreeRow } from './KeyTreeRow';
 import { onTreeKey } from './treeKeyboard';
 
 const ROW_HEIGHT = 26;
+
+const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => from + i);
 
 /** The tree element's id, to give it the focus back after a menu or dialog. */
 export const treeId = (sessionId: string) => `key-tree-${sessionId}`;
@@ -22,7 +24,8 @@ interface KeyTreeProps {
 }
 
 /**
- * The virtualized ARIA tree: only rows near the viewport exist, in the DOM and in memory.
+ * The virtualized ARIA tree: only rows near the viewport exist, in the DOM and in memory, for
+ * any number of rows (past what a browser can lay out, the scrollbar is scaled: useRowWindow).
  * Multi-select like a file manager: Ctrl/Cmd+click toggles, Shift+click selects a range.
  */
 export function KeyTree({ sessionId, run, onMenu }: KeyTreeProps) {
@@ -36,19 +39,12 @@ export function KeyTree({ sessionId, run, onMenu }: KeyTreeProps) {
     }),
   );
   const { ensureRows, focusRow, toggleSelected } = useKeys.getState();
-  const scroller = useRef<HTMLDivElement>(null);
+  const [scroller, setScroller] = useState<HTMLDivElement | null>(null);
   const total = s?.total ?? 0;
   const generation = s?.generation ?? 0;
-  const virtualizer = useVirtualizer({
-    count: total,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => ROW_HEIGHT,
-    // A few rows beyond the viewport: enough for smooth small scrolls; each row costs on big jumps.
-    overscan: 10,
-  });
-  const items = virtualizer.getVirtualItems();
-  const first = items[0]?.index ?? 0;
-  const last = (items.at(-1)?.index ?? 0) + 1;
+  // A few rows beyond the viewport: enough for smooth small scrolls; each row costs on big jumps.
+  const rows = useRowWindow(scroller, { count: total, rowHeight: ROW_HEIGHT, overscan: 10 });
+  const { first, last } = rows;
 
   useEffect(() => {
     void ensureRows(sessionId, first, Math.max(last, first + 1));
@@ -83,8 +79,8 @@ export function KeyTree({ sessionId, run, onMenu }: KeyTreeProps) {
     if (total === 0) return;
     const at = now()?.focused ?? focused;
     const row = document.getElementById(`${sessionId}-row-${at}`);
-    if (!row) virtualizer.scrollToIndex(at);
-    const rect = (row ?? scroller.current)?.getBoundingClientRect();
+    if (!row) rows.scrollToIndex(at);
+    const rect = (row ?? scroller)?.getBoundingClientRect();
     if (rect) onMenu({ x: rect.left + 40, y: row ? rect.bottom : rect.top });
   };
 
@@ -100,7 +96,7 @@ export function KeyTree({ sessionId, run, onMenu }: KeyTreeProps) {
 
   return (
     <div
-      ref={scroller}
+      ref={setScroller}
       id={treeId(sessionId)}
       className="key-tree"
       role="tree"
@@ -114,7 +110,7 @@ export function KeyTree({ sessionId, run, onMenu }: KeyTreeProps) {
         onTreeKey(e, {
           sessionId,
           s: cur,
-          scrollTo: (i) => virtualizer.scrollToIndex(i),
+          scrollTo: rows.scrollToIndex,
           run,
           openMenu: openMenuAtFocus,
         });
@@ -122,23 +118,26 @@ export function KeyTree({ sessionId, run, onMenu }: KeyTreeProps) {
       onClick={onClick}
       onContextMenu={onContextMenu}
     >
-      <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-        {items.map((item) => {
-          const row = rowAt({ pages }, item.index);
-          return (
-            <KeyTreeRow
-              key={item.key}
-              row={row}
-              index={item.index}
-              top={item.start}
-              height={ROW_HEIGHT}
-              sessionId={sessionId}
-              selected={isSelected(selection, item.index, row)}
-              focused={item.index === focused}
-              meta={row?.kind === 'key' ? meta[keyId(row.key)] : undefined}
-            />
-          );
-        })}
+      {/* The spacer gives the scrollbar its range; it clips rows drawn past its ends. */}
+      <div className="key-tree-spacer" style={{ height: rows.geometry.scrollHeight }}>
+        <div className="key-tree-rows" style={rows.layerStyle}>
+          {range(first, last).map((index) => {
+            const row = rowAt({ pages }, index);
+            return (
+              <KeyTreeRow
+                key={index}
+                row={row}
+                index={index}
+                top={rows.rowTop(index)}
+                height={ROW_HEIGHT}
+                sessionId={sessionId}
+                selected={isSelected(selection, index, row)}
+                focused={index === focused}
+                meta={row?.kind === 'key' ? meta[keyId(row.key)] : undefined}
+              />
+            );
+          })}
+        </div>
       </div>
     </div>
   );

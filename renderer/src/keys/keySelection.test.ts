@@ -65,6 +65,13 @@ describe('key selection', () => {
     expect(selectionSize(sel, 10)).toBe(2);
   });
 
+  it('a layout change keeps the focused row only if it was still selected', () => {
+    expect(keepPicked(selectRange(selectOnly(2), 5), 5).range).toEqual({ from: 5, to: 5 });
+    // Escape cleared the selection before the folder's expansion landed: nothing comes back.
+    expect(selectionSize(keepPicked(NO_SELECTION, 0), 10)).toBe(0);
+    expect(keepPicked(selectAll(selectOnly(1)), 1).range).toBe('all');
+  });
+
   it('keys and folders with the same text are different rows', () => {
     const sel = toggleRow(NO_SELECTION, 4, folder('a:'));
     expect(isSelected(sel, 4, folder('a:'))).toBe(true);

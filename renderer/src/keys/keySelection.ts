@@ -72,12 +72,15 @@ export function toggleRow(sel: KeySelection, index: number, row: KeyRow): KeySel
 
 /**
  * The layout changed under the range (a folder expanded or collapsed): index ranges no longer
- * mean the same rows, so only the focused row stays, with the rows picked by identity.
+ * mean the same rows, so of the range only the focused row stays, and only if it was selected
+ * when the change landed (Escape pressed while a folder was still opening stays cleared). Rows
+ * picked by identity stay; so does "every row" (Ctrl+A).
  */
-export const keepPicked = (sel: KeySelection, focused: number): KeySelection => ({
-  ...selectOnly(focused),
-  picked: sel.picked,
-});
+export function keepPicked(sel: KeySelection, focused: number): KeySelection {
+  if (sel.range === 'all') return sel;
+  const range = inRange(sel, focused) ? { from: focused, to: focused } : undefined;
+  return { anchor: focused, range, excluded: sel.excluded, picked: sel.picked };
+}
 
 /** Rows in the range, clamped to the rows that exist. */
 export function rangeSize(sel: KeySelection, total: number): number {
