@@ -4,10 +4,10 @@
 // `--suite values-ui [--mb N]` big strings loaded whole in the UI (valuesUiBenchMain.ts),
 // `--suite topology-ui [--failovers N]` the Sentinel topology UI one (topologyUiBenchMain.ts),
 // `--suite topology [--crashes N] [--failovers N]` the core failover one (topologyBenchMain.ts).
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
-import { dirname, resolve } from 'node:path';
+import { cpus } from 'node:os';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { finish, loadAverage, wholeNumber, writeJson } from './benchCli';
 import { formatTable } from './benchTable';
 import { runKeyIndexBench } from './keyIndexBench';
 import { runUiBench } from './uiBench';
@@ -17,7 +17,6 @@ import { runTopologyUiSuite } from './topologyUiBenchMain';
 import { runTopologySuite } from './topologyBenchMain';
 
 const log = (line: string) => console.log(line);
-const load = () => loadavg().map((l) => l.toFixed(2));
 
 async function runKeysSuite(argv: string[]): Promise<number> {
   const { values } = parseArgs({
@@ -25,13 +24,11 @@ async function runKeysSuite(argv: string[]): Promise<number> {
     options: { keys: { type: 'string' }, rounds: { type: 'string' }, 'no-ui': { type: 'boolean' } },
     strict: true,
   });
-  const keys = Number(values.keys ?? 1_000_000);
-  const rounds = Number(values.rounds ?? 5);
-  if (!Number.isInteger(keys) || keys < 1_000) throw new Error('--keys takes a whole number >= 1000');
-  if (!Number.isInteger(rounds) || rounds < 1) throw new Error('--rounds takes a whole number >= 1');
+  const keys = wholeNumber(values.keys, '--keys', 1_000_000, 1_000);
+  const rounds = wholeNumber(values.rounds, '--rounds', 5, 1);
 
   // Other work on the machine moves every figure: the load averages go into the results.
-  const loadAtStart = load();
+  const loadAtStart = loadAverage();
   log(
     `key browser benchmark: ${keys.toLocaleString('en')} keys, ${rounds} rounds, ${cpus().length} CPUs, load ${loadAtStart.join(' ')}`,
   );
@@ -41,14 +38,9 @@ async function runKeysSuite(argv: string[]): Promise<number> {
 
   // The default size keeps the name the README gives; other sizes get their own file.
   const outFile = resolve(`bench-results/key-index${keys === 1_000_000 ? '' : `-${keys}`}.json`);
-  const machine = { cpus: cpus().length, loadAverageAtStart: loadAtStart, loadAverageAtEnd: load() };
-  const result = { ...core, metrics, rounds, ...machine, at: new Date().toISOString() };
-  mkdirSync(dirname(outFile), { recursive: true });
-  writeFileSync(outFile, `${JSON.stringify(result, null, 2)}\n`);
-  log('');
-  log(formatTable(metrics));
-  log(`\nload average at the end: ${load().join(' ')}; written to ${outFile}`);
-  return metrics.every((m) => m.ok !== false) ? 0 : 1;
+  const machine = { cpus: cpus().length, loadAverageAtStart: loadAtStart, loadAverageAtEnd: loadAverage() };
+  writeJson(outFile, { ...core, metrics, rounds, ...machine, at: new Date().toISOString() });
+  return finish(metrics, formatTable(metrics), outFile, log);
 }
 
 const argv = process.argv.slice(2);

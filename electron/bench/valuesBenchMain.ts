@@ -1,12 +1,6 @@
 import { resolve } from 'node:path';
+import { finish, numberOption } from './benchCli';
 import { formatValuesTable, runValuesBench } from './valuesBench';
-
-function numberOption(argv: string[], name: string, fallback: number, min: number): number {
-  const at = argv.indexOf(name);
-  const value = at >= 0 ? Number(argv[at + 1]) : fallback;
-  if (!Number.isInteger(value) || value < min) throw new Error(`${name} takes a whole number >= ${min}`);
-  return value;
-}
 
 /**
  * `npm run bench -- --suite values [--fields N] [--string-mb N] [--runs N]`: opening big values.
@@ -19,8 +13,5 @@ export async function runValuesSuite(argv: string[], log: (line: string) => void
   const outFile = resolve('bench-results/values.json');
   log(`values benchmark: hash of ${fields.toLocaleString('en')} fields, ${stringMb} MB string, ${runs} runs each`);
   const result = await runValuesBench({ fields, stringMb, runs, outFile, log });
-  log('');
-  log(formatValuesTable(result));
-  log(`\nwritten to ${outFile}`);
-  return result.metrics.every((m) => m.ok !== false) ? 0 : 1;
+  return finish(result.metrics, formatValuesTable(result), outFile, log);
 }

@@ -1,6 +1,6 @@
 import type { KeyRowsPage } from '../../../shared/api/keys';
 import { finishHash, FNV_OFFSET, FNV_PRIME, hashBytes } from './byteHash';
-import { bumpRows, keyIds, newFolder, type KeyFolder } from './keyFolder';
+import { bumpRows, folderOrder, keyIds, keyOrder, newFolder, type KeyFolder } from './keyFolder';
 import { flatRows, treeRows } from './keyRows';
 import { KeyStore } from './keyStore';
 
@@ -127,6 +127,21 @@ export class KeyIndex {
   /** Rows in the whole view, for the scrollbar. */
   total(view: RowsView): number {
     return view === 'tree' ? this.#root.rows : this.#size;
+  }
+
+  /** Every folder, depth first; a generator, so a caller can walk a big tree in slices. */
+  *folders(): Generator<KeyFolder> {
+    const stack = [this.#root];
+    for (let f = stack.pop(); f; f = stack.pop()) {
+      yield f;
+      if (f.folders) for (const child of f.folders.values()) stack.push(child);
+    }
+  }
+
+  /** Puts a folder's children in order up to `head` now, so showing it later sorts nothing. */
+  prepareOrder(folder: KeyFolder, head: number): void {
+    if (folder.keyCount > 0) keyOrder(folder, this.#store).slice(0, head);
+    if (folder.folders) folderOrder(folder).slice(0, head);
   }
 
   /** A window of the flattened tree (expanded folders only) or of the flat key list. */

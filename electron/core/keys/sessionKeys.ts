@@ -3,6 +3,7 @@ import type { KeyJobStatus, RedisType, ScanStatus, ScanStatusEvent } from '../..
 import { ApiFailure } from '../api/apiFailure';
 import type { KeyBrowsing } from '../sessions/session';
 import { DeleteFolderJob } from './deleteFolderJob';
+import { prepareBigFolders } from './folderPrep';
 import { fromLatin1 } from './keyBytes';
 import { KeyIndex } from './keyIndex';
 import { KeyScanner } from './keyScanner';
@@ -37,6 +38,8 @@ export class SessionKeys {
   #scan: KeyScanner | undefined;
   #request: ScanRequest | undefined;
   readonly #folderScans = new Map<string, KeyScanner>();
+  /** Big folders being put in order after the scan (see folderPrep). */
+  #prepared: Promise<void> | undefined;
   readonly #jobs = new Map<string, DeleteFolderJob>();
   readonly #notifier: ScanNotifier;
 
@@ -80,6 +83,12 @@ export class SessionKeys {
       { match, type, cap },
     );
     this.#scan = scan;
+    const index = this.index;
+    this.#prepared = scan.done.then(() => {
+      const { state } = scan.status;
+      if (scan === this.#scan && (state === 'complete' || state === 'capped'))
+        return prepareBigFolders(index, () => index === this.index);
+    });
     this.#notifier.notify(true);
     await scan.ready;
     return this.status();
@@ -129,10 +138,11 @@ export class SessionKeys {
     this.#notifier.notify(true);
   }
 
-  /** Resolves when the running scan and folder completions have ended (tests, benchmarks). */
+  /** Resolves when the running scan, its folder preparation and folder completions have ended (tests, benchmarks). */
   async settled(): Promise<void> {
     await Promise.all([
       this.#scan?.done,
+      this.#prepared,
       ...[...this.#folderScans.values()].map((s) => s.done),
       ...[...this.#jobs.values()].map((j) => j.done),
     ]);
