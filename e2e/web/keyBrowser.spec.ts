@@ -1,34 +1,19 @@
 import { expect, test } from '@playwright/test';
-import { startStandalone, type StandaloneServer } from '../../electron/core/harness';
+import { hostAndRedisPerFile } from '../support/hostAndRedis';
 import { saveProfileAndConnect } from '../support/profileFlow';
-import { startWebHostProcess, type RunningWebHost } from '../support/webHostProcess';
 
 // The key tree through the UI against real Redis: scan progress, folders, keyboard, lookup, delete.
-let host: RunningWebHost;
-let redis: StandaloneServer;
-
-test.beforeAll(async () => {
-  [host, redis] = await Promise.all([startWebHostProcess(), startStandalone()]);
-  const client = await redis.node.client();
-  try {
-    const pipeline = client.pipeline();
-    for (let i = 1; i <= 300; i++) pipeline.set(`user:${i}:name`, `name ${i}`);
-    pipeline.hset('user:1', 'field', 'value');
-    pipeline.set('session:abc', 'x', 'EX', 3600);
-    pipeline.rpush('queue:jobs', 'a', 'b');
-    pipeline.set(Buffer.from([0x62, 0x69, 0x6e, 0xff, 0x00]), 'binary key');
-    await pipeline.exec();
-  } finally {
-    client.disconnect();
-  }
-});
-test.afterAll(async () => {
-  await Promise.all([host?.stop(), redis?.stop()]);
+const servers = hostAndRedisPerFile((pipeline) => {
+  for (let i = 1; i <= 300; i++) pipeline.set(`user:${i}:name`, `name ${i}`);
+  pipeline.hset('user:1', 'field', 'value');
+  pipeline.set('session:abc', 'x', 'EX', 3600);
+  pipeline.rpush('queue:jobs', 'a', 'b');
+  pipeline.set(Buffer.from([0x62, 0x69, 0x6e, 0xff, 0x00]), 'binary key');
 });
 
 test('scans, browses by keyboard, finds an exact key and deletes one', async ({ page }) => {
-  await page.goto(host.url);
-  await saveProfileAndConnect(page, 'Keys', redis.port);
+  await page.goto(servers.host.url);
+  await saveProfileAndConnect(page, 'Keys', servers.redis.port);
 
   // 300 user:N:name + user:1 + session:abc + queue:jobs + one binary key.
   await expect(page.getByRole('status').filter({ hasText: 'keys loaded' })).toHaveText(/All 304 keys loaded/);
@@ -84,7 +69,7 @@ test('scans, browses by keyboard, finds an exact key and deletes one', async ({ 
   await page.getByRole('region', { name: 'Key', exact: true }).getByRole('button', { name: 'Delete…' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Delete' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'keys' }).first()).toBeVisible();
-  const client = await redis.node.client();
+  const client = await servers.redis.node.client();
   try {
     await expect.poll(() => client.exists('session:abc', 'session:xyz')).toBe(0);
   } finally {
@@ -101,7 +86,7 @@ test('scans, browses by keyboard, finds an exact key and deletes one', async ({ 
   await page.keyboard.press('Delete');
   await page.getByRole('dialog').getByRole('button', { name: 'Delete 1 key', exact: true }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Deleting' })).toContainText('done');
-  const admin = await redis.node.client();
+  const admin = await servers.redis.node.client();
   try {
     await expect.poll(() => admin.exists('queue:jobs')).toBe(0);
   } finally {

@@ -1,30 +1,15 @@
 import { expect, test } from '@playwright/test';
-import { startStandalone, type StandaloneServer } from '../../electron/core/harness';
+import { hostAndRedisPerFile } from '../support/hostAndRedis';
 import { saveProfileAndConnect } from '../support/profileFlow';
-import { startWebHostProcess, type RunningWebHost } from '../support/webHostProcess';
 
 // A user-set cap stops the scan early, the UI says so plainly, and expanding a folder completes it.
-let host: RunningWebHost;
-let redis: StandaloneServer;
-
-test.beforeAll(async () => {
-  [host, redis] = await Promise.all([startWebHostProcess(), startStandalone()]);
-  const client = await redis.node.client();
-  try {
-    const pipeline = client.pipeline();
-    for (let i = 0; i < 2000; i++) pipeline.set(`alpha:${i}`, '1').set(`beta:${i}`, '1');
-    await pipeline.exec();
-  } finally {
-    client.disconnect();
-  }
-});
-test.afterAll(async () => {
-  await Promise.all([host?.stop(), redis?.stop()]);
+const servers = hostAndRedisPerFile((pipeline) => {
+  for (let i = 0; i < 2000; i++) pipeline.set(`alpha:${i}`, '1').set(`beta:${i}`, '1');
 });
 
 test('a capped scan is reported as partial and a folder expands to all its keys', async ({ page }) => {
-  await page.goto(host.url);
-  await saveProfileAndConnect(page, 'Big', redis.port);
+  await page.goto(servers.host.url);
+  await saveProfileAndConnect(page, 'Big', servers.redis.port);
   await expect(page.getByRole('status').filter({ hasText: 'keys loaded' })).toHaveText(/All 4,000 keys loaded/);
 
   await page.getByText('Scan limits').click();

@@ -8,6 +8,7 @@ import { errorText } from './apiErrors';
 import { MergeEditor } from './MergeEditor';
 import { bytesOf, formatBytes } from './valueBytes';
 import { showAs } from './valueViews';
+import { FormError } from '../ui/fields';
 
 /** What a compared key shows: its value as text (escaped when binary), or why there is none. */
 function itemText(item: MgetItem): string {
@@ -58,11 +59,7 @@ export function CompareDialog({ sessionId, keys, onClose }: { sessionId: string;
     >
       <h2 id={titleId}>Compare {keys.length} keys</h2>
       {!items && !error && <p className="hint">Reading the values (MGET)…</p>}
-      {error && (
-        <p className="field-error" role="alert">
-          {errorText(error)}
-        </p>
-      )}
+      <FormError message={error && errorText(error)} />
       {items?.length === 2 ? (
         <div className="compare-two">
           <div className="compare-heads">

@@ -1,3 +1,5 @@
+import { FormError } from '../ui/fields';
+
 /**
  * The value editor's one-line notes, each shown only when it applies: writes paused, a view
  * being prepared, a restored draft, JSON offered for a big value, why JSON did not parse, and
@@ -39,11 +41,7 @@ export function EditorNotes(p: {
         </p>
       )}
       {p.jsonNote && <p className="hint">{p.jsonNote}</p>}
-      {p.inputError && (
-        <p className="field-error" role="alert">
-          Cannot save: {p.inputError}
-        </p>
-      )}
+      <FormError message={p.inputError && `Cannot save: ${p.inputError}`} />
     </>
   );
 }

@@ -5,7 +5,7 @@ import { displayKey, isEscaped } from '../keys/keyText';
 import { useWritePause } from '../sessions/sessionsStore';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { FormDialog } from '../ui/FormDialog';
-import { Checkbox, TextField } from '../ui/fields';
+import { Checkbox, EscapesCheckbox, FormError, TextField } from '../ui/fields';
 import { errorText } from './apiErrors';
 import { typedBytes } from './escapedInput';
 
@@ -86,17 +86,8 @@ export function AddFieldDialog({
         checked={onlyIfAbsent}
         onChange={setOnlyIfAbsent}
       />
-      <Checkbox
-        id={`${id}-esc`}
-        label="Read \xNN, \n, \t, \\ as escaped bytes"
-        checked={escapes}
-        onChange={setEscapes}
-      />
-      {error && (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      )}
+      <EscapesCheckbox id={`${id}-esc`} checked={escapes} onChange={setEscapes} />
+      <FormError message={error} />
     </FormDialog>
   );
 }
@@ -149,12 +140,7 @@ export function RenameFieldDialog({
     >
       <p className="hint dialog-key">{displayKey(field)}</p>
       <TextField id={`${id}-name`} label="New field name" value={name} onChange={setName} error={error} autoFocus />
-      <Checkbox
-        id={`${id}-esc`}
-        label="Read \xNN, \n, \t, \\ as escaped bytes"
-        checked={escapes}
-        onChange={setEscapes}
-      />
+      <EscapesCheckbox id={`${id}-esc`} checked={escapes} onChange={setEscapes} />
       <p className="hint">Atomic: the value moves to the new name in one step; refused if that name exists.</p>
     </FormDialog>
   );

@@ -34,6 +34,7 @@ export function HashValue({
   events,
 }: {
   sessionId: string;
+  /** The opened key (stable, unlike header.key which is new with every header read). */
   keyBytes: KeyBytes;
   header: ValueHeader;
   readOnly: boolean;

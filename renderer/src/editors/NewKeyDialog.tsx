@@ -4,7 +4,7 @@ import { api } from '../api/client';
 import { TTL_UNITS, type TtlUnit } from '../keys/ttlInput';
 import { useWritePause } from '../sessions/sessionsStore';
 import { FormDialog } from '../ui/FormDialog';
-import { Checkbox, TextField } from '../ui/fields';
+import { EscapesCheckbox, FormError, TextField } from '../ui/fields';
 import { errorText } from './apiErrors';
 import { BulkFields, HashRows, type HashRow } from './NewKeyParts';
 import { parseBulk } from './bulkInput';
@@ -188,19 +188,10 @@ export function NewKeyDialog({
               ))}
             </fieldset>
           )}
-          <Checkbox
-            id={`${id}-esc`}
-            label="Read \xNN, \n, \t, \\ as escaped bytes"
-            checked={escapes}
-            onChange={setEscapes}
-          />
+          <EscapesCheckbox id={`${id}-esc`} checked={escapes} onChange={setEscapes} />
         </>
       )}
-      {error && (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
     </FormDialog>
   );
 }

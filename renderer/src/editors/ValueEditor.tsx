@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useState, type ComponentProps, type KeyboardEvent } from 'react';
 import type { ApiError } from '../../../shared/api/errors';
 import type { KeyBytes } from '../../../shared/api/keys';
 import type { ValueHeader } from '../../../shared/api/values';
@@ -180,24 +180,12 @@ export function ValueEditor({
   );
 }
 
-function ValueBody({
-  sessionId,
-  keyBytes,
-  header,
-  readOnly,
-  events,
-}: {
-  sessionId: string;
-  /** The opened key (stable, unlike header.key which is new with every header read). */
-  keyBytes: KeyBytes;
-  header: ValueHeader;
-  readOnly: boolean;
-  events: BodyEvents;
-}) {
+/** The body for the value's type; it takes what the hash body takes, the widest of them. */
+function ValueBody(props: ComponentProps<typeof HashValue>) {
+  const { sessionId, keyBytes, header, readOnly, events } = props;
   if (header.type === 'string')
     return <StringValue sessionId={sessionId} keyBytes={keyBytes} readOnly={readOnly} events={events} />;
-  if (header.type === 'hash')
-    return <HashValue sessionId={sessionId} keyBytes={keyBytes} header={header} readOnly={readOnly} events={events} />;
+  if (header.type === 'hash') return <HashValue {...props} />;
   if (COLLECTIONS.has(header.type))
     return <CollectionValue sessionId={sessionId} keyBytes={keyBytes} header={header} events={events} />;
   return (

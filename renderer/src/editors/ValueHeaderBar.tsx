@@ -10,6 +10,7 @@ import { describeTtl } from '../keys/ttlInput';
 import { errorText } from './apiErrors';
 import { useCountdown } from './useCountdown';
 import { count, formatBytes } from './valueBytes';
+import { FormError } from '../ui/fields';
 
 const UNITS: Record<string, [string, string]> = {
   hash: ['field', 'fields'],
@@ -161,11 +162,7 @@ export function ValueHeaderBar({
         )}
         {readOnly && <span className="badge read-only-badge">read-only</span>}
       </div>
-      {persistError && (
-        <p className="field-error" role="alert">
-          {persistError}
-        </p>
-      )}
+      <FormError message={persistError} />
     </header>
   );
 }

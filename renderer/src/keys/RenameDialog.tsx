@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import type { KeyBytes } from '../../../shared/api/keys';
+import { typedBytes } from '../editors/escapedInput';
 import { useWritePause } from '../sessions/sessionsStore';
 import { FormDialog } from '../ui/FormDialog';
-import { Checkbox, TextField } from '../ui/fields';
-import { displayKey, isEscaped, keyId, parseEscapes, toKeyBytes } from './keyText';
+import { Checkbox, EscapesCheckbox, TextField } from '../ui/fields';
+import { displayKey, isEscaped, keyId } from './keyText';
 import { useKeys } from './keysStore';
 
 /**
@@ -32,12 +33,9 @@ export function RenameDialog({
 
   const submit = async () => {
     if (name === '') return setError('Enter the new name.');
-    let target: KeyBytes = name;
-    if (escapes) {
-      const parsed = parseEscapes(name);
-      if ('error' in parsed) return setError(parsed.error);
-      target = toKeyBytes(parsed.bytes);
-    }
+    const typed = typedBytes(name, escapes);
+    if ('error' in typed) return setError(typed.error);
+    const target = typed.value;
     if (keyId(target) === keyId(keyBytes)) return setError('That is the current name.');
     setBusy(true);
     const err = await rename(sessionId, keyBytes, target, onlyIfFree);
@@ -67,12 +65,7 @@ export function RenameDialog({
         checked={onlyIfFree}
         onChange={setOnlyIfFree}
       />
-      <Checkbox
-        id={`rename-dialog-esc-${sessionId}`}
-        label="Read \xNN, \n, \t, \\ as escaped bytes"
-        checked={escapes}
-        onChange={setEscapes}
-      />
+      <EscapesCheckbox id={`rename-dialog-esc-${sessionId}`} checked={escapes} onChange={setEscapes} />
     </FormDialog>
   );
 }

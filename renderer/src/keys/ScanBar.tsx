@@ -5,6 +5,7 @@ import { isPattern } from './keyText';
 import { useKeys } from './keysStore';
 import { scanSummary } from './scanSummary';
 import { ScanLimits } from './ScanLimits';
+import { FormError } from '../ui/fields';
 
 /** Search (MATCH pattern or exact key), type filter, rescan/cancel and the honest progress line. */
 export function ScanBar({ sessionId }: { sessionId: string }) {
@@ -105,11 +106,7 @@ export function ScanBar({ sessionId }: { sessionId: string }) {
           {s.lookup.found ? `Found “${s.lookup.key}”.` : `No key named “${s.lookup.key}” in this database.`}
         </p>
       )}
-      {s.error && (
-        <p className="field-error" role="alert">
-          {s.error.message}
-        </p>
-      )}
+      <FormError message={s.error?.message} />
     </div>
   );
 }

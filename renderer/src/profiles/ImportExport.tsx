@@ -3,6 +3,7 @@ import type { ImportReport } from '../../../shared/api/profiles';
 import { api } from '../api/client';
 import { downloadFile } from '../ui/downloadFile';
 import { useProfiles } from './profilesStore';
+import { FormError } from '../ui/fields';
 
 /** Downloads the given profiles as a JSON file (core never includes secrets). */
 export async function exportProfiles(ids: string[]): Promise<string | undefined> {
@@ -54,11 +55,7 @@ export function ImportExport() {
       >
         Export all
       </button>
-      {error && (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
       {report && (
         <div className="import-report" role="status">
           Imported {report.imported.length} profile{report.imported.length === 1 ? '' : 's'}

@@ -3,6 +3,7 @@ import { api } from '../api/client';
 import { useNav } from '../nav/navStore';
 import { useSessions } from '../sessions/sessionsStore';
 import { useProfiles } from './profilesStore';
+import { FormError } from '../ui/fields';
 
 /** Offered only where redis-server is installed: a real local Sentinel deployment, one click. */
 export function SandboxButton() {
@@ -33,11 +34,7 @@ export function SandboxButton() {
       <button type="button" onClick={() => void start()} disabled={busy}>
         {busy ? 'Starting the sandbox…' : 'Start a local Sentinel sandbox'}
       </button>
-      {error && (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
     </>
   );
 }

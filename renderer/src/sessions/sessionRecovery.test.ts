@@ -1,18 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { SessionView } from '../../../shared/api/sessions';
 import { noMasterText, recoveryOf, recoveryLead } from './sessionRecovery';
-
-const view = (change: Partial<SessionView>): SessionView => ({
-  id: 's1',
-  profileId: 'p1',
-  profileName: 'HA',
-  kind: 'sentinel',
-  readOnly: false,
-  db: 0,
-  state: 'ready',
-  address: '127.0.0.1:6379',
-  ...change,
-});
+import { view } from './sessionViewFixture';
 
 describe('recoveryOf', () => {
   it('reports a move to a new master after a failover', () => {

@@ -1,18 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { SessionView } from '../../../shared/api/sessions';
 import { writePause } from './writeAccess';
-
-const view = (change: Partial<SessionView>): SessionView => ({
-  id: 's1',
-  profileId: 'p1',
-  profileName: 'HA',
-  kind: 'sentinel',
-  readOnly: false,
-  db: 0,
-  state: 'ready',
-  address: '127.0.0.1:6379',
-  ...change,
-});
+import { view } from './sessionViewFixture';
 
 describe('writePause', () => {
   it('lets writes go only while the session is ready on a master', () => {

@@ -18,6 +18,9 @@ interface CardProps {
   onSelect(id: NodeId): void;
 }
 
+/** What the diagram knows of a card; the selection is added where the card is drawn. */
+type CardData = Omit<CardProps, 'selected' | 'onSelect'>;
+
 /** SVG has no ellipsis: cut long words to what fits the card. */
 const fit = (text: string, chars: number) => (text.length > chars ? `${text.slice(0, chars - 1)}…` : text);
 
@@ -126,6 +129,7 @@ export function TopologyDiagram({ snapshot, selected, onSelect }: DiagramProps) 
   // Cards in one stable order (by address): a role change then never moves a DOM node, which
   // would restart its style and skip the CSS transition that slides a promoted replica up.
   data.sort((a, b) => a.id.localeCompare(b.id));
+  const card = (c: CardData) => <NodeCard key={c.id} {...c} selected={selected === c.id} onSelect={onSelect} />;
   return (
     <div className="topo-diagram-scroll">
       <svg
@@ -142,39 +146,20 @@ export function TopologyDiagram({ snapshot, selected, onSelect }: DiagramProps) 
         <text className="topo-heading" x={layout.sentinelHeading.x} y={layout.sentinelHeading.y} aria-hidden="true">
           SENTINELS · QUORUM {snapshot.master?.quorum ?? '?'}
         </text>
-        {data.map((d) => (
-          <NodeCard
-            key={d.id}
-            id={d.id}
-            x={d.x}
-            y={d.y}
-            width={NODE.width}
-            height={NODE.height}
-            role={d.role}
-            badge={d.badge}
-            address={d.address}
-            description={d.description}
-            detail={d.detail}
-            selected={selected === d.id}
-            onSelect={onSelect}
-          />
-        ))}
-        {layout.sentinels.map((p) => (
-          <NodeCard
-            key={p.id}
-            id={p.id}
-            x={p.x}
-            y={p.y}
-            width={SENTINEL.width}
-            height={SENTINEL.height}
-            role="SENTINEL"
-            badge={p.node.leader ? 'LEADER' : p.node.configured ? undefined : 'DISCOVERED'}
-            address={p.node.address}
-            description={describeSentinel(p.node, snapshot)}
-            selected={selected === p.id}
-            onSelect={onSelect}
-          />
-        ))}
+        {data.map((d) => card({ ...d, width: NODE.width, height: NODE.height }))}
+        {layout.sentinels.map((p) =>
+          card({
+            id: p.id,
+            x: p.x,
+            y: p.y,
+            width: SENTINEL.width,
+            height: SENTINEL.height,
+            role: 'SENTINEL',
+            badge: p.node.leader ? 'LEADER' : p.node.configured ? undefined : 'DISCOVERED',
+            address: p.node.address,
+            description: describeSentinel(p.node, snapshot),
+          }),
+        )}
       </svg>
     </div>
   );

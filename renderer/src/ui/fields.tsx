@@ -77,6 +77,22 @@ export function Checkbox({ id, label, checked, onChange }: CheckboxProps) {
   );
 }
 
+/** The option of every dialog that types bytes: read `\xNN`-style escapes in the text as bytes. */
+export function EscapesCheckbox(p: Omit<CheckboxProps, 'label'>) {
+  return (
+    <Checkbox id={p.id} label="Read \xNN, \n, \t, \\ as escaped bytes" checked={p.checked} onChange={p.onChange} />
+  );
+}
+
+/** A form's own error (one not tied to a single field), announced when it appears. */
+export function FormError({ message }: { message?: string }) {
+  return message ? (
+    <p className="field-error" role="alert">
+      {message}
+    </p>
+  ) : null;
+}
+
 interface SelectFieldProps<T extends string> extends BaseProps {
   value: T;
   options: readonly { value: T; label: string }[];

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { PROFILE_COLORS, type ProfileDraft } from '../../../../shared/api/profiles';
 import { api } from '../../api/client';
 import { useNav } from '../../nav/navStore';
-import { Checkbox, SelectField, TextField } from '../../ui/fields';
+import { Checkbox, FormError, SelectField, TextField } from '../../ui/fields';
 import {
   connectionErrorField,
   EMPTY_PROFILE_FORM,
@@ -126,11 +126,7 @@ export function ProfileEditor({ profileId, draft }: { profileId?: string; draft?
         <Checkbox id="pf-reveal" label="Show passwords" checked={reveal} onChange={setReveal} />
         <TlsFields {...sectionProps} />
         <AdvancedFields {...sectionProps} />
-        {errors['form'] && (
-          <p className="field-error" role="alert">
-            {errors['form']}
-          </p>
-        )}
+        <FormError message={errors['form']} />
         <div className="actions">
           <button type="button" onClick={() => go({ kind: 'home' })}>
             Cancel
