@@ -28,8 +28,9 @@ const MAX_LONG_TASK_MS = 50;
 
 /**
  * The renderer with a real keyspace, through the web host in Debian's Chromium: JS heap with a
- * small and the full keyspace loaded, long tasks while the full keyspace is scanned, and while
- * scrolling with the mouse wheel through a folder with 100,000 direct children.
+ * small and the full keyspace loaded, long tasks while the full keyspace is scanned, while
+ * scrolling with the mouse wheel through a folder with 100,000 direct children, and while jumping
+ * around the flat list of every key.
  */
 export async function runUiBench(opts: UiBenchOptions): Promise<BenchMetric[]> {
   const log = opts.log ?? (() => undefined);
@@ -79,6 +80,13 @@ export async function runUiBench(opts: UiBenchOptions): Promise<BenchMetric[]> {
       const heapAfterScroll = await jsHeapMb(cdp);
       log(`UI: scrolled through ${space.wideChildren.toLocaleString('en')} rows in ${steps} wheel steps`);
 
+      mark = await pageNow(page);
+      const flat = await flatListJumps(page, `wide:${space.wideChildren - 1}`);
+      const flatTasks = summarizeLongTasks(await longTasksSince(page, mark));
+      log(
+        `UI: flat list of every key: End ${flat.endMs.toFixed(0)} ms, thumb to the middle ${flat.middleMs.toFixed(0)} ms`,
+      );
+
       const n = opts.keys.toLocaleString('en');
       const wide = space.wideChildren.toLocaleString('en');
       const growth = heap / smallHeap;
@@ -94,6 +102,16 @@ export async function runUiBench(opts: UiBenchOptions): Promise<BenchMetric[]> {
         },
         longTaskMetric(`longest renderer task while scanning ${n} keys`, scan),
         longTaskMetric(`longest renderer task scrolling through ${wide} rows (${steps} wheel steps)`, scroll),
+        longTaskMetric(
+          `longest renderer task in the flat list of ${n} keys (End, Home, thumb to the middle)`,
+          flatTasks,
+        ),
+        { metric: `flat list of ${n} keys: End to the last key shown (browser)`, value: flat.endMs, unit: 'ms' },
+        {
+          metric: `flat list of ${n} keys: thumb to the middle to its rows shown (browser)`,
+          value: flat.middleMs,
+          unit: 'ms',
+        },
         { metric: 'connect: Connect click to first tree rows shown (browser)', value: firstRowsMs, unit: 'ms' },
         { metric: `expand folder of ${wide}: click to first rows shown (browser)`, value: expandMs, unit: 'ms' },
         { metric: 'renderer JS heap after that scroll', value: heapAfterScroll, unit: 'MB' },
@@ -115,6 +133,43 @@ function longTaskMetric(metric: string, tasks: { longest: number; count: number 
     target: `<= ${MAX_LONG_TASK_MS} ms`,
     ok: tasks.count === 0,
   };
+}
+
+/**
+ * The flat list of every key (10M rows is ~260M px, far past what a browser lays out): End to
+ * the last key, Home, then the scrollbar's thumb to the middle until those rows are loaded.
+ */
+async function flatListJumps(page: Page, lastKey: string): Promise<{ endMs: number; middleMs: number }> {
+  const tree = page.getByRole('tree', { name: 'Keys' });
+  await page.getByRole('button', { name: 'Flat list' }).click();
+  await tree.locator('[aria-level="1"]').first().waitFor();
+  await tree.focus();
+  let t = performance.now();
+  await page.keyboard.press('End');
+  await tree.getByRole('treeitem', { name: lastKey, exact: true }).waitFor();
+  const endMs = performance.now() - t;
+  await page.keyboard.press('Home');
+  await until(page, () => tree.evaluate((el) => el.scrollTop === 0));
+  t = performance.now();
+  await tree.evaluate((el) => {
+    el.scrollTop = (el.scrollHeight - el.clientHeight) / 2;
+  });
+  // Rows still loading show "…" (class key-row-loading): wait until every row on screen is a key.
+  await until(page, () =>
+    tree.evaluate(
+      (el) => el.scrollTop > 0 && !el.querySelector('.key-row-loading') && !!el.querySelector('[role="treeitem"]'),
+    ),
+  );
+  const middleMs = performance.now() - t;
+  await page.getByRole('button', { name: 'Flat list' }).click();
+  return { endMs, middleMs };
+}
+
+/** Checks once a frame until the condition holds (10 s at most). */
+async function until(page: Page, condition: () => Promise<boolean>): Promise<void> {
+  for (const end = performance.now() + 10_000; !(await condition()); await nextFrame(page)) {
+    if (performance.now() > end) throw new Error('the tree did not get there in 10 s');
+  }
 }
 
 /** Waits for the progress line to say the whole keyspace is loaded. */
