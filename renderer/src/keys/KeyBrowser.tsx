@@ -4,6 +4,8 @@ import { ValueEditor } from '../editors/ValueEditor';
 import { ValueTools } from '../editors/ValueTools';
 import { useWritePause } from '../sessions/sessionsStore';
 import { Menu } from '../ui/Menu';
+import { Splitter } from '../ui/Splitter';
+import { useStoredNumber } from '../ui/useStoredNumber';
 import { WritesPaused } from '../ui/WritesPaused';
 import { copyKeyName } from './copyKeyName';
 import { menuEntries, WRITES, type KeyCommand, type MenuTarget } from './keyCommands';
@@ -54,6 +56,8 @@ export function KeyBrowser({ session }: { session: SessionView }) {
   const [dialog, setDialog] = useState<KeyDialog>();
   const [menu, setMenu] = useState<{ at: { x: number; y: number }; target: MenuTarget }>();
   const [notice, setNotice] = useState<Notice>();
+  // The tree's share of the width, set with the splitter; the same for every session.
+  const [treeWidth, setTreeWidth] = useStoredNumber('redlens.keyTreeWidth', 40);
   const hadDialog = useRef(false);
   const ready = session.state === 'ready';
   const readOnly = session.readOnly;
@@ -124,7 +128,11 @@ export function KeyBrowser({ session }: { session: SessionView }) {
 
   const empty = status && status.state === 'complete' && status.keys === 0;
   return (
-    <div className="key-browser" onKeyDown={onKeyDown}>
+    <div
+      className="key-browser"
+      style={{ gridTemplateColumns: `minmax(260px, ${treeWidth}%) auto minmax(320px, 1fr)` }}
+      onKeyDown={onKeyDown}
+    >
       <div className="key-pane">
         <ScanBar sessionId={session.id} />
         <ValueTools sessionId={session.id} readOnly={readOnly} onNotice={setNotice} />
@@ -148,6 +156,7 @@ export function KeyBrowser({ session }: { session: SessionView }) {
           </p>
         )}
       </div>
+      <Splitter label="Resize the key tree" value={treeWidth} min={20} max={75} onChange={setTreeWidth} />
       <div className="detail-pane">
         {openKey ? (
           <ValueEditor key={keyId(openKey)} sessionId={session.id} keyBytes={openKey} readOnly={readOnly} run={run} />
