@@ -54,7 +54,8 @@ export function ScanBar({ sessionId }: { sessionId: string }) {
           id={`search-${sessionId}`}
           value={text}
           spellCheck={false}
-          placeholder="Find keys: user:* (pattern) or an exact key — press / to focus"
+          placeholder="Find: user:* or an exact key"
+          title="A pattern with * ? [ ] is sent to the server as SCAN MATCH; a name without them is looked up at once. Press / or Ctrl+F to come here."
           onChange={(e) => setText(e.target.value)}
         />
         <label htmlFor={`type-${sessionId}`} className="visually-hidden">

@@ -102,10 +102,16 @@ export function useRowWindow(
     };
   }, [el, commit, moveTo]);
 
-  // A new row count or viewport: keep the offset (clamped) and re-derive the scrollbar from it.
+  // A new row count or viewport. Scaled (or just back from scaled): the scrollbar stands for a new
+  // range, so it is re-derived from the offset. Unscaled, the browser's scrollTop is the truth:
+  // writing it would cancel a smooth scroll under way (counts change all through a scan).
+  const wasScaled = useRef(false);
   useLayoutEffect(() => {
-    moveTo(latest.current.offset);
-  }, [count, viewport, rowHeight, moveTo]);
+    if (!el) return;
+    if (g.current.scaled || wasScaled.current) moveTo(latest.current.offset);
+    else commit({ offset: el.scrollTop, scrollTop: el.scrollTop });
+    wasScaled.current = g.current.scaled;
+  }, [el, count, viewport, rowHeight, moveTo, commit]);
 
   const { first, last } = visibleRows(geometry, pos.offset, overscan);
   const base = first - (first % BASE_STEP);
