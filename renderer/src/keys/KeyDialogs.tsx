@@ -1,5 +1,6 @@
 import { useWritePause } from '../sessions/sessionsStore';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
+import { countOf } from '../ui/format';
 import { BulkDeleteDialog } from './BulkDeleteDialog';
 import type { KeyCommand } from './keyCommands';
 import { displayKey } from './keyText';
@@ -17,8 +18,6 @@ export interface Notice {
   text: string;
   error?: boolean;
 }
-
-const keysText = (count: number) => `${count.toLocaleString('en-US')} ${count === 1 ? 'key' : 'keys'}`;
 
 /** The open dialog of the key browser, if any; what it did is reported through `onNotice`. */
 export function KeyDialogs({
@@ -82,8 +81,8 @@ export function KeyDialogs({
       return (
         <ConfirmDialog
           title="Delete folder?"
-          message={`All ${keysText(count)} under “${displayKey(prefix)}” will be deleted from the server — every key whose name starts with it, including keys not loaded in the tree (UNLINK in batches; you can cancel). This cannot be undone.`}
-          confirmLabel={`Delete ${keysText(count)}`}
+          message={`All ${countOf(count, 'key')} under “${displayKey(prefix)}” will be deleted from the server — every key whose name starts with it, including keys not loaded in the tree (UNLINK in batches; you can cancel). This cannot be undone.`}
+          confirmLabel={`Delete ${countOf(count, 'key')}`}
           danger
           paused={paused}
           onCancel={onClose}

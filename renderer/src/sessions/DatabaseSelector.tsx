@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { SessionView } from '../../../shared/api/sessions';
+import { countOf } from '../ui/format';
 import { useSessions } from './sessionsStore';
 
 /** db0…dbN with key counts from INFO keyspace; switching is immediate. */
@@ -27,7 +28,7 @@ export function DatabaseSelector({ session }: { session: SessionView }) {
         {Array.from({ length: count }, (_, db) => (
           <option key={db} value={db}>
             db{db}
-            {keys.has(db) ? ` (${keys.get(db)!.toLocaleString('en-US')} keys)` : ''}
+            {keys.has(db) ? ` (${countOf(keys.get(db)!, 'key')})` : ''}
           </option>
         ))}
       </select>

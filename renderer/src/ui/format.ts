@@ -6,3 +6,7 @@ export function formatDuration(seconds: number | null): string {
   const m = Math.floor((seconds % 3600) / 60);
   return d > 0 ? `${d} d ${h} h` : h > 0 ? `${h} h ${m} min` : m > 0 ? `${m} min` : `${seconds} s`;
 }
+
+/** "1 key", "2 keys", "1,000,000 keys": a count with its noun, plural when it is not one. */
+export const countOf = (n: number, noun: string, plural = `${noun}s`): string =>
+  `${n.toLocaleString('en-US')} ${n === 1 ? noun : plural}`;
