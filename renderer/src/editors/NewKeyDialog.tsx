@@ -5,6 +5,7 @@ import { TTL_UNITS, type TtlUnit } from '../keys/ttlInput';
 import { useWritePause } from '../sessions/sessionsStore';
 import { FormDialog } from '../ui/FormDialog';
 import { EscapesCheckbox, FormError, TextField } from '../ui/fields';
+import { countOf } from '../ui/format';
 import { errorText } from './apiErrors';
 import { BulkFields, HashRows, type HashRow } from './NewKeyParts';
 import { parseBulk } from './bulkInput';
@@ -57,11 +58,7 @@ export function NewKeyDialog({
         return r.error.code === 'KEY_EXISTS'
           ? `Nothing was written: ${existingKeysText(r.error.details)} already exist (MSETNX writes all or none).`
           : errorText(r.error);
-      const n = r.value.count.toLocaleString('en-US');
-      onCreated(
-        undefined,
-        `Wrote ${n} ${r.value.count === 1 ? 'key' : 'keys'} at once (${onlyIfNoneExist ? 'MSETNX' : 'MSET'}).`,
-      );
+      onCreated(undefined, `Wrote ${countOf(r.value.count, 'key')} at once (${onlyIfNoneExist ? 'MSETNX' : 'MSET'}).`);
       return undefined;
     }
     const key = typedBytes(name, escapes);

@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { Checkbox } from '../ui/fields';
 import { parseBulk } from './bulkInput';
 import { TextArea } from './FieldDialogs';
+import { countOf } from '../ui/format';
 
 export interface HashRow {
   field: string;
@@ -75,9 +76,7 @@ export function BulkFields({
       <TextArea label="Keys and values (key=value lines, or a JSON object)" value={text} onChange={onText} rows={8} />
       {parsed && (
         <p className={'error' in parsed ? 'field-error' : 'hint'} role="status">
-          {'error' in parsed
-            ? parsed.error
-            : `${parsed.pairs.length.toLocaleString('en-US')} ${parsed.pairs.length === 1 ? 'key' : 'keys'} to write.`}
+          {'error' in parsed ? parsed.error : `${countOf(parsed.pairs.length, 'key')} to write.`}
         </p>
       )}
       <Checkbox

@@ -5,6 +5,7 @@ import { useKeys } from './keysStore';
 import { MAX_BULK_KEYS } from './resolveSelection';
 import { describeTtl } from './ttlInput';
 import { selectionText, summarizeSelection, targetsSelection } from './selectionView';
+import { countOf } from '../ui/format';
 
 const n = (x: number) => x.toLocaleString('en-US');
 
@@ -16,7 +17,7 @@ function bulkText(b: BulkStatus): string {
       case 'running':
         return `Deleting… ${keys}${folders}`;
       case 'done':
-        return `Deleted ${n(b.affected)} ${b.affected === 1 ? 'key' : 'keys'} from the server.`;
+        return `Deleted ${countOf(b.affected, 'key')} from the server.`;
       case 'cancelled':
         return `Delete cancelled after ${keys}${folders} (${n(b.affected)} deleted).`;
       default:

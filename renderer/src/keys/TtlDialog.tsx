@@ -6,6 +6,7 @@ import { displayKey, keyId } from './keyText';
 import { useKeys } from './keysStore';
 import { describeTtl, parseTtl, TTL_UNITS, type TtlUnit } from './ttlInput';
 import { useResolvedSelection } from './useResolvedSelection';
+import { countOf } from '../ui/format';
 
 const n = (x: number) => x.toLocaleString('en-US');
 
@@ -153,7 +154,7 @@ export function SelectionTtlDialog({ sessionId, onClose }: { sessionId: string; 
   const { keys, folders } = read.value;
   return (
     <FormDialog
-      title={`Set TTL on ${n(keys.length)} ${keys.length === 1 ? 'key' : 'keys'}`}
+      title={`Set TTL on ${countOf(keys.length, 'key')}`}
       submitLabel={form.mode === 'persist' ? 'Remove TTL' : 'Set TTL'}
       paused={paused}
       onCancel={onClose}

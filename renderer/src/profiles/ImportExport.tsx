@@ -4,6 +4,7 @@ import { api } from '../api/client';
 import { downloadFile } from '../ui/downloadFile';
 import { useProfiles } from './profilesStore';
 import { FormError } from '../ui/fields';
+import { countOf } from '../ui/format';
 
 /** Downloads the given profiles as a JSON file (core never includes secrets). */
 export async function exportProfiles(ids: string[]): Promise<string | undefined> {
@@ -58,7 +59,7 @@ export function ImportExport() {
       <FormError message={error} />
       {report && (
         <div className="import-report" role="status">
-          Imported {report.imported.length} profile{report.imported.length === 1 ? '' : 's'}
+          Imported {countOf(report.imported.length, 'profile')}
           {report.duplicates.length > 0 && (
             <>
               ; skipped {report.duplicates.length} already present ({report.duplicates.join(', ')})

@@ -6,6 +6,7 @@ import type {
   TopologySnapshot,
 } from '../../../shared/api/topology';
 import { formatBytes, formatCount } from './topologyFormat';
+import { countOf } from '../ui/format';
 
 /** How a node is doing, for its colour; the words always say the same in text. */
 export type Tone = 'ok' | 'warn' | 'down' | 'unknown';
@@ -50,7 +51,7 @@ export function describeMaster(master: MasterNode, snapshot: TopologySnapshot): 
   }
   const { tone, words, short } = masterState(master, snapshot);
   const replicas = master.replication?.connectedReplicas;
-  const replicaWords = replicas === undefined ? undefined : `${replicas} replica${replicas === 1 ? '' : 's'} connected`;
+  const replicaWords = replicas === undefined ? undefined : `${countOf(replicas, 'replica')} connected`;
   return {
     tone,
     state: words,
