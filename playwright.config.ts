@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { findChromium } from './e2e/support/checkPrerequisites.mjs';
+import { CHROMIUM_ARGS, findChromium } from './e2e/support/checkPrerequisites.mjs';
 
 // Debian's Chromium (never `npx playwright install`): /usr/bin/chromium or CHROMIUM_PATH.
 const chromium = findChromium();
@@ -24,16 +24,7 @@ export default defineConfig({
         browserName: 'chromium',
         launchOptions: {
           executablePath: chromium,
-          // No network here besides loopback: keep Chromium from phoning home at start-up.
-          args: [
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-quic',
-            '--no-first-run',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-          ],
+          args: CHROMIUM_ARGS,
         },
       },
     },

@@ -16,6 +16,17 @@ const onPath = (name) =>
       }
     });
 
+/** Chromium's flags for tests and benchmarks: no network here besides loopback, so keep it from phoning home at start-up. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
 export function findChromium() {
   const fromEnv = process.env.CHROMIUM_PATH;
   if (fromEnv) return existsSync(fromEnv) ? fromEnv : undefined;

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import type Redis from 'ioredis';
 import { startStandalone, type StandaloneServer } from '../../electron/core/harness';
+import { clipboardText } from '../support/clipboard';
 import { saveProfileAndConnect } from '../support/profileFlow';
 import { startWebHostProcess, type RunningWebHost } from '../support/webHostProcess';
 
@@ -9,14 +10,6 @@ import { startWebHostProcess, type RunningWebHost } from '../support/webHostProc
 let host: RunningWebHost;
 let redis: StandaloneServer;
 let admin: Redis;
-
-/** The clipboard's text, read in the page (this file is compiled without DOM types). */
-const clipboardText = (page: Page) =>
-  page.evaluate(() =>
-    (
-      globalThis as unknown as { navigator: { clipboard: { readText(): Promise<string> } } }
-    ).navigator.clipboard.readText(),
-  );
 
 test.describe.configure({ mode: 'serial' });
 test.use({ permissions: ['clipboard-read', 'clipboard-write'] });

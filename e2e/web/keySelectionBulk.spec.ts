@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import type Redis from 'ioredis';
-import { startStandalone, type StandaloneServer } from '../../electron/core/harness';
+import { countKeys, startStandalone, type StandaloneServer } from '../../electron/core/harness';
 import { saveProfileAndConnect } from '../support/profileFlow';
 import { startWebHostProcess, type RunningWebHost } from '../support/webHostProcess';
 
@@ -35,17 +35,6 @@ test.afterAll(async () => {
   admin?.disconnect();
   await Promise.all([host?.stop(), redis?.stop()]);
 });
-
-async function countKeys(pattern: string): Promise<number> {
-  let n = 0;
-  let cursor = '0';
-  do {
-    const [next, keys] = await admin.scan(cursor, 'MATCH', pattern, 'COUNT', 5_000);
-    n += keys.length;
-    cursor = next;
-  } while (cursor !== '0');
-  return n;
-}
 
 test('25,000 selected keys are deleted in batches; more than 100,000 are refused', async ({ page }) => {
   test.setTimeout(120_000);
@@ -82,7 +71,7 @@ test('25,000 selected keys are deleted in batches; more than 100,000 are refused
     'Deleted 25,000 keys from the server.',
     { timeout: 30_000 },
   );
-  expect(await countKeys('bulk:*')).toBe(0);
+  expect(await countKeys(admin, 'bulk:*')).toBe(0);
   expect(await admin.get('bulkx')).toBe('a neighbour that stays');
   await expect(page.getByText('No keys match “bulk:*”.')).toBeVisible();
 
@@ -105,6 +94,6 @@ test('25,000 selected keys are deleted in batches; more than 100,000 are refused
   await bar.getByRole('button', { name: 'Set TTL…' }).click();
   await expect(dialog.getByRole('alert')).toContainText('more than 100,000 keys');
   await dialog.getByRole('button', { name: 'Close' }).click();
-  expect(await countKeys('huge:*')).toBe(HUGE);
+  expect(await countKeys(admin, 'huge:*')).toBe(HUGE);
   expect(await admin.pttl('huge:0')).toBe(-1);
 });

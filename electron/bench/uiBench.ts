@@ -1,18 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { saveProfileAndConnect } from '../../e2e/support/profileFlow';
-import { startWebHostProcess, type RunningWebHost } from '../../e2e/support/webHostProcess';
-import { startStandalone, type StandaloneServer } from '../core/harness';
 import { loadKeyspace } from './benchData';
 import type { BenchMetric } from './benchTable';
-import {
-  jsHeapMb,
-  launchChromium,
-  longTasksSince,
-  nextFrame,
-  pageNow,
-  recordLongTasks,
-  summarizeLongTasks,
-} from './uiProbe';
+import { withUiBed } from './uiBed';
+import { jsHeapMb, longTasksSince, nextFrame, pageNow, recordLongTasks, summarizeLongTasks } from './uiProbe';
 
 export interface UiBenchOptions {
   keys: number;
@@ -34,95 +25,81 @@ const MAX_LONG_TASK_MS = 50;
  */
 export async function runUiBench(opts: UiBenchOptions): Promise<BenchMetric[]> {
   const log = opts.log ?? (() => undefined);
-  let redis: StandaloneServer | undefined;
-  let host: RunningWebHost | undefined;
-  let browser: Browser | undefined;
-  try {
-    [redis, host, browser] = await Promise.all([startStandalone(), startWebHostProcess(), launchChromium()]);
-    const admin = await redis.node.client();
-    try {
-      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-      const cdp = await page.context().newCDPSession(page);
-      await cdp.send('Performance.enable');
-      await recordLongTasks(page);
+  return withUiBed(async ({ redis, host, browser, admin }) => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Performance.enable');
+    await recordLongTasks(page);
 
-      await loadKeyspace(admin, opts.smallKeys);
-      await page.goto(host.url);
-      let t = performance.now();
-      await saveProfileAndConnect(page, 'Bench', redis.port);
-      const tree = page.getByRole('tree', { name: 'Keys' });
-      await tree.getByRole('treeitem').first().waitFor();
-      const firstRowsMs = performance.now() - t;
-      await allLoaded(page, opts.smallKeys);
-      const smallHeap = await jsHeapMb(cdp);
-      log(`UI: ${opts.smallKeys.toLocaleString('en')} keys loaded, JS heap ${smallHeap.toFixed(1)} MB`);
+    await loadKeyspace(admin, opts.smallKeys);
+    await page.goto(host.url);
+    let t = performance.now();
+    await saveProfileAndConnect(page, 'Bench', redis.port);
+    const tree = page.getByRole('tree', { name: 'Keys' });
+    await tree.getByRole('treeitem').first().waitFor();
+    const firstRowsMs = performance.now() - t;
+    await allLoaded(page, opts.smallKeys);
+    const smallHeap = await jsHeapMb(cdp);
+    log(`UI: ${opts.smallKeys.toLocaleString('en')} keys loaded, JS heap ${smallHeap.toFixed(1)} MB`);
 
-      await admin.flushall();
-      const space = await loadKeyspace(admin, opts.keys);
-      let mark = await pageNow(page);
-      const scanStart = performance.now();
-      await page.getByRole('button', { name: 'Rescan' }).click();
-      await allLoaded(page, opts.keys);
-      const scanMs = performance.now() - scanStart;
-      const scan = summarizeLongTasks(await longTasksSince(page, mark));
-      const heap = await jsHeapMb(cdp);
-      log(
-        `UI: ${opts.keys.toLocaleString('en')} keys loaded in ${(scanMs / 1000).toFixed(1)} s, JS heap ${heap.toFixed(1)} MB`,
-      );
+    await admin.flushall();
+    const space = await loadKeyspace(admin, opts.keys);
+    let mark = await pageNow(page);
+    const scanStart = performance.now();
+    await page.getByRole('button', { name: 'Rescan' }).click();
+    await allLoaded(page, opts.keys);
+    const scanMs = performance.now() - scanStart;
+    const scan = summarizeLongTasks(await longTasksSince(page, mark));
+    const heap = await jsHeapMb(cdp);
+    log(
+      `UI: ${opts.keys.toLocaleString('en')} keys loaded in ${(scanMs / 1000).toFixed(1)} s, JS heap ${heap.toFixed(1)} MB`,
+    );
 
-      t = performance.now();
-      await tree.getByRole('treeitem', { name: 'wide', exact: true }).click();
-      await tree.getByRole('treeitem', { name: '0', exact: true }).waitFor();
-      const expandMs = performance.now() - t;
-      mark = await pageNow(page);
-      const steps = await scrollThrough(page, space.wideChildren, opts.rowsPerStep ?? 100);
-      const scroll = summarizeLongTasks(await longTasksSince(page, mark));
-      const heapAfterScroll = await jsHeapMb(cdp);
-      log(`UI: scrolled through ${space.wideChildren.toLocaleString('en')} rows in ${steps} wheel steps`);
+    t = performance.now();
+    await tree.getByRole('treeitem', { name: 'wide', exact: true }).click();
+    await tree.getByRole('treeitem', { name: '0', exact: true }).waitFor();
+    const expandMs = performance.now() - t;
+    mark = await pageNow(page);
+    const steps = await scrollThrough(page, space.wideChildren, opts.rowsPerStep ?? 100);
+    const scroll = summarizeLongTasks(await longTasksSince(page, mark));
+    const heapAfterScroll = await jsHeapMb(cdp);
+    log(`UI: scrolled through ${space.wideChildren.toLocaleString('en')} rows in ${steps} wheel steps`);
 
-      mark = await pageNow(page);
-      const flat = await flatListJumps(page, `wide:${space.wideChildren - 1}`);
-      const flatTasks = summarizeLongTasks(await longTasksSince(page, mark));
-      log(
-        `UI: flat list of every key: End ${flat.endMs.toFixed(0)} ms, thumb to the middle ${flat.middleMs.toFixed(0)} ms`,
-      );
+    mark = await pageNow(page);
+    const flat = await flatListJumps(page, `wide:${space.wideChildren - 1}`);
+    const flatTasks = summarizeLongTasks(await longTasksSince(page, mark));
+    log(
+      `UI: flat list of every key: End ${flat.endMs.toFixed(0)} ms, thumb to the middle ${flat.middleMs.toFixed(0)} ms`,
+    );
 
-      const n = opts.keys.toLocaleString('en');
-      const wide = space.wideChildren.toLocaleString('en');
-      const growth = heap / smallHeap;
-      return [
-        {
-          metric: `renderer JS heap, ${n} keys loaded (baseline: ${opts.smallKeys.toLocaleString('en')} keys)`,
-          value: heap,
-          unit: 'MB',
-          baseline: smallHeap,
-          ratio: growth,
-          target: '<= 100 MB, <= 1.2x',
-          ok: heap <= 100 && growth <= 1.2,
-        },
-        longTaskMetric(`longest renderer task while scanning ${n} keys`, scan),
-        longTaskMetric(`longest renderer task scrolling through ${wide} rows (${steps} wheel steps)`, scroll),
-        longTaskMetric(
-          `longest renderer task in the flat list of ${n} keys (End, Home, thumb to the middle)`,
-          flatTasks,
-        ),
-        { metric: `flat list of ${n} keys: End to the last key shown (browser)`, value: flat.endMs, unit: 'ms' },
-        {
-          metric: `flat list of ${n} keys: thumb to the middle to its rows shown (browser)`,
-          value: flat.middleMs,
-          unit: 'ms',
-        },
-        { metric: 'connect: Connect click to first tree rows shown (browser)', value: firstRowsMs, unit: 'ms' },
-        { metric: `expand folder of ${wide}: click to first rows shown (browser)`, value: expandMs, unit: 'ms' },
-        { metric: 'renderer JS heap after that scroll', value: heapAfterScroll, unit: 'MB' },
-        { metric: `UI scan of ${n} keys: Rescan click to "All keys loaded"`, value: scanMs / 1000, unit: 's' },
-      ];
-    } finally {
-      admin.disconnect();
-    }
-  } finally {
-    await Promise.all([browser?.close(), host?.stop(), redis?.stop()]);
-  }
+    const n = opts.keys.toLocaleString('en');
+    const wide = space.wideChildren.toLocaleString('en');
+    const growth = heap / smallHeap;
+    return [
+      {
+        metric: `renderer JS heap, ${n} keys loaded (baseline: ${opts.smallKeys.toLocaleString('en')} keys)`,
+        value: heap,
+        unit: 'MB',
+        baseline: smallHeap,
+        ratio: growth,
+        target: '<= 100 MB, <= 1.2x',
+        ok: heap <= 100 && growth <= 1.2,
+      },
+      longTaskMetric(`longest renderer task while scanning ${n} keys`, scan),
+      longTaskMetric(`longest renderer task scrolling through ${wide} rows (${steps} wheel steps)`, scroll),
+      longTaskMetric(`longest renderer task in the flat list of ${n} keys (End, Home, thumb to the middle)`, flatTasks),
+      { metric: `flat list of ${n} keys: End to the last key shown (browser)`, value: flat.endMs, unit: 'ms' },
+      {
+        metric: `flat list of ${n} keys: thumb to the middle to its rows shown (browser)`,
+        value: flat.middleMs,
+        unit: 'ms',
+      },
+      { metric: 'connect: Connect click to first tree rows shown (browser)', value: firstRowsMs, unit: 'ms' },
+      { metric: `expand folder of ${wide}: click to first rows shown (browser)`, value: expandMs, unit: 'ms' },
+      { metric: 'renderer JS heap after that scroll', value: heapAfterScroll, unit: 'MB' },
+      { metric: `UI scan of ${n} keys: Rescan click to "All keys loaded"`, value: scanMs / 1000, unit: 's' },
+    ];
+  });
 }
 
 function longTaskMetric(metric: string, tasks: { longest: number; count: number }): BenchMetric {

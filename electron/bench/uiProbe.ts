@@ -1,5 +1,5 @@
 import type { Browser, BrowserType, CDPSession, Page } from 'playwright-core';
-import { findChromium } from '../../e2e/support/checkPrerequisites.mjs';
+import { CHROMIUM_ARGS, findChromium } from '../../e2e/support/checkPrerequisites.mjs';
 
 // Measuring the renderer in Chromium: long tasks from a buffered PerformanceObserver, the JS heap
 // through the DevTools protocol after forced collections. In-page code is passed as strings:
@@ -8,22 +8,14 @@ import { findChromium } from '../../e2e/support/checkPrerequisites.mjs';
 /** Loaded at run time so the bundled benchmark does not inline Playwright. */
 const PLAYWRIGHT = 'playwright-core';
 
-/** Debian's Chromium with the flags of playwright.config.ts (no network besides loopback). */
+/** Debian's Chromium with the same flags as the e2e tests (no network besides loopback). */
 export async function launchChromium(): Promise<Browser> {
   const executablePath = findChromium();
   if (!executablePath) throw new Error('Chromium is not installed (apt-get install chromium, or set CHROMIUM_PATH).');
   const { chromium } = (await import(/* @vite-ignore */ PLAYWRIGHT)) as { chromium: BrowserType };
   return chromium.launch({
     executablePath,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: CHROMIUM_ARGS,
   });
 }
 

@@ -1,11 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { saveProfileAndConnect } from '../../e2e/support/profileFlow';
 import { keyRegion, openKey } from '../../e2e/support/valueEditorFlow';
-import { startWebHostProcess, type RunningWebHost } from '../../e2e/support/webHostProcess';
-import { startStandalone, type StandaloneServer } from '../core/harness';
 import type { BenchMetric } from './benchTable';
-import { launchChromium, longTasksSince, nextFrame, pageNow, recordLongTasks, summarizeLongTasks } from './uiProbe';
+import { withUiBed } from './uiBed';
+import { longTasksSince, nextFrame, pageNow, recordLongTasks, summarizeLongTasks } from './uiProbe';
 
 export interface ValuesUiBenchOptions {
   /** Size of each big string in MB (default 50). */
@@ -101,50 +100,39 @@ const longTaskMetric = (what: string, p: Phase): BenchMetric => ({
 export async function runValuesUiBench(opts: ValuesUiBenchOptions): Promise<BenchMetric[]> {
   const log = opts.log ?? (() => undefined);
   const bytes = opts.mb * 1024 * 1024;
-  let redis: StandaloneServer | undefined;
-  let host: RunningWebHost | undefined;
-  let browser: Browser | undefined;
-  try {
-    [redis, host, browser] = await Promise.all([startStandalone(), startWebHostProcess(), launchChromium()]);
-    const admin = await redis.node.client();
-    try {
-      await admin.set('big:text', jsonLines(bytes));
-      await admin.set('big:bin', randomBytes(bytes));
-      const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-      await recordLongTasks(page);
-      await page.goto(host.url);
-      await saveProfileAndConnect(page, 'Bench', redis.port);
-      const metrics: BenchMetric[] = [];
-      for (const [key, what] of [
-        ['big:text', `${opts.mb} MB text`],
-        ['big:bin', `${opts.mb} MB binary`],
-      ] as const) {
-        const open = await phase(page, () => openPartial(page, key));
-        const load = await phase(page, () => loadWhole(page));
-        log(`${what}: loaded whole in ${load.ms.toFixed(0)} ms; longest task ${load.longest.toFixed(0)} ms`);
-        const scroll = await phase(page, () => scrollValue(page, 30));
+  return withUiBed(async ({ redis, host, browser, admin }) => {
+    await admin.set('big:text', jsonLines(bytes));
+    await admin.set('big:bin', randomBytes(bytes));
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await recordLongTasks(page);
+    await page.goto(host.url);
+    await saveProfileAndConnect(page, 'Bench', redis.port);
+    const metrics: BenchMetric[] = [];
+    for (const [key, what] of [
+      ['big:text', `${opts.mb} MB text`],
+      ['big:bin', `${opts.mb} MB binary`],
+    ] as const) {
+      const open = await phase(page, () => openPartial(page, key));
+      const load = await phase(page, () => loadWhole(page));
+      log(`${what}: loaded whole in ${load.ms.toFixed(0)} ms; longest task ${load.longest.toFixed(0)} ms`);
+      const scroll = await phase(page, () => scrollValue(page, 30));
+      metrics.push(
+        longTaskMetric(`opening ${what} (its first 1 MB)`, open),
+        { metric: `${what}: "Load whole value" click to the value on screen`, value: load.ms, unit: 'ms' },
+        longTaskMetric(`loading ${what} whole`, load),
+        longTaskMetric(`scrolling ${what} (30 wheel steps)`, scroll),
+      );
+      if (key === 'big:text') {
+        const save = await phase(page, () => editAndSave(page));
+        const saved = await admin.strlen(key);
+        if (saved !== bytes + 1) throw new Error(`the save wrote ${saved} bytes, not ${bytes + 1}`);
+        log(`${what}: saved in ${save.ms.toFixed(0)} ms; longest task ${save.longest.toFixed(0)} ms`);
         metrics.push(
-          longTaskMetric(`opening ${what} (its first 1 MB)`, open),
-          { metric: `${what}: "Load whole value" click to the value on screen`, value: load.ms, unit: 'ms' },
-          longTaskMetric(`loading ${what} whole`, load),
-          longTaskMetric(`scrolling ${what} (30 wheel steps)`, scroll),
+          { metric: `${what}: Ctrl+S to "Saved"`, value: save.ms, unit: 'ms' },
+          longTaskMetric(`saving ${what}`, save),
         );
-        if (key === 'big:text') {
-          const save = await phase(page, () => editAndSave(page));
-          const saved = await admin.strlen(key);
-          if (saved !== bytes + 1) throw new Error(`the save wrote ${saved} bytes, not ${bytes + 1}`);
-          log(`${what}: saved in ${save.ms.toFixed(0)} ms; longest task ${save.longest.toFixed(0)} ms`);
-          metrics.push(
-            { metric: `${what}: Ctrl+S to "Saved"`, value: save.ms, unit: 'ms' },
-            longTaskMetric(`saving ${what}`, save),
-          );
-        }
       }
-      return metrics;
-    } finally {
-      admin.disconnect();
     }
-  } finally {
-    await Promise.all([browser?.close(), host?.stop(), redis?.stop()]);
-  }
+    return metrics;
+  });
 }

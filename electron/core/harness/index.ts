@@ -9,3 +9,4 @@ export { RedisNode, type RedisRole } from './redisNode.js';
 export type { Endpoint } from './redisClient.js';
 export { startStandalone, type StandaloneOptions, type StandaloneServer } from './standalone.js';
 export { startSentinelTopology, type SentinelTopology, type SentinelTopologyOptions } from './sentinelTopology.js';
+export { countKeys } from './countKeys.js';

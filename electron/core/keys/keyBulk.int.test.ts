@@ -2,7 +2,7 @@ import type Redis from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API } from '../../../shared/api/methods';
 import type { KeyRow } from '../../../shared/api/keys';
-import { startStandalone, waitFor, type StandaloneServer } from '../harness';
+import { countKeys, startStandalone, waitFor, type StandaloneServer } from '../harness';
 import { standaloneProfile } from '../sessions/testSupport';
 import { decodeKey } from './keyBytes';
 import { keyTestbed } from './keyTestbed';
@@ -25,17 +25,6 @@ async function mset(keys: string[]): Promise<void> {
   }
 }
 const range = (n: number, f: (i: number) => string) => Array.from({ length: n }, (_, i) => f(i));
-
-async function serverCount(pattern: string): Promise<number> {
-  let n = 0;
-  let cursor = '0';
-  do {
-    const [next, keys] = await admin.scan(cursor, 'MATCH', pattern, 'COUNT', 5_000);
-    n += keys.length;
-    cursor = next;
-  } while (cursor !== '0');
-  return n;
-}
 
 beforeAll(async () => {
   redis = await startStandalone();
@@ -79,7 +68,7 @@ describe('bulk key operations (real Redis)', () => {
     expect(job.expected).toBe(FIFTY);
     const end = await finalOf(job.jobId);
     expect(end).toMatchObject({ state: 'done', deleted: FIFTY });
-    expect(await serverCount('fifty:*')).toBe(0);
+    expect(await countKeys(admin, 'fifty:*')).toBe(0);
     expect(await admin.mget('fifty', 'fiftyx:1', 'fifty-1')).toEqual(['v', 'v', 'v']);
     expect(service.status(id).keys).toBe(before - FIFTY);
     expect(folderPrefixes(id)).not.toContain('fifty:');
@@ -92,7 +81,7 @@ describe('bulk key operations (real Redis)', () => {
     expect(folderPrefixes(id)).toContain(TRICKY);
     const end = await finalOf(service.deleteFolder(id, TRICKY).jobId);
     expect(end).toMatchObject({ state: 'done', deleted: 300 });
-    expect(await serverCount('g*')).toBe(3);
+    expect(await countKeys(admin, 'g*')).toBe(3);
     expect(await admin.mget('g1:1', 'g[1]*?\\x:1', 'gx:1')).toEqual(['v', 'v', 'v']);
     await sessions.close(id);
   });
@@ -109,7 +98,7 @@ describe('bulk key operations (real Redis)', () => {
     expect(await admin.pttl('batch:9999')).toBeGreaterThan(500_000);
     expect(await admin.pttl('batch:10000')).toBe(-1);
     expect(await service.delete(id, keys)).toEqual({ deleted: 10_000 });
-    expect(await serverCount('batch:*')).toBe(2_000);
+    expect(await countKeys(admin, 'batch:*')).toBe(2_000);
     expect(service.status(id).keys).toBe(2_000);
     expect(await service.delete(id, keys.slice(0, 5))).toEqual({ deleted: 0 });
     await sessions.close(id);

@@ -1,7 +1,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import type { KeyBytes } from '../../../shared/api/keys';
 import type { ValueHeader, ValuePreview } from '../../../shared/api/values';
-import { errorText } from './apiErrors';
+import { LoadFailed } from './LoadFailed';
 import { COLLECTIONS, type CollectionRow } from './collectionPages';
 import { previewSize, previewText } from './previewText';
 import { usePagedRows } from './usePagedRows';
@@ -66,14 +66,7 @@ export function CollectionValue({
           : `${count(rows.length)} of ${describeSize({ ...header, size: total })} loaded`}
         {paged.done ? '' : ' — scroll for more'}. Viewing only: editing {header.type}s comes in a later release.
       </p>
-      {paged.error && (
-        <div className="banner banner-error" role="alert">
-          {errorText(paged.error)}
-          <button type="button" onClick={paged.loadMore}>
-            Retry
-          </button>
-        </div>
-      )}
+      {paged.error && <LoadFailed error={paged.error} onRetry={paged.loadMore} />}
       <ValueTable
         label={`${header.type} elements`}
         columns={kind.columns}

@@ -5,7 +5,7 @@ import type { WriteResult } from '../../../shared/api/values';
 import { api } from '../api/client';
 import { displayKey, keyId } from '../keys/keyText';
 import { useWritePause } from '../sessions/sessionsStore';
-import { errorText } from './apiErrors';
+import { LoadFailed } from './LoadFailed';
 import { ByteEditor } from './ByteEditor';
 import { draftId } from './drafts';
 import { loadedFrom, type LoadedValue, type SaveCall } from './loadedValue';
@@ -89,14 +89,7 @@ export function FieldPanel({
         </button>
       </div>
       {load.state === 'loading' && <p className="hint">Loading the field…</p>}
-      {load.state === 'error' && (
-        <div className="banner banner-error" role="alert">
-          {errorText(load.error)}
-          <button type="button" onClick={() => setGeneration((g) => g + 1)}>
-            Retry
-          </button>
-        </div>
-      )}
+      {load.state === 'error' && <LoadFailed error={load.error} onRetry={() => setGeneration((g) => g + 1)} />}
       {load.state === 'ready' && (
         <ByteEditor
           key={`${generation}:${load.value.partial}`}

@@ -5,6 +5,7 @@ import { api } from '../api/client';
 import { displayKey, keyId } from '../keys/keyText';
 import { useWritePause } from '../sessions/sessionsStore';
 import { errorText } from './apiErrors';
+import { LoadFailed } from './LoadFailed';
 import { AddFieldDialog, DeleteFieldsDialog, RenameFieldDialog } from './FieldDialogs';
 import { FieldPanel } from './FieldPanel';
 import { InlineValueEdit } from './InlineValueEdit';
@@ -206,14 +207,7 @@ export function HashValue({
           ? ''
           : '. Double-click or E edits a value, Enter opens it, Space selects, F2 renames, Delete deletes.'}
       </p>
-      {paged.error && (
-        <div className="banner banner-error" role="alert">
-          {errorText(paged.error)}
-          <button type="button" onClick={paged.loadMore}>
-            Retry
-          </button>
-        </div>
-      )}
+      {paged.error && <LoadFailed error={paged.error} onRetry={paged.loadMore} />}
       {notice && (
         <p className={notice.error ? 'field-error' : 'hint'} role={notice.error ? 'alert' : 'status'}>
           {notice.text}

@@ -1,7 +1,8 @@
 import { useId, useState } from 'react';
 import type { KeyBytes } from '../../../shared/api/keys';
 import { api } from '../api/client';
-import { TTL_UNITS, type TtlUnit } from '../keys/ttlInput';
+import type { TtlUnit } from '../keys/ttlInput';
+import { TtlUnitSelect } from '../keys/TtlUnitSelect';
 import { useWritePause } from '../sessions/sessionsStore';
 import { FormDialog } from '../ui/FormDialog';
 import { EscapesCheckbox, FormError, TextField } from '../ui/fields';
@@ -157,16 +158,7 @@ export function NewKeyDialog({
                 value={ttl}
                 onChange={(e) => setTtl(e.target.value)}
               />
-              <label htmlFor={`${id}-unit`} className="visually-hidden">
-                TTL unit
-              </label>
-              <select id={`${id}-unit`} value={unit} onChange={(e) => setUnit(e.target.value as TtlUnit)}>
-                {TTL_UNITS.map((u) => (
-                  <option key={u.value} value={u.value}>
-                    {u.label}
-                  </option>
-                ))}
-              </select>
+              <TtlUnitSelect id={`${id}-unit`} label="TTL unit" value={unit} onChange={setUnit} />
             </div>
           </div>
           {kind === 'string' && (

@@ -5,7 +5,7 @@ import type { WriteResult } from '../../../shared/api/values';
 import { api } from '../api/client';
 import { keyId } from '../keys/keyText';
 import { useWritePause } from '../sessions/sessionsStore';
-import { errorText } from './apiErrors';
+import { LoadFailed } from './LoadFailed';
 import { ByteEditor } from './ByteEditor';
 import { loadStringInChunks } from './chunkedLoad';
 import { saveStringInChunks } from './chunkedSave';
@@ -73,14 +73,7 @@ export function StringValue({
 
   if (load.state === 'loading') return <p className="hint value-loading">Loading the value…</p>;
   if (load.state === 'error') {
-    return (
-      <div className="banner banner-error" role="alert">
-        Could not load the value. {errorText(load.error)}
-        <button type="button" onClick={() => setGeneration((g) => g + 1)}>
-          Retry
-        </button>
-      </div>
-    );
+    return <LoadFailed error={load.error} what="the value" onRetry={() => setGeneration((g) => g + 1)} />;
   }
   return (
     <ByteEditor

@@ -27,6 +27,9 @@ const page = <V, T>(r: Result<V>, map: (v: V) => RowsPage<T>): Result<RowsPage<T
   r.ok ? { ok: true, value: map(r.value) } : r;
 
 const scanNext = (cursor: string) => (cursor === '0' ? undefined : cursor);
+/** An index-paged read's next start, or undefined at the end (or when a page came back empty). */
+const nextStart = (start: number, got: number, length: number) =>
+  got > 0 && start + got < length ? String(start + got) : undefined;
 
 /** How each viewable type is paged and shown: LRANGE, SSCAN, ZRANGE / ZSCAN, XRANGE. */
 export const COLLECTIONS: Record<string, CollectionKind> = {
@@ -46,7 +49,7 @@ export const COLLECTIONS: Record<string, CollectionKind> = {
       });
       return page(r, (v) => ({
         length: v.length,
-        next: v.start + v.items.length < v.length && v.items.length > 0 ? String(v.start + v.items.length) : undefined,
+        next: nextStart(v.start, v.items.length, v.length),
         rows: v.items.map((value, i) => ({ id: String(v.start + i), cells: { index: String(v.start + i), value } })),
       }));
     },
@@ -107,10 +110,7 @@ export const COLLECTIONS: Record<string, CollectionKind> = {
       });
       return page(r, (v) => ({
         length: v.length,
-        next:
-          v.start + v.members.length < v.length && v.members.length > 0
-            ? String(v.start + v.members.length)
-            : undefined,
+        next: nextStart(v.start, v.members.length, v.length),
         rows: v.members.map((m, i) => ({
           id: keyId(m.member.value),
           cells: { rank: String(v.start + i), member: m.member, score: m.score },

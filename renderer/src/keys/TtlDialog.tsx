@@ -2,11 +2,12 @@ import { useId, useState } from 'react';
 import type { KeyBytes } from '../../../shared/api/keys';
 import { useWritePause } from '../sessions/sessionsStore';
 import { FormDialog } from '../ui/FormDialog';
+import { countOf } from '../ui/format';
 import { displayKey, keyId } from './keyText';
 import { useKeys } from './keysStore';
-import { describeTtl, parseTtl, TTL_UNITS, type TtlUnit } from './ttlInput';
+import { describeTtl, parseTtl, type TtlUnit } from './ttlInput';
+import { TtlUnitSelect } from './TtlUnitSelect';
 import { useResolvedSelection } from './useResolvedSelection';
-import { countOf } from '../ui/format';
 
 const n = (x: number) => x.toLocaleString('en-US');
 
@@ -48,21 +49,7 @@ function useTtlForm() {
           aria-describedby={error ? `${id}-error` : undefined}
           onChange={(e) => setValue(e.target.value)}
         />
-        <label htmlFor={`${id}-unit`} className="visually-hidden">
-          Unit
-        </label>
-        <select
-          id={`${id}-unit`}
-          value={unit}
-          disabled={mode !== 'expire'}
-          onChange={(e) => setUnit(e.target.value as TtlUnit)}
-        >
-          {TTL_UNITS.map((u) => (
-            <option key={u.value} value={u.value}>
-              {u.label}
-            </option>
-          ))}
-        </select>
+        <TtlUnitSelect id={`${id}-unit`} label="Unit" value={unit} disabled={mode !== 'expire'} onChange={setUnit} />
       </div>
       {error && (
         <p className="field-error" id={`${id}-error`} role="alert">
