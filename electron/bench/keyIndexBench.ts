@@ -72,7 +72,7 @@ export async function runKeyIndexBench(opts: KeyIndexBenchOptions): Promise<KeyI
       const rawCpuMs = (await cpuClock(admin)) - cpu;
       const wide = expandWideFolder(bed.service, sessionId, space);
       rounds.push({ ...build, rawMs: raw.ms, rawCpuMs, ...wide });
-      last = bed.service.status(sessionId);
+      last = bed.service.status(sessionId, 0);
       log(
         `round ${r + 1}: index ${build.buildMs.toFixed(0)} ms, raw SCAN ${raw.ms.toFixed(0)} ms (COUNT ${build.count}), ${last.keys.toLocaleString('en')} keys, ${last.state}`,
       );
@@ -109,15 +109,15 @@ async function buildIndex(service: KeyService, sessionId: string, admin: Redis) 
   const delay = monitorEventLoopDelay({ resolution: 1 });
   delay.enable();
   const t = performance.now();
-  await service.scan(sessionId, {});
-  while (service.rows(sessionId, 0, 100, 'tree').rows.length === 0) await nextTick();
+  await service.scan(sessionId, 0, {});
+  while (service.rows(sessionId, 0, 0, 100, 'tree').rows.length === 0) await nextTick();
   const firstRowsMs = performance.now() - t;
   await service.settled(sessionId);
   const buildMs = performance.now() - t;
   delay.disable();
   const buildCpuMs = (await cpuClock(admin)) - cpu;
   const count = service.scanCount(sessionId) ?? 0;
-  const keys = service.status(sessionId).keys;
+  const keys = service.status(sessionId, 0).keys;
   const added = (await retainedMemory()) - before;
   const blockedMs = delay.max / 1e6;
   return { buildMs, buildCpuMs, firstRowsMs, blockedMs, count, bytesPerMillion: (added / keys) * 1e6 };
@@ -125,16 +125,16 @@ async function buildIndex(service: KeyService, sessionId: string, admin: Redis) 
 
 /** Expands the wide folder and reads its first 100 rows, then 100 from its middle; collapses it again. */
 function expandWideFolder(service: KeyService, sessionId: string, space: BenchKeyspace) {
-  const top = service.rows(sessionId, 0, 1_000, 'tree').rows;
+  const top = service.rows(sessionId, 0, 0, 1_000, 'tree').rows;
   const at = top.findIndex((r) => r.kind === 'folder' && r.prefix === space.wideFolder);
   let t = performance.now();
-  service.expand(sessionId, space.wideFolder, true);
-  const first = service.rows(sessionId, at + 1, 100, 'tree').rows;
+  service.expand(sessionId, 0, space.wideFolder, true);
+  const first = service.rows(sessionId, 0, at + 1, 100, 'tree').rows;
   const expandMs = performance.now() - t;
   t = performance.now();
-  service.rows(sessionId, at + 1 + Math.floor(space.wideChildren / 2), 100, 'tree');
+  service.rows(sessionId, 0, at + 1 + Math.floor(space.wideChildren / 2), 100, 'tree');
   const midMs = performance.now() - t;
-  service.expand(sessionId, space.wideFolder, false);
+  service.expand(sessionId, 0, space.wideFolder, false);
   if (first.length !== Math.min(100, space.wideChildren)) throw new Error('the wide folder did not open');
   return { expandMs, midMs };
 }

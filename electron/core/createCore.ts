@@ -16,7 +16,7 @@ import { sessionHandlers } from './sessions/sessionHandlers';
 import { createSessionManager } from './sessions/sessionManager';
 import { topologyHandlers } from './topology/topologyHandlers';
 import { createTopologyService } from './topology/topologyService';
-import { createValueContext } from './values/valueContext';
+import { createValueContexts } from './values/valueContext';
 import { valueHandlers } from './values/valueHandlers';
 
 export interface CoreOptions {
@@ -60,7 +60,7 @@ export function createCore(options: CoreOptions): Core {
     'profiles.test': async ({ profile, id }) => testConnection(await profiles.resolveDraft(profile, id)),
     ...sessionHandlers(sessions),
     ...keyHandlers(keys),
-    ...valueHandlers(createValueContext(sessions, keys)),
+    ...valueHandlers(createValueContexts(sessions, keys)),
     ...sandbox.handlers,
     ...topologyHandlers(topology),
   };

@@ -53,6 +53,11 @@ export const ERROR_CODES = [
   'VALUE_TOO_LARGE',
   /** The server is out of memory (maxmemory reached, OOM): nothing was written. */
   'OOM',
+  /**
+   * A key-browser request named a database the session no longer browses (the user switched
+   * db meanwhile); nothing was done. `details` holds `{ db, current }`.
+   */
+  'DB_CHANGED',
   /** A bug or an unexpected failure on our side. */
   'INTERNAL',
 ] as const;

@@ -78,6 +78,8 @@ export interface KeyJobStatus {
   sessionId: string;
   jobId: string;
   kind: 'deleteFolder';
+  /** The database it deletes in, for its whole life. */
+  db: number;
   prefix: KeyBytes;
   state: 'running' | 'done' | 'cancelled' | 'error';
   /** Keys deleted so far. */

@@ -53,11 +53,18 @@ const NoInput = z.object({}).strict().default({});
 const ById = z.object({ id: ProfileIdSchema }).strict();
 const SessionId = z.string().min(1).max(64);
 const BySession = z.object({ sessionId: SessionId }).strict();
+/** A database index, as SELECT takes it. */
+const Db = z.number().int().min(0).max(100_000);
+/**
+ * Key and value methods name the database they are meant for: they run on a connection pinned
+ * to it, never on "whatever the session has selected now" (a write lands where the user saw).
+ */
+const InDb = z.object({ sessionId: SessionId, db: Db }).strict();
 /** A key as sent by the UI: UTF-8 text, or base64 for any other bytes (see KeyBytes). */
 const KeyBytesSchema = z.union([z.string().max(1_000_000), z.object({ base64: z.string().max(1_400_000) }).strict()]);
 
 /** Value methods: a key of the session. */
-const ValueKey = z.object({ sessionId: SessionId, key: KeyBytesSchema }).strict();
+const ValueKey = InDb.extend({ key: KeyBytesSchema });
 /** Elements in tables are cut to this many bytes; the side editor loads the whole one. */
 const PreviewBytes = z.number().int().min(1).max(65_536).default(1_024);
 const ScanPage = ValueKey.extend({
@@ -105,82 +112,58 @@ export const API = {
   'sessions.open': method<SessionView>()(z.object({ profileId: ProfileIdSchema }).strict()),
   'sessions.close': method<{ sessionId: string }>()(BySession),
   'sessions.list': method<SessionView[]>()(NoInput),
-  'sessions.selectDb': method<SessionView>()(
-    z.object({ sessionId: z.string().min(1).max(64), db: z.number().int().min(0).max(100_000) }).strict(),
-  ),
+  'sessions.selectDb': method<SessionView>()(InDb),
   'sessions.databases': method<DatabasesReport>()(BySession),
   'sessions.info': method<ServerInfo>()(BySession),
 
   /** (Re)starts the background SCAN of the session's current db into core's key index. */
   'keys.scan': method<ScanStatus>()(
-    z
-      .object({
-        sessionId: SessionId,
-        /** SCAN MATCH pattern (glob); omitted = every key. */
-        match: z.string().max(10_000).optional(),
-        type: z.enum(REDIS_TYPES).optional(),
-        /** Stop after this many keys (the UI says so plainly). */
-        cap: z.number().int().min(1).max(100_000_000).optional(),
-        /** Production-gentle mode: at most this many SCAN calls per second. */
-        maxCallsPerSecond: z.number().int().min(1).max(10_000).optional(),
-      })
-      .strict(),
+    InDb.extend({
+      /** SCAN MATCH pattern (glob); omitted = every key. */
+      match: z.string().max(10_000).optional(),
+      type: z.enum(REDIS_TYPES).optional(),
+      /** Stop after this many keys (the UI says so plainly). */
+      cap: z.number().int().min(1).max(100_000_000).optional(),
+      /** Production-gentle mode: at most this many SCAN calls per second. */
+      maxCallsPerSecond: z.number().int().min(1).max(10_000).optional(),
+    }),
   ),
-  'keys.cancelScan': method<ScanStatus>()(BySession),
-  'keys.status': method<ScanStatus>()(BySession),
+  'keys.cancelScan': method<ScanStatus>()(InDb),
+  'keys.status': method<ScanStatus>()(InDb),
   /** A window of the flattened tree (only expanded folders contribute their children). */
   'keys.rows': method<KeyRowsPage>()(
-    z
-      .object({
-        sessionId: SessionId,
-        offset: z.number().int().min(0),
-        limit: z.number().int().min(1).max(5_000),
-        view: z.enum(['tree', 'flat']).default('tree'),
-      })
-      .strict(),
+    InDb.extend({
+      offset: z.number().int().min(0),
+      limit: z.number().int().min(1).max(5_000),
+      view: z.enum(['tree', 'flat']).default('tree'),
+    }),
   ),
   /** Expands or collapses a folder; with `expanded: true` a capped scan completes that folder. */
-  'keys.expand': method<{ total: number }>()(
-    z.object({ sessionId: SessionId, prefix: KeyBytesSchema, expanded: z.boolean() }).strict(),
-  ),
+  'keys.expand': method<{ total: number }>()(InDb.extend({ prefix: KeyBytesSchema, expanded: z.boolean() })),
   /** TYPE and PTTL for the rows on screen, batched. */
-  'keys.meta': method<KeyMeta[]>()(
-    z.object({ sessionId: SessionId, keys: z.array(KeyBytesSchema).max(1_000) }).strict(),
-  ),
+  'keys.meta': method<KeyMeta[]>()(InDb.extend({ keys: z.array(KeyBytesSchema).max(1_000) })),
   /** Exact-key lookup with EXISTS, whatever the keyspace size; adds it to the index. */
-  'keys.lookup': method<KeyMeta>()(z.object({ sessionId: SessionId, key: KeyBytesSchema }).strict()),
-  'keys.delete': method<{ deleted: number }>()(
-    z.object({ sessionId: SessionId, keys: z.array(KeyBytesSchema).min(1).max(10_000) }).strict(),
-  ),
+  'keys.lookup': method<KeyMeta>()(InDb.extend({ key: KeyBytesSchema })),
+  'keys.delete': method<{ deleted: number }>()(InDb.extend({ keys: z.array(KeyBytesSchema).min(1).max(10_000) })),
 
   /** RENAME, or RENAMENX when `onlyIfFree` (KEY_EXISTS when the new name is taken). */
   'keys.rename': method<{ key: KeyBytes }>()(
-    z
-      .object({
-        sessionId: SessionId,
-        key: KeyBytesSchema,
-        newKey: KeyBytesSchema,
-        onlyIfFree: z.boolean().default(true),
-      })
-      .strict(),
+    InDb.extend({ key: KeyBytesSchema, newKey: KeyBytesSchema, onlyIfFree: z.boolean().default(true) }),
   ),
   /** PEXPIRE each key, or PERSIST when `ttlMs` is null. */
   'keys.expire': method<{ updated: number }>()(
-    z
-      .object({
-        sessionId: SessionId,
-        keys: z.array(KeyBytesSchema).min(1).max(10_000),
-        ttlMs: z
-          .number()
-          .int()
-          .min(1)
-          .max(100 * 365 * 24 * 3600 * 1000)
-          .nullable(),
-      })
-      .strict(),
+    InDb.extend({
+      keys: z.array(KeyBytesSchema).min(1).max(10_000),
+      ttlMs: z
+        .number()
+        .int()
+        .min(1)
+        .max(100 * 365 * 24 * 3600 * 1000)
+        .nullable(),
+    }),
   ),
   /** Deletes every key under a folder prefix (SCAN MATCH prefix* + UNLINK in batches), as a job. */
-  'keys.deleteFolder': method<KeyJobStatus>()(z.object({ sessionId: SessionId, prefix: KeyBytesSchema }).strict()),
+  'keys.deleteFolder': method<KeyJobStatus>()(InDb.extend({ prefix: KeyBytesSchema })),
   'keys.cancelJob': method<KeyJobStatus>()(
     z.object({ sessionId: SessionId, jobId: z.string().min(1).max(64) }).strict(),
   ),
@@ -263,26 +246,20 @@ export const API = {
   'values.string.abortUpload': method<{ removed: boolean }>()(ValueKey.extend({ uploadId: UploadIdSchema })),
   /** MSET, or MSETNX when `onlyIfNoneExist` (all or nothing; KEY_EXISTS lists the keys that exist). */
   'values.mset': method<{ count: number }>()(
-    z
-      .object({
-        sessionId: SessionId,
-        pairs: z
-          .array(z.object({ key: KeyBytesSchema, value: ValueBytesSchema }).strict())
-          .min(1)
-          .max(10_000),
-        onlyIfNoneExist: z.boolean().default(false),
-      })
-      .strict(),
+    InDb.extend({
+      pairs: z
+        .array(z.object({ key: KeyBytesSchema, value: ValueBytesSchema }).strict())
+        .min(1)
+        .max(10_000),
+      onlyIfNoneExist: z.boolean().default(false),
+    }),
   ),
   /** One MGET for comparing string keys; each value cut to `previewBytes`. */
   'values.mget': method<MgetItem[]>()(
-    z
-      .object({
-        sessionId: SessionId,
-        keys: z.array(KeyBytesSchema).min(1).max(100),
-        previewBytes: z.number().int().min(1).max(1_048_576).default(65_536),
-      })
-      .strict(),
+    InDb.extend({
+      keys: z.array(KeyBytesSchema).min(1).max(100),
+      previewBytes: z.number().int().min(1).max(1_048_576).default(65_536),
+    }),
   ),
   /** One HSCAN page (plus HLEN); dedupe fields across pages (see HashScanPage). */
   'values.hash.scan': method<HashScanPage>()(ScanPage),

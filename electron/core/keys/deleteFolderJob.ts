@@ -11,17 +11,20 @@ import { ScanNotifier } from './scanNotifier';
 /** Keys per UNLINK call. */
 export const UNLINK_BATCH = 500;
 
-/** What a job updates as it deletes: the session's current index (it may be rebuilt meanwhile). */
+/**
+ * What a job updates as it deletes: the session's index of the job's db, if the session still
+ * browses that db (the index may be rebuilt meanwhile, or belong to another db: then nothing).
+ */
 export interface JobTarget {
-  readonly index: KeyIndex;
-  readonly meta: MetaCache;
-  /** Rows changed: push a `keys.scan` event. */
-  changed(): void;
+  current(): { index: KeyIndex; meta: MetaCache; changed(): void } | undefined;
 }
 
 export interface DeleteFolderJobInit {
   sessionId: string;
-  client: Redis;
+  /** The db the job deletes in, for its whole life. */
+  db: number;
+  /** A connection pinned to `db`, asked for each call. */
+  client: () => Promise<Redis>;
   target: JobTarget;
   /** The folder prefix (bytes, normally ending with the delimiter). */
   prefix: Buffer;
@@ -49,9 +52,10 @@ export class DeleteFolderJob {
       jobId: randomUUID(),
       kind: 'deleteFolder',
       prefix: encodeKey(init.prefix),
+      db: init.db,
       state: 'running',
       deleted: 0,
-      expected: init.target.index.folderCount(latin1),
+      expected: init.target.current()?.index.folderCount(latin1) ?? 0,
       at: Date.now(),
     };
     this.#notifier = new ScanNotifier(() => init.emit(this.snapshot()));
@@ -79,7 +83,7 @@ export class DeleteFolderJob {
     const pending: Buffer[] = [];
     try {
       do {
-        const [next, keys] = (await client.callBuffer('SCAN', cursor, 'MATCH', pattern, 'COUNT', count)) as [
+        const [next, keys] = (await (await client()).callBuffer('SCAN', cursor, 'MATCH', pattern, 'COUNT', count)) as [
           Buffer,
           Buffer[],
         ];
@@ -94,7 +98,7 @@ export class DeleteFolderJob {
       if (!this.#cancelled) {
         // Keys the index still lists under the prefix are gone from the server (or were
         // written after SCAN passed them; those are not ours to keep showing as a folder).
-        this.#forget(this.#init.target.index.keysUnder(toLatin1(prefix)));
+        this.#forget(this.#init.target.current()?.index.keysUnder(toLatin1(prefix)) ?? []);
         this.status.state = 'done';
       }
     } catch (e) {
@@ -108,17 +112,18 @@ export class DeleteFolderJob {
   }
 
   async #unlink(batch: Buffer[]): Promise<void> {
-    this.status.deleted += await this.#init.client.unlink(...batch);
+    this.status.deleted += await (await this.#init.client()).unlink(...batch);
     this.#forget(batch.map(toLatin1));
   }
 
   #forget(keys: string[]): void {
-    const { index, meta } = this.#init.target;
+    const target = this.#init.target.current();
+    if (!target) return;
     let removed = false;
     for (const key of keys) {
-      if (index.remove(key)) removed = true;
-      meta.invalidate(key);
+      if (target.index.remove(key)) removed = true;
+      target.meta.invalidate(key);
     }
-    if (removed) this.#init.target.changed();
+    if (removed) target.changed();
   }
 }

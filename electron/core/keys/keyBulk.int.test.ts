@@ -44,7 +44,7 @@ afterAll(async () => {
 
 async function scanned(match?: string): Promise<string> {
   const id = (await sessions.open('rw')).id;
-  await service.scan(id, match === undefined ? {} : { match });
+  await service.scan(id, 0, match === undefined ? {} : { match });
   await service.settled(id);
   return id;
 }
@@ -57,20 +57,20 @@ const finalOf = (jobId: string) =>
 
 const folderPrefixes = (sessionId: string) =>
   service
-    .rows(sessionId, 0, 5_000, 'tree')
+    .rows(sessionId, 0, 0, 5_000, 'tree')
     .rows.flatMap((r) => (r.kind === 'folder' ? [decodeKey(r.prefix).toString('latin1')] : []));
 
 describe('bulk key operations (real Redis)', () => {
   it('deletes a folder of 50,000 keys completely, neighbours untouched', async () => {
     const id = await scanned();
-    const before = service.status(id).keys;
-    const job = service.deleteFolder(id, 'fifty:');
+    const before = service.status(id, 0).keys;
+    const job = service.deleteFolder(id, 0, 'fifty:');
     expect(job.expected).toBe(FIFTY);
     const end = await finalOf(job.jobId);
     expect(end).toMatchObject({ state: 'done', deleted: FIFTY });
     expect(await countKeys(admin, 'fifty:*')).toBe(0);
     expect(await admin.mget('fifty', 'fiftyx:1', 'fifty-1')).toEqual(['v', 'v', 'v']);
-    expect(service.status(id).keys).toBe(before - FIFTY);
+    expect(service.status(id, 0).keys).toBe(before - FIFTY);
     expect(folderPrefixes(id)).not.toContain('fifty:');
     expect(folderPrefixes(id)).toContain('fiftyx:');
     await sessions.close(id);
@@ -79,7 +79,7 @@ describe('bulk key operations (real Redis)', () => {
   it('deletes a folder whose prefix is full of glob characters, and only it', async () => {
     const id = await scanned('g*');
     expect(folderPrefixes(id)).toContain(TRICKY);
-    const end = await finalOf(service.deleteFolder(id, TRICKY).jobId);
+    const end = await finalOf(service.deleteFolder(id, 0, TRICKY).jobId);
     expect(end).toMatchObject({ state: 'done', deleted: 300 });
     expect(await countKeys(admin, 'g*')).toBe(3);
     expect(await admin.mget('g1:1', 'g[1]*?\\x:1', 'gx:1')).toEqual(['v', 'v', 'v']);
@@ -89,36 +89,36 @@ describe('bulk key operations (real Redis)', () => {
   it('takes 10,000 keys per delete / expire call (the API limit), updating the index', async () => {
     const keys = range(10_000, (i) => `batch:${i}`);
     const schema = API['keys.delete'].input;
-    expect(schema.safeParse({ sessionId: 's', keys }).success).toBe(true);
-    expect(schema.safeParse({ sessionId: 's', keys: [...keys, 'one:more'] }).success).toBe(false);
-    expect(API['keys.expire'].input.safeParse({ sessionId: 's', keys, ttlMs: 1_000 }).success).toBe(true);
+    expect(schema.safeParse({ sessionId: 's', db: 0, keys }).success).toBe(true);
+    expect(schema.safeParse({ sessionId: 's', db: 0, keys: [...keys, 'one:more'] }).success).toBe(false);
+    expect(API['keys.expire'].input.safeParse({ sessionId: 's', db: 0, keys, ttlMs: 1_000 }).success).toBe(true);
 
     const id = await scanned('batch:*');
-    expect(await service.expire(id, keys, 600_000)).toEqual({ updated: 10_000 });
+    expect(await service.expire(id, 0, keys, 600_000)).toEqual({ updated: 10_000 });
     expect(await admin.pttl('batch:9999')).toBeGreaterThan(500_000);
     expect(await admin.pttl('batch:10000')).toBe(-1);
-    expect(await service.delete(id, keys)).toEqual({ deleted: 10_000 });
+    expect(await service.delete(id, 0, keys)).toEqual({ deleted: 10_000 });
     expect(await countKeys(admin, 'batch:*')).toBe(2_000);
-    expect(service.status(id).keys).toBe(2_000);
-    expect(await service.delete(id, keys.slice(0, 5))).toEqual({ deleted: 0 });
+    expect(service.status(id, 0).keys).toBe(2_000);
+    expect(await service.delete(id, 0, keys.slice(0, 5))).toEqual({ deleted: 0 });
     await sessions.close(id);
   });
 
   it('serves the same rows whatever the window size, so a selection reads back consistently', async () => {
     const id = await scanned();
-    for (const prefix of ['fiftyx:', 'batch:', 'g1:']) service.expand(id, prefix, true);
+    for (const prefix of ['fiftyx:', 'batch:', 'g1:']) service.expand(id, 0, prefix, true);
     const read = (size: number): KeyRow[] => {
       const rows: KeyRow[] = [];
       for (let offset = 0; ; offset += size) {
-        const page = service.rows(id, offset, size, 'tree');
+        const page = service.rows(id, 0, offset, size, 'tree');
         rows.push(...page.rows);
         if (offset + size >= page.total) return rows;
       }
     };
     const big = read(5_000);
-    expect(big.length).toBe(service.rows(id, 0, 1, 'tree').total);
+    expect(big.length).toBe(service.rows(id, 0, 0, 1, 'tree').total);
     expect(read(137)).toEqual(big);
-    expect(service.rows(id, 1_234, 5_000, 'tree').rows).toEqual(big.slice(1_234, 6_234));
+    expect(service.rows(id, 0, 1_234, 5_000, 'tree').rows).toEqual(big.slice(1_234, 6_234));
     await sessions.close(id);
   });
 });

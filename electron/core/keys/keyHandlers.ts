@@ -18,17 +18,18 @@ type KeyMethod =
 /** The `keys.*` API methods, over the key service. */
 export function keyHandlers(service: KeyService): Pick<Handlers, KeyMethod> {
   return {
-    'keys.scan': ({ sessionId, ...request }) => service.scan(sessionId, request),
-    'keys.cancelScan': async ({ sessionId }) => service.cancelScan(sessionId),
-    'keys.status': async ({ sessionId }) => service.status(sessionId),
-    'keys.rows': async ({ sessionId, offset, limit, view }) => service.rows(sessionId, offset, limit, view),
-    'keys.expand': async ({ sessionId, prefix, expanded }) => service.expand(sessionId, prefix, expanded),
-    'keys.meta': ({ sessionId, keys }) => service.meta(sessionId, keys),
-    'keys.lookup': ({ sessionId, key }) => service.lookup(sessionId, key),
-    'keys.delete': ({ sessionId, keys }) => service.delete(sessionId, keys),
-    'keys.rename': ({ sessionId, key, newKey, onlyIfFree }) => service.rename(sessionId, key, newKey, onlyIfFree),
-    'keys.expire': ({ sessionId, keys, ttlMs }) => service.expire(sessionId, keys, ttlMs),
-    'keys.deleteFolder': async ({ sessionId, prefix }) => service.deleteFolder(sessionId, prefix),
+    'keys.scan': ({ sessionId, db, ...request }) => service.scan(sessionId, db, request),
+    'keys.cancelScan': async ({ sessionId, db }) => service.cancelScan(sessionId, db),
+    'keys.status': async ({ sessionId, db }) => service.status(sessionId, db),
+    'keys.rows': async ({ sessionId, db, offset, limit, view }) => service.rows(sessionId, db, offset, limit, view),
+    'keys.expand': async ({ sessionId, db, prefix, expanded }) => service.expand(sessionId, db, prefix, expanded),
+    'keys.meta': ({ sessionId, db, keys }) => service.meta(sessionId, db, keys),
+    'keys.lookup': ({ sessionId, db, key }) => service.lookup(sessionId, db, key),
+    'keys.delete': ({ sessionId, db, keys }) => service.delete(sessionId, db, keys),
+    'keys.rename': ({ sessionId, db, key, newKey, onlyIfFree }) =>
+      service.rename(sessionId, db, key, newKey, onlyIfFree),
+    'keys.expire': ({ sessionId, db, keys, ttlMs }) => service.expire(sessionId, db, keys, ttlMs),
+    'keys.deleteFolder': async ({ sessionId, db, prefix }) => service.deleteFolder(sessionId, db, prefix),
     'keys.cancelJob': async ({ sessionId, jobId }) => service.cancelJob(sessionId, jobId),
   };
 }

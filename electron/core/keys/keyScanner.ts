@@ -43,7 +43,8 @@ export class KeyScanner {
   #markReady!: () => void;
 
   constructor(
-    private readonly client: Redis,
+    /** The connection pinned to the scanned db, asked for each call (see DbLanes). */
+    private readonly client: () => Promise<Redis>,
     private readonly index: KeyIndex,
     private readonly job: ScanJob,
     /** Progress; `final` once when it completes, caps or fails (not when cancelled). */
@@ -71,7 +72,7 @@ export class KeyScanner {
   async #run(): Promise<void> {
     const status = this.status;
     try {
-      if (this.job.readDbSize) status.dbSize = await this.client.dbsize();
+      if (this.job.readDbSize) status.dbSize = await (await this.client()).dbsize();
       this.#markReady();
       let next: Promise<Page> | undefined = this.#call('0');
       let idleFrom = performance.now();
@@ -116,11 +117,9 @@ export class KeyScanner {
     if (type) args.push('TYPE', type);
     const sentAt = performance.now();
     this.#lastCallAt = sentAt;
-    const page = (this.client.callBuffer('SCAN', ...args) as Promise<[Buffer, Buffer[]]>).then(([next, keys]) => ({
-      cursor: next.toString(),
-      keys,
-      sentAt,
-    }));
+    const page = this.client()
+      .then((client) => client.callBuffer('SCAN', ...args) as Promise<[Buffer, Buffer[]]>)
+      .then(([next, keys]) => ({ cursor: next.toString(), keys, sentAt }));
     page.catch(() => undefined); // a call sent ahead may be abandoned (cap, cancel)
     return page;
   }

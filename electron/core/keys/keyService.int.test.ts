@@ -63,7 +63,7 @@ const open = async (profileId = 'rw') => (await sessions.open(profileId)).id;
 function allRows(sessionId: string, view: 'tree' | 'flat'): KeyRow[] {
   const rows: KeyRow[] = [];
   for (let offset = 0; ; offset += 5_000) {
-    const page = service.rows(sessionId, offset, 5_000, view);
+    const page = service.rows(sessionId, sessions.view(sessionId).db, offset, 5_000, view);
     rows.push(...page.rows);
     if (offset + 5_000 >= page.total) return rows;
   }
@@ -76,10 +76,10 @@ const folderRow = (sessionId: string, prefix: string) =>
 describe('key service (real Redis)', () => {
   it('scans every key exactly once, binary names included, with progress events', async () => {
     const id = await open();
-    const first = await service.scan(id, {});
+    const first = await service.scan(id, 0, {});
     expect(first.dbSize).toBe(loaded.size);
     await service.settled(id);
-    const status = service.status(id);
+    const status = service.status(id, 0);
     expect(status).toMatchObject({ state: 'complete', keys: loaded.size, dbSize: loaded.size });
     expect(status.calls).toBeGreaterThan(1);
     const listed = keysOf(allRows(id, 'flat'));
@@ -93,7 +93,7 @@ describe('key service (real Redis)', () => {
     expect(events.map((e) => e.at)).toEqual(events.map((e) => e.at).sort((a, b) => a - b));
 
     // The tree: top-level folders with counts; a binary folder keeps its bytes.
-    const top = service.rows(id, 0, 100, 'tree').rows;
+    const top = service.rows(id, 0, 0, 100, 'tree').rows;
     expect(top.map((r) => (r.kind === 'folder' ? [decodeKey(r.prefix).toString('latin1'), r.count] : r.name))).toEqual([
       ['h:', 1_000],
       ['user:', 18_001],
@@ -105,49 +105,49 @@ describe('key service (real Redis)', () => {
 
   it('applies MATCH and TYPE filters', async () => {
     const id = await open();
-    await service.scan(id, { match: 'user:1?:*' });
+    await service.scan(id, 0, { match: 'user:1?:*' });
     await service.settled(id);
-    expect(service.status(id)).toMatchObject({ state: 'complete', keys: 9_000, match: 'user:1?:*' });
-    await service.scan(id, { type: 'hash' });
+    expect(service.status(id, 0)).toMatchObject({ state: 'complete', keys: 9_000, match: 'user:1?:*' });
+    await service.scan(id, 0, { type: 'hash' });
     await service.settled(id);
-    expect(service.status(id)).toMatchObject({ state: 'complete', keys: 1_000, type: 'hash' });
+    expect(service.status(id, 0)).toMatchObject({ state: 'complete', keys: 1_000, type: 'hash' });
     expect(keysOf(allRows(id, 'flat')).every((k) => k.startsWith('h:'))).toBe(true);
     await sessions.close(id);
   });
 
   it('stops at a cap, then expanding a folder scans that folder completely', async () => {
     const id = await open();
-    await service.scan(id, { cap: 2_000 });
+    await service.scan(id, 0, { cap: 2_000 });
     await service.settled(id);
-    expect(service.status(id)).toMatchObject({ state: 'capped', keys: 2_000, cap: 2_000 });
-    service.expand(id, 'user:', true);
-    service.expand(id, 'user:3:', true);
+    expect(service.status(id, 0)).toMatchObject({ state: 'capped', keys: 2_000, cap: 2_000 });
+    service.expand(id, 0, 'user:', true);
+    service.expand(id, 0, 'user:3:', true);
     await service.settled(id);
     expect(folderRow(id, 'user:3:')?.count).toBe(900);
-    expect(service.status(id).state).toBe('capped');
+    expect(service.status(id, 0).state).toBe('capped');
     await sessions.close(id);
   });
 
   it('finds an exact key in a capped index and adds it to the tree', async () => {
     const id = await open();
-    await service.scan(id, { match: 'user:*', cap: 100 });
+    await service.scan(id, 0, { match: 'user:*', cap: 100 });
     await service.settled(id);
-    const meta = await service.lookup(id, 'h:5');
+    const meta = await service.lookup(id, 0, 'h:5');
     expect(meta).toEqual({ key: 'h:5', type: 'hash', ttlMs: -1 });
-    expect(service.status(id).keys).toBe(101);
+    expect(service.status(id, 0).keys).toBe(101);
     expect(folderRow(id, 'h:')?.count).toBe(1);
-    expect(await service.lookup(id, 'no:such:key')).toEqual({ key: 'no:such:key', type: 'none', ttlMs: -2 });
-    expect(service.status(id).keys).toBe(101);
+    expect(await service.lookup(id, 0, 'no:such:key')).toEqual({ key: 'no:such:key', type: 'none', ttlMs: -2 });
+    expect(service.status(id, 0).keys).toBe(101);
     await sessions.close(id);
   });
 
   it('cancels a running scan', async () => {
     const id = await open('slow');
-    await service.scan(id, { maxCallsPerSecond: 5 });
-    await waitFor(async () => service.status(id).keys > 0, { timeoutMs: 5_000, what: 'the first page' });
-    expect(service.cancelScan(id).state).toBe('cancelled');
+    await service.scan(id, 0, { maxCallsPerSecond: 5 });
+    await waitFor(async () => service.status(id, 0).keys > 0, { timeoutMs: 5_000, what: 'the first page' });
+    expect(service.cancelScan(id, 0).state).toBe('cancelled');
     await service.settled(id);
-    const status = service.status(id);
+    const status = service.status(id, 0);
     expect(status.state).toBe('cancelled');
     expect(status.keys).toBeLessThan(loaded.size);
     expect(bed.eventsOf(id).at(-1)!.status.state).toBe('cancelled');
@@ -156,10 +156,10 @@ describe('key service (real Redis)', () => {
 
   it('rescans the new db after a db switch', async () => {
     const id = await open();
-    await service.scan(id, {});
+    await service.scan(id, 0, {});
     await service.settled(id);
     await sessions.selectDb(id, 1);
-    await waitFor(async () => service.status(id).state === 'complete' && service.status(id).keys === 50, {
+    await waitFor(async () => service.status(id, 1).state === 'complete' && service.status(id, 1).keys === 50, {
       timeoutMs: 10_000,
       what: 'the rescan of db 1',
     });
@@ -167,7 +167,7 @@ describe('key service (real Redis)', () => {
     expect(bed.eventsOf(id).at(-1)).toMatchObject({ rowsChanged: true, status: { dbSize: 50 } });
     await sessions.close(id);
     await expectFailure(
-      Promise.resolve().then(() => service.status(id)),
+      Promise.resolve().then(() => service.status(id, 0)),
       'NOT_FOUND',
     );
   });
@@ -175,14 +175,14 @@ describe('key service (real Redis)', () => {
   it('deletes keys from the server and the tree at once; refuses on read-only sessions', async () => {
     await admin.mset('del:1', 'a', 'del:2', 'b', 'del:3', 'c');
     const ro = await open('ro');
-    await expectFailure(service.delete(ro, ['del:1']), 'READ_ONLY');
+    await expectFailure(service.delete(ro, 0, ['del:1']), 'READ_ONLY');
     expect(await admin.exists('del:1')).toBe(1);
 
     const id = await open();
-    await service.scan(id, { match: 'del:*' });
+    await service.scan(id, 0, { match: 'del:*' });
     await service.settled(id);
     const before = bed.eventsOf(id).length;
-    expect(await service.delete(id, ['del:1', 'del:2', 'del:none'])).toEqual({ deleted: 2 });
+    expect(await service.delete(id, 0, ['del:1', 'del:2', 'del:none'])).toEqual({ deleted: 2 });
     expect(await admin.exists('del:1', 'del:2', 'del:3')).toBe(1);
     expect(keysOf(allRows(id, 'flat'))).toEqual(['del:3']);
     await waitFor(
@@ -204,10 +204,10 @@ describe('key service (real Redis)', () => {
     await admin.set('meta:ttl', 'x', 'PX', 60_000);
     await admin.set('meta:gone', 'x');
     const id = await open();
-    await service.scan(id, { match: 'meta:*' });
+    await service.scan(id, 0, { match: 'meta:*' });
     await service.settled(id);
     await admin.del('meta:gone');
-    const meta = await service.meta(id, ['meta:ttl', 'meta:gone', { base64: binaryKey(3).toString('base64') }]);
+    const meta = await service.meta(id, 0, ['meta:ttl', 'meta:gone', { base64: binaryKey(3).toString('base64') }]);
     expect(meta[0]).toMatchObject({ key: 'meta:ttl', type: 'string' });
     expect(meta[0]!.ttlMs).toBeGreaterThan(50_000);
     expect(meta[1]).toEqual({ key: 'meta:gone', type: 'none', ttlMs: -2 });
@@ -218,23 +218,25 @@ describe('key service (real Redis)', () => {
 
   it('ends in state error with the server message when SCAN fails', async () => {
     const id = await open('noscan');
-    const status = await service.scan(id, {});
+    const status = await service.scan(id, 0, {});
     await service.settled(id);
-    expect(service.status(id).state).toBe('error');
-    expect(service.status(id).error?.message).toMatch(/unknown command/i);
+    expect(service.status(id, 0).state).toBe('error');
+    expect(service.status(id, 0).error?.message).toMatch(/unknown command/i);
     expect(status.dbSize).toBe(0);
     await sessions.close(id);
   });
 
   it('serves the API handlers; unknown sessions are NOT_FOUND', async () => {
     const handlers = keyHandlers(service);
-    await expectFailure(handlers['keys.status']({ sessionId: 'nope' }), 'NOT_FOUND');
+    await expectFailure(handlers['keys.status']({ sessionId: 'nope', db: 0 }), 'NOT_FOUND');
     const id = await open();
-    await handlers['keys.scan']({ sessionId: id, match: 'h:1*' });
+    await handlers['keys.scan']({ sessionId: id, db: 0, match: 'h:1*' });
     await service.settled(id);
-    expect((await handlers['keys.status']({ sessionId: id })).keys).toBe(111);
-    expect(await handlers['keys.expand']({ sessionId: id, prefix: 'h:', expanded: true })).toEqual({ total: 112 });
-    const page = await handlers['keys.rows']({ sessionId: id, offset: 1, limit: 3, view: 'tree' });
+    expect((await handlers['keys.status']({ sessionId: id, db: 0 })).keys).toBe(111);
+    expect(await handlers['keys.expand']({ sessionId: id, db: 0, prefix: 'h:', expanded: true })).toEqual({
+      total: 112,
+    });
+    const page = await handlers['keys.rows']({ sessionId: id, db: 0, offset: 1, limit: 3, view: 'tree' });
     expect(page.rows.map((r) => r.name)).toEqual(['1', '10', '11']);
     await sessions.close(id);
   });

@@ -7,30 +7,43 @@ import { UNLINK_BATCH } from './deleteFolderJob';
 import { decodeKey, encodeKey, keyBytesToLatin1, showKey, toLatin1 } from './keyBytes';
 import type { RowsView } from './keyIndex';
 import { readMeta } from './keyMeta';
+import { MetaCache } from './metaCache';
 import { SessionKeys, type ScanRequest } from './sessionKeys';
 
 /** Keys per PEXPIRE/PERSIST pipeline (one round trip each). */
 const EXPIRE_BATCH = 1_000;
 
+/**
+ * Every method names the database it is meant for. Reads of the index (scan, rows, expand…)
+ * answer DB_CHANGED when the session browses another db now; commands run on a connection
+ * pinned to their db (so a delete lands where the user saw the keys), and update the index
+ * only if it is that db's.
+ */
 export interface KeyService {
-  scan(sessionId: string, request: ScanRequest): Promise<ScanStatus>;
-  cancelScan(sessionId: string): ScanStatus;
-  status(sessionId: string): ScanStatus;
-  rows(sessionId: string, offset: number, limit: number, view: RowsView): KeyRowsPage;
-  expand(sessionId: string, prefix: KeyBytes, expanded: boolean): { total: number };
-  meta(sessionId: string, keys: KeyBytes[]): Promise<KeyMeta[]>;
-  lookup(sessionId: string, key: KeyBytes): Promise<KeyMeta>;
-  delete(sessionId: string, keys: KeyBytes[]): Promise<{ deleted: number }>;
+  scan(sessionId: string, db: number, request: ScanRequest): Promise<ScanStatus>;
+  cancelScan(sessionId: string, db: number): ScanStatus;
+  status(sessionId: string, db: number): ScanStatus;
+  rows(sessionId: string, db: number, offset: number, limit: number, view: RowsView): KeyRowsPage;
+  expand(sessionId: string, db: number, prefix: KeyBytes, expanded: boolean): { total: number };
+  meta(sessionId: string, db: number, keys: KeyBytes[]): Promise<KeyMeta[]>;
+  lookup(sessionId: string, db: number, key: KeyBytes): Promise<KeyMeta>;
+  delete(sessionId: string, db: number, keys: KeyBytes[]): Promise<{ deleted: number }>;
   /** RENAME, or RENAMENX when `onlyIfFree` (KEY_EXISTS when taken); NOT_FOUND when the key is gone. */
-  rename(sessionId: string, key: KeyBytes, newKey: KeyBytes, onlyIfFree: boolean): Promise<{ key: KeyBytes }>;
+  rename(
+    sessionId: string,
+    db: number,
+    key: KeyBytes,
+    newKey: KeyBytes,
+    onlyIfFree: boolean,
+  ): Promise<{ key: KeyBytes }>;
   /** PEXPIRE each key, or PERSIST when `ttlMs` is null; `updated` counts the keys it changed. */
-  expire(sessionId: string, keys: KeyBytes[], ttlMs: number | null): Promise<{ updated: number }>;
-  /** Starts deleting a folder in the background (`keys.job` events); its first status. */
-  deleteFolder(sessionId: string, prefix: KeyBytes): KeyJobStatus;
+  expire(sessionId: string, db: number, keys: KeyBytes[], ttlMs: number | null): Promise<{ updated: number }>;
+  /** Starts deleting a folder of `db` in the background (`keys.job` events); its first status. */
+  deleteFolder(sessionId: string, db: number, prefix: KeyBytes): KeyJobStatus;
   cancelJob(sessionId: string, jobId: string): KeyJobStatus;
-  /** For features that write keys: drops their cached TYPE/TTL. */
-  invalidate(sessionId: string, keys: Buffer[]): void;
-  /** Resolves when the session's scan and folder completions have ended (tests, benchmarks). */
+  /** For features that write keys of `db`: drops their cached TYPE/TTL. */
+  invalidate(sessionId: string, db: number, keys: Buffer[]): void;
+  /** Resolves when the session's scan, folder completions and jobs have ended (tests, benchmarks). */
   settled(sessionId: string): Promise<void>;
   /** The COUNT the session's scan uses now (benchmark). */
   scanCount(sessionId: string): number | undefined;
@@ -45,13 +58,13 @@ export interface KeyService {
 export function createKeyService({ events, sessions }: { events: EventBus; sessions: SessionManager }): KeyService {
   const bySession = new Map<string, SessionKeys>();
 
-  /** The session's state; NOT_FOUND for a session that is not open. */
-  const entry = (sessionId: string): SessionKeys => {
+  /** The session's key state, whatever db it browses; NOT_FOUND for a session that is not open. */
+  const stateOf = (sessionId: string): SessionKeys => {
     const view = sessions.view(sessionId);
     let keys = bySession.get(sessionId);
     if (!keys) {
       keys = new SessionKeys(sessionId, view.db, {
-        client: () => sessions.client(sessionId),
+        client: (db) => sessions.dbClient(sessionId, db),
         browsing: sessions.keyBrowsing(sessionId),
         emit: (event) => events.emit('keys.scan', event),
         emitJob: (status) => events.emit('keys.job', status),
@@ -60,6 +73,22 @@ export function createKeyService({ events, sessions }: { events: EventBus; sessi
     } else if (keys.db !== view.db) keys.dbChanged(view.db);
     return keys;
   };
+
+  /** The index of `db`; DB_CHANGED when the session browses another db now. */
+  const entry = (sessionId: string, db: number): SessionKeys => {
+    const keys = stateOf(sessionId);
+    if (keys.db !== db) {
+      throw new ApiFailure(
+        'DB_CHANGED',
+        `This was asked of db ${db}, but the session browses db ${keys.db} now; nothing was done.`,
+        { db, current: keys.db },
+      );
+    }
+    return keys;
+  };
+
+  /** The index of `db` if the session browses it now, to keep it in step with a command. */
+  const indexOf = (sessionId: string, db: number): SessionKeys | undefined => stateOf(sessionId).ofDb(db);
 
   /** Writes are refused on read-only sessions, before anything reaches Redis. */
   const writable = (sessionId: string, what: string): void => {
@@ -79,59 +108,70 @@ export function createKeyService({ events, sessions }: { events: EventBus; sessi
     } else if (session.db !== keys.db) keys.dbChanged(session.db);
   });
 
-  return {
-    scan: (sessionId, request) => entry(sessionId).startScan(request),
-    cancelScan: (sessionId) => entry(sessionId).cancelScan(),
-    status: (sessionId) => entry(sessionId).status(),
-    rows: (sessionId, offset, limit, view) => entry(sessionId).index.rows(offset, limit, view),
-    expand: (sessionId, prefix, expanded) => entry(sessionId).expand(keyBytesToLatin1(prefix), expanded),
+  /** Forgets keys that were deleted in `db`, if its index is the one shown. */
+  const forget = (sessionId: string, db: number, keys: Buffer[]): void => {
+    const state = indexOf(sessionId, db);
+    if (!state) return;
+    for (const key of keys) {
+      const latin1 = toLatin1(key);
+      state.index.remove(latin1);
+      state.meta.invalidate(latin1);
+    }
+    state.changed();
+  };
 
-    async meta(sessionId, keys) {
-      const state = entry(sessionId);
-      const { meta, gone } = await readMeta(sessions.client(sessionId), state.meta, keys.map(keyBytesToLatin1));
+  return {
+    scan: (sessionId, db, request) => entry(sessionId, db).startScan(request),
+    cancelScan: (sessionId, db) => entry(sessionId, db).cancelScan(),
+    status: (sessionId, db) => entry(sessionId, db).status(),
+    rows: (sessionId, db, offset, limit, view) => entry(sessionId, db).index.rows(offset, limit, view),
+    expand: (sessionId, db, prefix, expanded) => entry(sessionId, db).expand(keyBytesToLatin1(prefix), expanded),
+
+    async meta(sessionId, db, keys) {
+      const client = await sessions.dbClient(sessionId, db);
+      const state = indexOf(sessionId, db);
+      const latin1 = keys.map(keyBytesToLatin1);
+      // Another db's keys: read them without the cache (it belongs to the db on screen).
+      const { meta, gone } = await readMeta(client, state?.meta ?? new MetaCache(), latin1);
       // A key that no longer exists leaves the tree at once: the tree stays honest.
-      if (gone.map((key) => state.index.remove(key)).some(Boolean)) state.changed();
+      const current = indexOf(sessionId, db);
+      if (current && gone.map((key) => current.index.remove(key)).some(Boolean)) current.changed();
       return meta;
     },
 
-    async lookup(sessionId, key) {
-      const state = entry(sessionId);
+    async lookup(sessionId, db, key) {
       const bytes = decodeKey(key);
-      const replies = (await sessions.client(sessionId).pipeline().exists(bytes).type(bytes).pttl(bytes).exec()) ?? [];
+      const client = await sessions.dbClient(sessionId, db);
+      const replies = (await client.pipeline().exists(bytes).type(bytes).pttl(bytes).exec()) ?? [];
       for (const [err] of replies) if (err) throw err;
       const [exists, type, ttl] = replies.map(([, value]) => value);
       if (Number(exists) !== 1) return { key, type: 'none', ttlMs: -2 };
-      if (state.index.add(bytes)) state.changed();
-      state.meta.set(toLatin1(bytes), String(type), Number(ttl));
+      const state = indexOf(sessionId, db);
+      if (state) {
+        if (state.index.add(bytes)) state.changed();
+        state.meta.set(toLatin1(bytes), String(type), Number(ttl));
+      }
       return { key, type: String(type), ttlMs: Number(ttl) };
     },
 
-    async delete(sessionId, keys) {
+    async delete(sessionId, db, keys) {
       writable(sessionId, 'keys cannot be deleted');
-      const state = entry(sessionId);
-      const client = sessions.client(sessionId);
       const bytes = keys.map(decodeKey);
       let deleted = 0;
       for (let i = 0; i < bytes.length; i += UNLINK_BATCH) {
         const batch = bytes.slice(i, i + UNLINK_BATCH);
-        deleted += await client.unlink(...batch);
-        for (const key of batch) {
-          const latin1 = toLatin1(key);
-          state.index.remove(latin1);
-          state.meta.invalidate(latin1);
-        }
-        state.changed();
+        // Asked per batch: a pinned connection, so every batch lands in `db`.
+        deleted += await (await sessions.dbClient(sessionId, db)).unlink(...batch);
+        forget(sessionId, db, batch);
       }
       return { deleted };
     },
 
-    async rename(sessionId, key, newKey, onlyIfFree) {
+    async rename(sessionId, db, key, newKey, onlyIfFree) {
       writable(sessionId, 'keys cannot be renamed');
-      const state = entry(sessionId);
-      const client = sessions.client(sessionId);
+      const client = await sessions.dbClient(sessionId, db);
       const from = decodeKey(key);
       const to = decodeKey(newKey);
-      const [oldLatin1, newLatin1] = [toLatin1(from), toLatin1(to)];
       try {
         if (onlyIfFree) {
           if ((await client.renamenx(from, to)) === 0) {
@@ -140,35 +180,37 @@ export function createKeyService({ events, sessions }: { events: EventBus; sessi
         } else await client.rename(from, to);
       } catch (e) {
         if (e instanceof Error && !(e instanceof ApiFailure) && /no such key/i.test(e.message)) {
-          state.meta.invalidate(oldLatin1);
-          if (state.index.remove(oldLatin1)) state.changed();
+          forget(sessionId, db, [from]);
           throw new ApiFailure('NOT_FOUND', `The key ${showKey(from)} no longer exists (deleted or expired).`);
         }
         throw e;
       }
-      state.meta.invalidate(oldLatin1);
-      state.meta.invalidate(newLatin1);
-      const removed = state.index.remove(oldLatin1);
-      const added = state.index.add(to);
-      if (removed || added) state.changed();
+      const state = indexOf(sessionId, db);
+      if (state) {
+        const [oldLatin1, newLatin1] = [toLatin1(from), toLatin1(to)];
+        state.meta.invalidate(oldLatin1);
+        state.meta.invalidate(newLatin1);
+        const removed = state.index.remove(oldLatin1);
+        const added = state.index.add(to);
+        if (removed || added) state.changed();
+      }
       return { key: encodeKey(to) };
     },
 
-    async expire(sessionId, keys, ttlMs) {
+    async expire(sessionId, db, keys, ttlMs) {
       writable(sessionId, 'TTLs cannot be changed');
-      const state = entry(sessionId);
-      const client = sessions.client(sessionId);
       const bytes = keys.map(decodeKey);
       let updated = 0;
       for (let i = 0; i < bytes.length; i += EXPIRE_BATCH) {
         const batch = bytes.slice(i, i + EXPIRE_BATCH);
-        const pipeline = client.pipeline();
+        const pipeline = (await sessions.dbClient(sessionId, db)).pipeline();
         for (const key of batch) {
           if (ttlMs === null) pipeline.persist(key);
           else pipeline.pexpire(key, ttlMs);
         }
         const replies = (await pipeline.exec()) ?? [];
-        for (const key of batch) state.meta.invalidate(toLatin1(key));
+        const state = indexOf(sessionId, db);
+        for (const key of batch) state?.meta.invalidate(toLatin1(key));
         for (const [err, value] of replies) {
           if (err) throw err;
           if (Number(value) === 1) updated++;
@@ -177,20 +219,20 @@ export function createKeyService({ events, sessions }: { events: EventBus; sessi
       return { updated };
     },
 
-    deleteFolder(sessionId, prefix) {
+    deleteFolder(sessionId, db, prefix) {
       writable(sessionId, 'keys cannot be deleted');
       const bytes = decodeKey(prefix);
       if (bytes.length === 0) throw new ApiFailure('VALIDATION_FAILED', 'A folder prefix cannot be empty.');
-      return entry(sessionId).deleteFolder(bytes);
+      return stateOf(sessionId).deleteFolder(bytes, db);
     },
 
-    cancelJob: (sessionId, jobId) => entry(sessionId).cancelJob(jobId),
+    cancelJob: (sessionId, jobId) => stateOf(sessionId).cancelJob(jobId),
 
-    invalidate(sessionId, keys) {
-      const state = bySession.get(sessionId);
+    invalidate(sessionId, db, keys) {
+      const state = bySession.get(sessionId)?.ofDb(db);
       for (const key of keys) state?.meta.invalidate(toLatin1(key));
     },
-    settled: (sessionId) => entry(sessionId).settled(),
+    settled: (sessionId) => stateOf(sessionId).settled(),
     scanCount: (sessionId) => bySession.get(sessionId)?.scanCount,
 
     dispose() {

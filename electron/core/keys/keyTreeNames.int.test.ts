@@ -55,9 +55,9 @@ afterAll(async () => {
   await redis?.stop();
 });
 
-async function scanned(request: Parameters<typeof service.scan>[1] = {}): Promise<string> {
+async function scanned(request: Parameters<typeof service.scan>[2] = {}): Promise<string> {
   const id = (await sessions.open('rw')).id;
-  await service.scan(id, request);
+  await service.scan(id, 0, request);
   await service.settled(id);
   return id;
 }
@@ -65,7 +65,7 @@ async function scanned(request: Parameters<typeof service.scan>[1] = {}): Promis
 function allRows(sessionId: string, view: 'tree' | 'flat'): KeyRow[] {
   const rows: KeyRow[] = [];
   for (let offset = 0; ; offset += 5_000) {
-    const page = service.rows(sessionId, offset, 5_000, view);
+    const page = service.rows(sessionId, 0, offset, 5_000, view);
     rows.push(...page.rows);
     if (offset + 5_000 >= page.total) return rows;
   }
@@ -76,7 +76,7 @@ function expandAll(sessionId: string): void {
   for (;;) {
     const closed = allRows(sessionId, 'tree').filter((r) => r.kind === 'folder' && !r.expanded);
     if (closed.length === 0) return;
-    for (const row of closed) if (row.kind === 'folder') service.expand(sessionId, row.prefix, true);
+    for (const row of closed) if (row.kind === 'folder') service.expand(sessionId, 0, row.prefix, true);
   }
 }
 
@@ -111,7 +111,7 @@ describe('key tree on tricky names (real Redis)', () => {
   it('builds exactly the tree a byte-wise split gives, every name byte for byte', async () => {
     const id = await scanned({ match: '[^t]*' });
     const expected = ALL.map(latin1);
-    expect(service.status(id)).toMatchObject({ state: 'complete', keys: expected.length });
+    expect(service.status(id, 0)).toMatchObject({ state: 'complete', keys: expected.length });
     expandAll(id);
     expect(allRows(id, 'tree').map(line)).toEqual(naiveTree(expected));
 
@@ -125,7 +125,7 @@ describe('key tree on tricky names (real Redis)', () => {
     const flat = allRows(id, 'flat').flatMap((r) => (r.kind === 'key' ? [decodeKey(r.key)] : []));
     expect(flat.length).toBe(expected.length);
     expect(new Set(flat.map(latin1))).toEqual(new Set(expected));
-    const meta = await service.meta(id, [encodeKey(BINARY_FOLDER_KEY), encodeKey(BYTE_KEYS[0]!)]);
+    const meta = await service.meta(id, 0, [encodeKey(BINARY_FOLDER_KEY), encodeKey(BYTE_KEYS[0]!)]);
     expect(meta.map((m) => m.type)).toEqual(['string', 'string']);
     await sessions.close(id);
   });
@@ -134,7 +134,7 @@ describe('key tree on tricky names (real Redis)', () => {
     await admin.set('dual:x', '1');
     await admin.set('dual:x:inner', '2');
     const id = await scanned({ match: 'dual*' });
-    expect(await service.rename(id, 'dual:x', 'dual:y', true)).toEqual({ key: 'dual:y' });
+    expect(await service.rename(id, 0, 'dual:x', 'dual:y', true)).toEqual({ key: 'dual:y' });
     expandAll(id);
     expect(allRows(id, 'tree').map(line)).toEqual(naiveTree(['dual:y', 'dual:x:inner']));
     expect(await admin.mget('dual:x:inner', 'dual:y')).toEqual(['2', '1']);
@@ -144,10 +144,10 @@ describe('key tree on tricky names (real Redis)', () => {
   it('sends MATCH with escaped glob characters and unicode to the server', async () => {
     const id = await scanned({ match: 'star:\\*' });
     expect(allRows(id, 'flat').map((r) => r.kind === 'key' && r.key)).toEqual(['star:*']);
-    await service.scan(id, { match: 'ünï:*' });
+    await service.scan(id, 0, { match: 'ünï:*' });
     await service.settled(id);
     expect(allRows(id, 'flat').map((r) => r.kind === 'key' && r.key)).toEqual(['ünï:cødé:😀']);
-    await service.scan(id, { match: 'byte:\\x*' }); // `\x` escapes the x: only byte:x matches
+    await service.scan(id, 0, { match: 'byte:\\x*' }); // `\x` escapes the x: only byte:x matches
     await service.settled(id);
     expect(allRows(id, 'flat').map((r) => r.kind === 'key' && r.key)).toEqual(['byte:x']);
     await sessions.close(id);
@@ -156,24 +156,24 @@ describe('key tree on tricky names (real Redis)', () => {
   it('filters by every TYPE on the server, alone and with MATCH', async () => {
     const id = await scanned();
     for (const type of ['string', 'hash', 'list', 'set', 'zset', 'stream'] as const) {
-      await service.scan(id, { type, match: 't:*' });
+      await service.scan(id, 0, { type, match: 't:*' });
       await service.settled(id);
       expect(allRows(id, 'flat').map((r) => r.kind === 'key' && r.key)).toEqual([`t:${type}`]);
     }
-    await service.scan(id, { type: 'hash' });
+    await service.scan(id, 0, { type: 'hash' });
     await service.settled(id);
-    expect(service.status(id)).toMatchObject({ state: 'complete', keys: 1, type: 'hash' });
+    expect(service.status(id, 0)).toMatchObject({ state: 'complete', keys: 1, type: 'hash' });
     await sessions.close(id);
   });
 
   it('finds binary and unicode names exactly, even in a capped index', async () => {
     const id = await scanned({ cap: 3 });
-    expect(service.status(id).state).toBe('capped');
+    expect(service.status(id, 0).state).toBe('capped');
     const binary = encodeKey(BINARY_FOLDER_KEY);
-    expect(await service.lookup(id, binary)).toEqual({ key: binary, type: 'string', ttlMs: -1 });
-    expect(await service.lookup(id, 'ünï:cødé:😀')).toMatchObject({ type: 'string' });
+    expect(await service.lookup(id, 0, binary)).toEqual({ key: binary, type: 'string', ttlMs: -1 });
+    expect(await service.lookup(id, 0, 'ünï:cødé:😀')).toMatchObject({ type: 'string' });
     const oneByteOff = encodeKey(Buffer.from([0xff, 0x00, 0x3a, 0x81]));
-    expect(await service.lookup(id, oneByteOff)).toEqual({ key: oneByteOff, type: 'none', ttlMs: -2 });
+    expect(await service.lookup(id, 0, oneByteOff)).toEqual({ key: oneByteOff, type: 'none', ttlMs: -2 });
     const keys = allRows(id, 'flat').flatMap((r) => (r.kind === 'key' ? [latin1(decodeKey(r.key))] : []));
     expect(keys).toEqual(expect.arrayContaining([latin1(BINARY_FOLDER_KEY), latin1(Buffer.from('ünï:cødé:😀'))]));
     expect(keys).not.toContain(latin1(Buffer.from([0xff, 0x00, 0x3a, 0x81])));

@@ -19,7 +19,8 @@ export interface ScanRequest {
 }
 
 export interface SessionKeysDeps {
-  client: () => Redis;
+  /** A connection pinned to `db` (see DbLanes). */
+  client: (db: number) => Promise<Redis>;
   browsing: KeyBrowsing;
   emit: (event: ScanStatusEvent) => void;
   emitJob: (status: KeyJobStatus) => void;
@@ -66,8 +67,9 @@ export class SessionKeys {
     this.meta.clear();
     this.#request = request;
     const { match, type, cap, maxCallsPerSecond } = request;
+    const db = this.db;
     const scan: KeyScanner = new KeyScanner(
-      this.deps.client(),
+      () => this.deps.client(db),
       this.index,
       {
         match: match === undefined ? undefined : Buffer.from(match, 'utf8'),
@@ -103,12 +105,12 @@ export class SessionKeys {
 
   /**
    * The session switched db: the index is dropped and, if a scan had been started, the new db
-   * is scanned with the same request (the UI just refreshes on the event).
+   * is scanned with the same request (the UI just refreshes on the event). Jobs keep running in
+   * the db they were started in (they no longer touch this index).
    */
   dbChanged(db: number): void {
     this.db = db;
     this.#stopScans();
-    this.#cancelJobs();
     this.#scan = undefined;
     this.index = new KeyIndex(this.deps.browsing.keyDelimiter);
     this.meta.clear();
@@ -148,13 +150,19 @@ export class SessionKeys {
     ]);
   }
 
-  /** Starts deleting every key under a folder prefix in the background; its first status. */
-  deleteFolder(prefix: Buffer): KeyJobStatus {
+  /** The index and cache of `db`, if that is the db browsed now. */
+  ofDb(db: number): SessionKeys | undefined {
+    return db === this.db ? this : undefined;
+  }
+
+  /** Starts deleting every key under a folder prefix of `db` in the background; its first status. */
+  deleteFolder(prefix: Buffer, db: number): KeyJobStatus {
     this.#pruneJobs();
     const job = new DeleteFolderJob({
       sessionId: this.sessionId,
-      client: this.deps.client(),
-      target: this,
+      db,
+      client: () => this.deps.client(db),
+      target: { current: () => this.ofDb(db) },
       prefix,
       scanCount: this.deps.browsing.scanCount,
       emit: this.deps.emitJob,
@@ -183,10 +191,11 @@ export class SessionKeys {
   #completeFolder(prefix: string): void {
     if (this.#folderScans.has(prefix)) return;
     const index = this.index;
+    const db = this.db;
     const match = this.#request?.match;
     const pattern = match === undefined ? undefined : Buffer.from(match, 'utf8').toString('latin1');
     const scan = new KeyScanner(
-      this.deps.client(),
+      () => this.deps.client(db),
       index,
       {
         match: prefixPattern(fromLatin1(prefix)),

@@ -47,18 +47,14 @@ export async function readDatabases(client: Redis): Promise<DatabasesReport> {
   };
 }
 
-/** SELECT, checked against `CONFIG GET databases` (VALIDATION_FAILED with the range). */
-export async function selectDatabase(client: Redis, db: number): Promise<void> {
+/**
+ * VALIDATION_FAILED with the range when `CONFIG GET databases` says `db` does not exist. Without
+ * CONFIG the server has the last word when a connection selects it (see dbLanes).
+ */
+export async function checkDatabase(client: Redis, db: number): Promise<void> {
   const count = await configuredDatabases(client);
   if (count !== undefined && db >= count) {
     const message = `Database ${db} does not exist: this server has databases 0–${count - 1}.`;
     throw new ApiFailure('VALIDATION_FAILED', message, { min: 0, max: count - 1 });
-  }
-  try {
-    await client.select(db);
-  } catch (e) {
-    // Without CONFIG the count is unknown: the server has the last word.
-    if (!isReplyError(e) || !/out of range/i.test((e as Error).message)) throw e;
-    throw new ApiFailure('VALIDATION_FAILED', `Database ${db} does not exist on this server: ${(e as Error).message}`);
   }
 }

@@ -47,7 +47,7 @@ describe('reconnecting', () => {
     await latest(() => viewsOf(id), 'ready', 'the session to be ready again');
     expect(manager.view(id)).toMatchObject({ state: 'ready', db: 2 });
     expect(manager.view(id).attempt).toBeUndefined();
-    await manager.client(id).set('k', 'v');
+    await (await manager.dbClient(id, 2)).set('k', 'v');
     const admin = await server.node.client({ db: 2 });
     expect(await admin.get('k')).toBe('v');
     admin.disconnect();

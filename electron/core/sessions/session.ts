@@ -17,6 +17,7 @@ import { explainConnectError } from './tlsDiagnosis';
 import { loadTlsOptions } from './tlsOptions';
 import { reconnectNow } from './reconnectNow';
 import { SwitchListener } from './switchListener';
+import { dbMissing, DbLanes, isDbOutOfRange } from './dbLanes';
 
 /** How long after `+switch-master` a session insists on the announced master. */
 const FOLLOW_WINDOW_MS = 5_000;
@@ -49,6 +50,8 @@ export class Session {
   #view: SessionView;
   #client: Redis | undefined;
   #switches: SwitchListener | undefined;
+  /** Connections pinned to the other databases the session has browsed (see dbLanes). */
+  #lanes: DbLanes | undefined;
   /** Where the data node is before a socket says so: the profile's host, or Sentinel's answer. */
   #dataNode: Endpoint | undefined;
   #lastError: ApiError | undefined;
@@ -56,6 +59,9 @@ export class Session {
   #dbError: ApiError | undefined;
   #everReady = false;
   #closing = false;
+  #tls: ConnectionOptions | undefined;
+  /** The server refused to SELECT the profile's db on a reconnect: nothing is sent any more. */
+  #dbLost: ApiFailure | undefined;
   /** The next reconnect attempt waits this long instead of the back-off (see followMaster). */
   #hurry: number | undefined;
   /** Where the sentinels say the master now is, until that deadline (see followMaster). */
@@ -84,8 +90,13 @@ export class Session {
     return { keyDelimiter: this.#profile.keyDelimiter, scanCount: this.#profile.scanCount };
   }
 
+  /**
+   * The session's own connection. It stays in the profile's db for its whole life (nothing
+   * sends SELECT on it): key and value features use `dbClient`, which names its db.
+   */
   get client(): Redis {
     if (!this.#client) throw new ApiFailure('CONNECTION_LOST', 'The session is still connecting.');
+    if (this.#dbLost) throw this.#dbLost;
     if (this.#view.noMaster && this.#view.state === 'reconnecting' && this.#profile.kind === 'sentinel') {
       throw new ApiFailure(
         'NO_MASTER',
@@ -93,6 +104,21 @@ export class Session {
       );
     }
     return this.#client;
+  }
+
+  /**
+   * A connection whose commands run in `db` and nowhere else: the session's own for the
+   * profile's db, else a lane pinned to `db`. Refused like `client` while there is no master.
+   */
+  async dbClient(db: number): Promise<Redis> {
+    const main = this.client;
+    if (db === this.#profile.db) return main;
+    if (main.status !== 'ready') {
+      // Like the session's own commands while it reconnects: refused at once, never queued.
+      throw new ApiFailure('CONNECTION_LOST', `The session is reconnecting to ${this.#address()}; nothing was sent.`);
+    }
+    this.#lanes ??= this.#createLanes();
+    return this.#lanes.get(db, this.#view.db);
   }
 
   /**
@@ -106,6 +132,7 @@ export class Session {
     if (this.#profile.kind !== 'sentinel' || !client || this.#closing || !this.#everReady) return;
     const master = this.#profile.role === 'master';
     if (master) this.#expected = { address, until: Date.now() + FOLLOW_WINDOW_MS };
+    this.#followWithLanes(address);
     if (client.status === 'ready') {
       // A master session moves unless it is there already; a replica session only when the
       // replica it browses is the one just promoted.
@@ -117,11 +144,21 @@ export class Session {
     this.#hurry = reconnectNow(client) ? undefined : 0;
   }
 
+  /** Lanes follow the master like the session's own connection (see followMaster). */
+  #followWithLanes(address: string): void {
+    const master = this.#profile.kind === 'sentinel' && this.#profile.role === 'master';
+    for (const lane of this.#lanes?.clients() ?? []) {
+      if (lane.status !== 'ready') reconnectNow(lane);
+      else if (master !== (this.#clientAddress(lane) === address)) lane.disconnect(true);
+    }
+  }
+
   /** Resolves once the session is ready; rejects with the precise error (state failed) if not. */
   async open(): Promise<SessionView> {
     this.#change({ state: 'connecting' });
     try {
       const tls = await loadTlsOptions(this.#profile.tls);
+      this.#tls = tls;
       if (this.#profile.kind === 'sentinel') {
         // Ask the sentinels ourselves first: ioredis only says "all sentinels are unreachable",
         // this says wrong sentinel password, unknown master name, no healthy replica…
@@ -149,14 +186,38 @@ export class Session {
     if (this.#closing) return;
     this.#closing = true;
     this.#client?.disconnect();
+    this.#lanes?.close();
     this.#switches?.close();
     this.#change({ state: 'closed' });
   }
 
-  /** Records a SELECT that succeeded; ioredis selects it again after every reconnect. */
+  /** The db the UI browses now (its lane exists and answered). */
   dbSelected(db: number): void {
-    if (this.#client) this.#client.options.db = db;
     this.#change({ state: 'db', db });
+  }
+
+  #createLanes(): DbLanes {
+    const profile = this.#profile;
+    const retry = (times: number) =>
+      this.#closing || this.#view.state === 'failed' ? null : Math.min(times * 100, 1_000);
+    return new DbLanes({
+      create: (db) =>
+        new Redis({
+          ...sessionOptions(profile, this.#tls, {
+            connectionName: `redlens:${this.id}:db${db}`,
+            retryStrategy: retry,
+            sentinelRetryStrategy: retry,
+          }),
+          db,
+        }),
+      onReady: (lane) => {
+        const expected = this.#expected;
+        if (expected && Date.now() < expected.until && this.#clientAddress(lane) !== expected.address) {
+          lane.disconnect(true);
+        }
+      },
+      connectTimeoutMs: profile.connectTimeoutMs * (profile.kind === 'sentinel' ? 2 : 1) + 250,
+    });
   }
 
   #createClient(tls: ConnectionOptions | undefined): Redis {
@@ -232,7 +293,16 @@ export class Session {
   #onError(e: unknown): void {
     if (!isInformative(e)) return;
     const message = (e as Error).message;
-    if (/DB index is out of range/i.test(message)) {
+    if (isDbOutOfRange(e) && this.#everReady) {
+      // A reconnect could not select the profile's db (the server came back with fewer
+      // databases): this connection is in another db now. Stop before anything is sent.
+      this.#dbLost = dbMissing(this.#profile.db, message);
+      this.#change({ state: 'failed', error: this.#dbLost.toApiError() });
+      this.#client?.disconnect();
+      this.#lanes?.close();
+      return;
+    }
+    if (isDbOutOfRange(e)) {
       this.#dbError = {
         code: 'VALIDATION_FAILED',
         message: `Database ${this.#profile.db} does not exist on ${this.#address()}: ${message}`,
@@ -259,7 +329,7 @@ export class Session {
   }
 
   #onEnd(): void {
-    if (!this.#everReady || this.#closing) return;
+    if (!this.#everReady || this.#closing || this.#dbLost) return;
     const last = this.#lastError ?? this.#lost();
     const error = isFatal(last)
       ? last
@@ -269,12 +339,18 @@ export class Session {
         };
     this.#change({ state: 'failed', error });
     this.#client?.disconnect();
+    this.#lanes?.close();
     this.#switches?.close();
   }
 
   /** A drop without an error event (the server closed it, or a failover was detected). */
   #lost(): ApiError {
     return mapError(new Error('Connection is closed.'), this.#address());
+  }
+
+  #clientAddress(client: Redis): string | undefined {
+    const { remoteAddress, remotePort } = client.stream ?? {};
+    return remoteAddress && remotePort ? formatAddress(remoteAddress, remotePort) : undefined;
   }
 
   /** `host:port` of the data node: the live socket's peer, else the best we know. */

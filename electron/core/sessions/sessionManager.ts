@@ -5,7 +5,7 @@ import type { DatabasesReport, SessionView } from '../../../shared/api/sessions'
 import { ApiFailure } from '../api/apiFailure';
 import type { EventBus } from '../events/eventBus';
 import type { ResolvedProfile } from '../profiles/resolvedProfile';
-import { readDatabases, selectDatabase } from './databases';
+import { checkDatabase, readDatabases } from './databases';
 import { SENTINEL_RECONNECT, STANDALONE_RECONNECT, type ReconnectPolicy } from './reconnectPolicy';
 import { readServerInfo } from './serverInfo';
 import { Session, type KeyBrowsing } from './session';
@@ -18,7 +18,10 @@ export interface SessionManager {
   /** Open sessions (connecting, ready, reconnecting or failed), oldest first. */
   list(): SessionView[];
   view(sessionId: string): SessionView;
-  /** Switches the database; it stays selected across reconnects. */
+  /**
+   * Switches the database the UI browses. No SELECT is sent on a shared connection: commands
+   * for a db run on a connection pinned to it (`dbClient`).
+   */
   selectDb(sessionId: string, db: number): Promise<SessionView>;
   databases(sessionId: string): Promise<DatabasesReport>;
   info(sessionId: string): Promise<ServerInfo>;
@@ -28,6 +31,11 @@ export interface SessionManager {
    * writing.
    */
   client(sessionId: string): Redis;
+  /**
+   * A connection whose commands run in database `db` and no other, whatever the session
+   * browses meanwhile: every key and value operation names its db and runs on one of these.
+   */
+  dbClient(sessionId: string, db: number): Promise<Redis>;
   /** The profile's key delimiter and SCAN COUNT, for the key browser. */
   keyBrowsing(sessionId: string): KeyBrowsing;
   /**
@@ -80,7 +88,9 @@ export function createSessionManager({ events, resolveProfile, reconnect }: Sess
 
     async selectDb(sessionId, db) {
       const session = get(sessionId);
-      await selectDatabase(session.client, db);
+      await checkDatabase(session.client, db);
+      // Opens (and so proves) the connection pinned to that db before the UI moves there.
+      await session.dbClient(db);
       session.dbSelected(db);
       return session.view;
     },
@@ -88,6 +98,7 @@ export function createSessionManager({ events, resolveProfile, reconnect }: Sess
     databases: async (sessionId) => readDatabases(get(sessionId).client),
     info: async (sessionId) => readServerInfo(get(sessionId).client),
     client: (sessionId) => get(sessionId).client,
+    dbClient: (sessionId, db) => get(sessionId).dbClient(db),
     keyBrowsing: (sessionId) => get(sessionId).keyBrowsing,
 
     followMaster(profileId, masterName, address) {

@@ -36,7 +36,9 @@ afterAll(async () => {
   await Promise.all([secured?.stop(), noConfig?.stop()]);
 });
 
-const ours = (sessionId: string) => (c: Record<string, string>) => c['name'] === `redlens:${sessionId}`;
+/** The session's own connection and the ones pinned to other dbs (`redlens:<id>:db<n>`). */
+const ours = (sessionId: string) => (c: Record<string, string>) =>
+  c['name'] === `redlens:${sessionId}` || c['name']?.startsWith(`redlens:${sessionId}:db`) === true;
 
 describe('testConnection (standalone)', () => {
   it('reports version, mode, role and latency with a password and with an ACL user', async () => {
@@ -102,14 +104,19 @@ describe('sessions (standalone)', () => {
     const selected = await manager.selectDb(view.id, 3);
     expect(selected).toMatchObject({ db: 3, state: 'ready' });
     expect(viewsOf(view.id).at(-1)).toMatchObject({ db: 3 });
-    expect(await manager.client(view.id).get('c')).toBe('3');
+    expect(await (await manager.dbClient(view.id, 3)).get('c')).toBe('3');
+    // The session's own connection never leaves the profile's db (no SELECT on a shared link).
+    expect(await manager.client(view.id).get('c')).toBeNull();
     const range = await expectFailure(manager.selectDb(view.id, 16), 'VALIDATION_FAILED');
     expect(range.message).toContain('0–15');
 
-    // One connection, findable by name, as the ACL user, on the selected db.
+    // The session's own connection in the profile's db and one pinned to db 3, findable by
+    // name, as the ACL user.
     const mine = (await clientList(secured.node)).filter(ours(view.id));
-    expect(mine).toHaveLength(1);
-    expect(mine[0]).toMatchObject({ user: 'alice', db: '3' });
+    expect(mine.map((c) => [c['name'], c['user'], c['db']]).sort()).toEqual([
+      [`redlens:${view.id}`, 'alice', '0'],
+      [`redlens:${view.id}:db3`, 'alice', '3'],
+    ]);
 
     await manager.close(view.id);
     expect(viewsOf(view.id).at(-1)?.state).toBe('closed');
@@ -132,8 +139,8 @@ describe('sessions (standalone)', () => {
     expect(one.id).not.toBe(two.id);
     await manager.selectDb(one.id, 1);
     await manager.selectDb(two.id, 2);
-    await manager.client(one.id).set('who', 'one');
-    expect(await manager.client(two.id).get('who')).toBeNull();
+    await (await manager.dbClient(one.id, 1)).set('who', 'one');
+    expect(await (await manager.dbClient(two.id, 2)).get('who')).toBeNull();
     expect(manager.list().map((v) => v.db)).toEqual([1, 2]);
     await manager.closeAll();
     expect(manager.list()).toEqual([]);

@@ -265,10 +265,10 @@ describe('big fields and the key tree', () => {
 
   it('deleting the last field removes the key, and the tree drops it; a created hash joins it', async () => {
     await admin.hset('tree:h', 'only', 'v');
-    await bed.service.scan(sessionId, {});
+    await bed.service.scan(sessionId, 0, {});
     await bed.service.settled(sessionId);
     const keys = () =>
-      bed.service.rows(sessionId, 0, 5_000, 'flat').rows.flatMap((r) => (r.kind === 'key' ? [r.key] : []));
+      bed.service.rows(sessionId, 0, 0, 5_000, 'flat').rows.flatMap((r) => (r.kind === 'key' ? [r.key] : []));
     expect(keys()).toContain('tree:h');
     expect(await call('values.hash.deleteFields', { sessionId, key: 'tree:h', fields: ['only'] })).toEqual({
       deleted: 1,

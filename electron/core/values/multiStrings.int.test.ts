@@ -59,7 +59,7 @@ describe('values.mset', () => {
   });
 
   it('new keys appear in the key tree', async () => {
-    await bed.service.scan(sessionId, {});
+    await bed.service.scan(sessionId, 0, {});
     await bed.service.settled(sessionId);
     await call('values.mset', {
       sessionId,
@@ -68,7 +68,9 @@ describe('values.mset', () => {
         { key: 'tree:b', value: '2' },
       ],
     });
-    const keys = bed.service.rows(sessionId, 0, 5_000, 'flat').rows.flatMap((r) => (r.kind === 'key' ? [r.key] : []));
+    const keys = bed.service
+      .rows(sessionId, 0, 0, 5_000, 'flat')
+      .rows.flatMap((r) => (r.kind === 'key' ? [r.key] : []));
     expect(keys).toEqual(expect.arrayContaining(['tree:a', 'tree:b']));
   });
 });

@@ -237,10 +237,10 @@ describe('big values', () => {
 
 describe('the key tree', () => {
   it("a key created here joins the session's key index at once", async () => {
-    await bed.service.scan(sessionId, {});
+    await bed.service.scan(sessionId, 0, {});
     await bed.service.settled(sessionId);
     await call('values.string.set', { sessionId, key: 'tree:new', value: 'v', expect: 'absent' });
-    const rows = bed.service.rows(sessionId, 0, 5_000, 'flat').rows;
+    const rows = bed.service.rows(sessionId, 0, 0, 5_000, 'flat').rows;
     expect(rows.some((row) => row.kind === 'key' && row.key === 'tree:new')).toBe(true);
   });
 });

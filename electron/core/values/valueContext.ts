@@ -5,8 +5,12 @@ import type { KeyService } from '../keys/keyService';
 import type { SessionManager } from '../sessions/sessionManager';
 import { explainRedisError, explainWriteError } from './valueErrors';
 
-/** What the value features need from the rest of core. */
+/**
+ * What the value features need from the rest of core, for one call: bound to the database the
+ * call names, so every command it sends runs in that db (see DbLanes).
+ */
 export interface ValueContext {
+  /** A connection pinned to the call's db. */
   client(sessionId: string): Redis;
   /** READ_ONLY before anything reaches Redis, for read-only profiles and replica sessions. */
   writable(sessionId: string, what: string): void;
@@ -34,17 +38,25 @@ const quietly = async (update: () => Promise<unknown>): Promise<void> => {
   }
 };
 
-export function createValueContext(sessions: SessionManager, keys: KeyService): ValueContext {
+/** Makes the context of one call: `sessionId`'s connection pinned to `db`. */
+export type ValueContexts = (sessionId: string, db: number) => Promise<ValueContext>;
+
+export const createValueContexts =
+  (sessions: SessionManager, keys: KeyService): ValueContexts =>
+  async (sessionId, db) =>
+    createValueContext(sessions, keys, db, await sessions.dbClient(sessionId, db));
+
+function createValueContext(sessions: SessionManager, keys: KeyService, db: number, pinned: Redis): ValueContext {
   return {
-    client: (sessionId) => sessions.client(sessionId),
+    client: () => pinned,
     writable(sessionId, what) {
       if (sessions.view(sessionId).readOnly) {
         throw new ApiFailure('READ_ONLY', `This session is read-only (read-only profile or a replica): ${what}.`);
       }
     },
-    keyCreated: (sessionId, key) => quietly(() => keys.lookup(sessionId, encodeKey(key))),
-    keyMaybeGone: (sessionId, key) => quietly(() => keys.meta(sessionId, [encodeKey(key)])),
-    keyChanged: (sessionId, key) => keys.invalidate(sessionId, [key]),
+    keyCreated: (sessionId, key) => quietly(() => keys.lookup(sessionId, db, encodeKey(key))),
+    keyMaybeGone: (sessionId, key) => quietly(() => keys.meta(sessionId, db, [encodeKey(key)])),
+    keyChanged: (sessionId, key) => keys.invalidate(sessionId, db, [key]),
     async redis(key, call) {
       try {
         return await call();

@@ -7,36 +7,44 @@ import { mget, mset } from './multiStrings';
 import { readChunk, readDigest } from './stringChunks';
 import { abortUpload, commitUpload, uploadChunk } from './stringUpload';
 import { getString, setString } from './stringValues';
-import type { ValueContext } from './valueContext';
+import type { ValueContext, ValueContexts } from './valueContext';
 import { readHeader, readMemory } from './valueHeader';
 
 type ValueMethod = Extract<keyof Handlers, `values.${string}`>;
 
-/** The `values.*` API methods: reading and editing one key's value. */
-export function valueHandlers(ctx: ValueContext): Pick<Handlers, ValueMethod> {
+/** The `values.*` API methods: reading and editing one key's value, in the db the call names. */
+export function valueHandlers(contexts: ValueContexts): Pick<Handlers, ValueMethod> {
+  /** Runs `run` with a context pinned to the call's db. */
+  const inDb =
+    <I extends { sessionId: string; db: number }, O>(run: (ctx: ValueContext, input: I) => Promise<O>) =>
+    async (input: I): Promise<O> =>
+      run(await contexts(input.sessionId, input.db), input);
   return {
-    'values.header': ({ sessionId, key }) => readHeader(ctx, sessionId, key),
-    'values.memory': ({ sessionId, key, samples }) => readMemory(ctx, sessionId, key, samples),
-    'values.string.get': ({ sessionId, key, whole }) => getString(ctx, sessionId, key, whole),
-    'values.string.set': ({ sessionId, ...input }) => setString(ctx, sessionId, input),
-    'values.string.chunk': ({ sessionId, key, offset, length }) => readChunk(ctx, sessionId, key, offset, length),
-    'values.string.digest': ({ sessionId, key }) => readDigest(ctx, sessionId, key),
-    'values.string.upload': ({ sessionId, ...input }) => uploadChunk(ctx, sessionId, input),
-    'values.string.commitUpload': ({ sessionId, ...input }) => commitUpload(ctx, sessionId, input),
-    'values.string.abortUpload': ({ sessionId, ...input }) => abortUpload(ctx, sessionId, input),
-    'values.mset': ({ sessionId, pairs, onlyIfNoneExist }) => mset(ctx, sessionId, pairs, onlyIfNoneExist),
-    'values.mget': ({ sessionId, keys, previewBytes }) => mget(ctx, sessionId, keys, previewBytes),
-    'values.hash.scan': ({ sessionId, ...request }) => scanHash(ctx, sessionId, request),
-    'values.hash.getField': ({ sessionId, key, field, whole }) =>
+    'values.header': inDb((ctx, { sessionId, key }) => readHeader(ctx, sessionId, key)),
+    'values.memory': inDb((ctx, { sessionId, key, samples }) => readMemory(ctx, sessionId, key, samples)),
+    'values.string.get': inDb((ctx, { sessionId, key, whole }) => getString(ctx, sessionId, key, whole)),
+    'values.string.set': inDb((ctx, { sessionId, db: _db, ...input }) => setString(ctx, sessionId, input)),
+    'values.string.chunk': inDb((ctx, { sessionId, key, offset, length }) =>
+      readChunk(ctx, sessionId, key, offset, length),
+    ),
+    'values.string.digest': inDb((ctx, { sessionId, key }) => readDigest(ctx, sessionId, key)),
+    'values.string.upload': inDb((ctx, { sessionId, db: _db, ...input }) => uploadChunk(ctx, sessionId, input)),
+    'values.string.commitUpload': inDb((ctx, { sessionId, db: _db, ...input }) => commitUpload(ctx, sessionId, input)),
+    'values.string.abortUpload': inDb((ctx, { sessionId, db: _db, ...input }) => abortUpload(ctx, sessionId, input)),
+    'values.mset': inDb((ctx, { sessionId, pairs, onlyIfNoneExist }) => mset(ctx, sessionId, pairs, onlyIfNoneExist)),
+    'values.mget': inDb((ctx, { sessionId, keys, previewBytes }) => mget(ctx, sessionId, keys, previewBytes)),
+    'values.hash.scan': inDb((ctx, { sessionId, db: _db, ...request }) => scanHash(ctx, sessionId, request)),
+    'values.hash.getField': inDb((ctx, { sessionId, key, field, whole }) =>
       loadField(ctx, sessionId, decodeKey(key), decodeKey(field), whole),
-    'values.hash.setField': ({ sessionId, ...input }) => setField(ctx, sessionId, input),
-    'values.hash.renameField': ({ sessionId, ...input }) => renameField(ctx, sessionId, input),
-    'values.hash.deleteFields': ({ sessionId, ...input }) => deleteFields(ctx, sessionId, input),
-    'values.hash.create': ({ sessionId, ...input }) => createHash(ctx, sessionId, input),
-    'values.list.range': ({ sessionId, ...request }) => listRange(ctx, sessionId, request),
-    'values.set.scan': ({ sessionId, ...request }) => scanSet(ctx, sessionId, request),
-    'values.zset.range': ({ sessionId, ...request }) => zsetRange(ctx, sessionId, request),
-    'values.zset.scan': ({ sessionId, ...request }) => scanZset(ctx, sessionId, request),
-    'values.stream.range': ({ sessionId, ...request }) => streamRange(ctx, sessionId, request),
+    ),
+    'values.hash.setField': inDb((ctx, { sessionId, db: _db, ...input }) => setField(ctx, sessionId, input)),
+    'values.hash.renameField': inDb((ctx, { sessionId, db: _db, ...input }) => renameField(ctx, sessionId, input)),
+    'values.hash.deleteFields': inDb((ctx, { sessionId, db: _db, ...input }) => deleteFields(ctx, sessionId, input)),
+    'values.hash.create': inDb((ctx, { sessionId, db: _db, ...input }) => createHash(ctx, sessionId, input)),
+    'values.list.range': inDb((ctx, { sessionId, db: _db, ...request }) => listRange(ctx, sessionId, request)),
+    'values.set.scan': inDb((ctx, { sessionId, db: _db, ...request }) => scanSet(ctx, sessionId, request)),
+    'values.zset.range': inDb((ctx, { sessionId, db: _db, ...request }) => zsetRange(ctx, sessionId, request)),
+    'values.zset.scan': inDb((ctx, { sessionId, db: _db, ...request }) => scanZset(ctx, sessionId, request)),
+    'values.stream.range': inDb((ctx, { sessionId, db: _db, ...request }) => streamRange(ctx, sessionId, request)),
   };
 }

@@ -4,19 +4,26 @@ import { API, type MethodInput, type MethodName, type MethodOutput } from '../..
 import { ApiFailure } from '../api/apiFailure';
 import { mapError } from '../api/mapError';
 import { keyTestbed } from '../keys/keyTestbed';
-import { createValueContext } from './valueContext';
+import { createValueContexts } from './valueContext';
 import { valueHandlers } from './valueHandlers';
 
 type ValueMethod = Extract<MethodName, `values.${string}`>;
 
 export function valueTestbed() {
   const bed = keyTestbed();
-  const handlers = valueHandlers(createValueContext(bed.sessions, bed.service));
+  const handlers = valueHandlers(createValueContexts(bed.sessions, bed.service));
   return {
     ...bed,
-    /** Runs a `values.*` method; failures are thrown as ApiFailure with the code the UI would get. */
-    async call<M extends ValueMethod>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
-      const params = API[method].input.parse(input);
+    /**
+     * Runs a `values.*` method; failures are thrown as ApiFailure with the code the UI would get.
+     * Without `db`, the call names the db the session browses now (as the UI does).
+     */
+    async call<M extends ValueMethod>(
+      method: M,
+      input: Omit<MethodInput<M>, 'db'> & { db?: number },
+    ): Promise<MethodOutput<M>> {
+      const db = input.db ?? bed.sessions.view(input.sessionId).db;
+      const params = API[method].input.parse({ ...input, db });
       try {
         return await (handlers[method] as (p: unknown) => Promise<MethodOutput<M>>)(params);
       } catch (e) {

@@ -10,6 +10,7 @@ import { count } from './valueBytes';
 import { describeSize } from './ValueHeaderBar';
 import { ValueFilter } from './ValueFilter';
 import { ValueTable } from './ValueTable';
+import { useEditorDb } from './editorDb';
 
 const idOf = (row: CollectionRow) => row.id;
 
@@ -29,7 +30,8 @@ export function CollectionValue({
   const [match, setMatch] = useState('');
   const [active, setActive] = useState(-1);
   const { onGone, onWrongType } = events;
-  const base = useMemo(() => kind.fetch(sessionId, keyBytes, match), [kind, sessionId, keyBytes, match]);
+  const db = useEditorDb();
+  const base = useMemo(() => kind.fetch({ sessionId, db }, keyBytes, match), [kind, sessionId, db, keyBytes, match]);
   const fetchRows = useCallback(
     async (from: string | undefined) => {
       const r = await base(from);

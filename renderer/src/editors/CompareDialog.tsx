@@ -9,6 +9,7 @@ import { MergeEditor } from './MergeEditor';
 import { bytesOf, formatBytes } from './valueBytes';
 import { showAs } from './valueViews';
 import { FormError } from '../ui/fields';
+import { useEditorDb } from './editorDb';
 
 /** What a compared key shows: its value as text (escaped when binary), or why there is none. */
 function itemText(item: MgetItem): string {
@@ -27,6 +28,7 @@ function itemNote(item: MgetItem): string {
  * more as columns.
  */
 export function CompareDialog({ sessionId, keys, onClose }: { sessionId: string; keys: KeyBytes[]; onClose(): void }) {
+  const db = useEditorDb();
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const [items, setItems] = useState<MgetItem[]>();
@@ -37,7 +39,7 @@ export function CompareDialog({ sessionId, keys, onClose }: { sessionId: string;
   }, []);
   useEffect(() => {
     let live = true;
-    void api.call('values.mget', { sessionId, keys }).then((r) => {
+    void api.call('values.mget', { sessionId, db, keys }).then((r) => {
       if (!live) return;
       if (r.ok) setItems(r.value);
       else setError(r.error);
@@ -45,7 +47,7 @@ export function CompareDialog({ sessionId, keys, onClose }: { sessionId: string;
     return () => {
       live = false;
     };
-  }, [sessionId, keys]);
+  }, [sessionId, db, keys]);
 
   return (
     <dialog

@@ -8,6 +8,7 @@ import { FormDialog } from '../ui/FormDialog';
 import { Checkbox, EscapesCheckbox, FormError, TextField } from '../ui/fields';
 import { errorText } from './apiErrors';
 import { typedBytes } from './escapedInput';
+import { useEditorDb } from './editorDb';
 
 /** A labelled multi-line text input. */
 export function TextArea({
@@ -50,6 +51,7 @@ export function AddFieldDialog({
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
   const paused = useWritePause(sessionId);
+  const db = useEditorDb();
   const submit = async () => {
     const f = typedBytes(field, escapes);
     const v = typedBytes(value, escapes);
@@ -58,6 +60,7 @@ export function AddFieldDialog({
     setBusy(true);
     const result = await api.call('values.hash.setField', {
       sessionId,
+      db,
       key: keyBytes,
       field: f.value,
       value: v.value,
@@ -113,12 +116,14 @@ export function RenameFieldDialog({
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
   const paused = useWritePause(sessionId);
+  const db = useEditorDb();
   const submit = async () => {
     const typed = typedBytes(name, escapes);
     if ('error' in typed) return setError(typed.error);
     setBusy(true);
     const result = await api.call('values.hash.renameField', {
       sessionId,
+      db,
       key: keyBytes,
       field,
       newField: typed.value,

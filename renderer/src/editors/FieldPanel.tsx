@@ -11,6 +11,7 @@ import { draftId } from './drafts';
 import { loadedFrom, type LoadedValue, type SaveCall } from './loadedValue';
 import { useWholeLoad, type WholeLoader } from './useWholeLoad';
 import { toValueBytes } from './valueBytes';
+import { useEditorDb } from './editorDb';
 
 type Load = { state: 'loading' } | { state: 'error'; error: ApiError } | { state: 'ready'; value: LoadedValue };
 
@@ -37,23 +38,24 @@ export function FieldPanel({
   const [load, setLoad] = useState<Load>({ state: 'loading' });
   const [generation, setGeneration] = useState(0);
   const paused = useWritePause(sessionId);
+  const db = useEditorDb();
 
   useEffect(() => {
     void api
-      .call('values.hash.getField', { sessionId, key: keyBytes, field })
+      .call('values.hash.getField', { sessionId, db, key: keyBytes, field })
       .then((result) =>
         setLoad(
           result.ok ? { state: 'ready', value: loadedFrom(result.value) } : { state: 'error', error: result.error },
         ),
       );
-  }, [sessionId, keyBytes, field, generation]);
+  }, [sessionId, db, keyBytes, field, generation]);
 
   // A field's whole value comes in one message (fields are rarely that big); a big one is then
   // prepared for the editor in time slices.
   const loadWhole: WholeLoader = useCallback(async () => {
-    const result = await api.call('values.hash.getField', { sessionId, key: keyBytes, field, whole: true });
+    const result = await api.call('values.hash.getField', { sessionId, db, key: keyBytes, field, whole: true });
     return result.ok ? { ok: true, value: loadedFrom(result.value) } : result;
-  }, [sessionId, keyBytes, field]);
+  }, [sessionId, db, keyBytes, field]);
   const whole = useWholeLoad(
     loadWhole,
     useCallback((value: LoadedValue) => setLoad({ state: 'ready', value }), []),
@@ -61,7 +63,7 @@ export function FieldPanel({
 
   const save: SaveCall = async (bytes, expect) => {
     const value = toValueBytes(bytes);
-    const result = await api.call('values.hash.setField', { sessionId, key: keyBytes, field, value, expect });
+    const result = await api.call('values.hash.setField', { sessionId, db, key: keyBytes, field, value, expect });
     if (result.ok) onSaved(value, result.value);
     return result;
   };

@@ -15,6 +15,7 @@ import type { BodyEvents } from './valueBody';
 import { count } from './valueBytes';
 import { ValueFilter } from './ValueFilter';
 import { ValueTable, type Column } from './ValueTable';
+import { useEditorDb } from './editorDb';
 
 /** Field names up to this many bytes come whole with each page (longer ones cannot be addressed). */
 const PREVIEW_BYTES = 4096;
@@ -50,12 +51,14 @@ export function HashValue({
   const [dialog, setDialog] = useState<Dialog>();
   const [notice, setNotice] = useState<{ text: string; error?: boolean }>();
   const paused = useWritePause(sessionId);
+  const db = useEditorDb();
   const { onGone, onWrongType, onChanged } = events;
 
   const fetchRows: FetchRows<HashEntry> = useCallback(
     async (cursor) => {
       const r = await api.call('values.hash.scan', {
         sessionId,
+        db,
         key,
         cursor: cursor ?? '0',
         count: PAGE,
@@ -70,7 +73,7 @@ export function HashValue({
       const { entries, cursor: next, length } = r.value;
       return { ok: true, value: { rows: entries, next: next === '0' ? undefined : next, length } };
     },
-    [sessionId, key, match, onGone, onWrongType],
+    [sessionId, db, key, match, onGone, onWrongType],
   );
   const paged = usePagedRows(fetchRows, idOf, 200);
   const rows = paged.rows;
@@ -166,7 +169,7 @@ export function HashValue({
 
   const deleteFields = async (fields: KeyBytes[]) => {
     setDialog(undefined);
-    const r = await api.call('values.hash.deleteFields', { sessionId, key, fields });
+    const r = await api.call('values.hash.deleteFields', { sessionId, db, key, fields });
     if (!r.ok) return setNotice({ text: `Could not delete: ${errorText(r.error)}`, error: true });
     if (r.value.keyDeleted) return onGone();
     const gone = new Set(fields.map(keyId));

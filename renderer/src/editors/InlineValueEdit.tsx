@@ -6,6 +6,7 @@ import { useWritePause } from '../sessions/sessionsStore';
 import { errorText } from './apiErrors';
 import { conflictCurrent } from './loadedValue';
 import { utf8Text } from './valueBytes';
+import { useEditorDb } from './editorDb';
 
 /**
  * A short text value edited in its table cell. It starts from the field as the server holds it
@@ -32,11 +33,12 @@ export function InlineValueEdit({
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
   const paused = useWritePause(sessionId);
+  const db = useEditorDb();
   const input = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
     let live = true;
-    void api.call('values.hash.getField', { sessionId, key: keyBytes, field }).then((r) => {
+    void api.call('values.hash.getField', { sessionId, db, key: keyBytes, field }).then((r) => {
       if (!live) return;
       if (!r.ok) return setError(errorText(r.error));
       setVersion(r.value.version);
@@ -49,7 +51,7 @@ export function InlineValueEdit({
     return () => {
       live = false;
     };
-  }, [sessionId, keyBytes, field, initial]);
+  }, [sessionId, db, keyBytes, field, initial]);
 
   const save = async () => {
     // The text stays in the box: Enter again once the session is ready.
@@ -58,6 +60,7 @@ export function InlineValueEdit({
     setBusy(true);
     const r = await api.call('values.hash.setField', {
       sessionId,
+      db,
       key: keyBytes,
       field,
       value: text,

@@ -13,6 +13,7 @@ import { parseBulk } from './bulkInput';
 import { typedBytes } from './escapedInput';
 import { CONDITIONS, createRefusal, existingKeysText, ttlChange, type Condition } from './newKeyInput';
 import { TextArea } from './FieldDialogs';
+import { useEditorDb } from './editorDb';
 
 type Kind = 'string' | 'hash' | 'bulk';
 const KINDS: readonly { value: Kind; label: string }[] = [
@@ -49,12 +50,13 @@ export function NewKeyDialog({
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
   const paused = useWritePause(sessionId);
+  const db = useEditorDb();
 
   const create = async (): Promise<string | undefined> => {
     if (kind === 'bulk') {
       const parsed = parseBulk(bulk);
       if ('error' in parsed) return parsed.error;
-      const r = await api.call('values.mset', { sessionId, pairs: parsed.pairs, onlyIfNoneExist });
+      const r = await api.call('values.mset', { sessionId, db, pairs: parsed.pairs, onlyIfNoneExist });
       if (!r.ok)
         return r.error.code === 'KEY_EXISTS'
           ? `Nothing was written: ${existingKeysText(r.error.details)} already exist (MSETNX writes all or none).`
@@ -72,6 +74,7 @@ export function NewKeyDialog({
       if ('error' in bytes) return `Value: ${bytes.error}`;
       const r = await api.call('values.string.set', {
         sessionId,
+        db,
         key: key.value,
         value: bytes.value,
         expect: condition,
@@ -91,7 +94,7 @@ export function NewKeyDialog({
       entries.push({ field: field.value, value: v.value });
     }
     if (entries.length === 0) return 'A hash needs at least one field.';
-    const r = await api.call('values.hash.create', { sessionId, key: key.value, entries, ttl: life.ttl });
+    const r = await api.call('values.hash.create', { sessionId, db, key: key.value, entries, ttl: life.ttl });
     if (!r.ok) return createRefusal(r.error, key.value, 'absent');
     onCreated(
       key.value,

@@ -15,6 +15,7 @@ import { useWholeLoad, type WholeLoader } from './useWholeLoad';
 import type { BodyEvents } from './valueBody';
 import { toValueBytes } from './valueBytes';
 import { isBig } from './valueViews';
+import { useEditorDb } from './editorDb';
 
 type Load = { state: 'loading' } | { state: 'error'; error: ApiError } | { state: 'ready'; value: LoadedValue };
 
@@ -37,6 +38,7 @@ export function StringValue({
   const [load, setLoad] = useState<Load>({ state: 'loading' });
   const [generation, setGeneration] = useState(0);
   const paused = useWritePause(sessionId);
+  const db = useEditorDb();
   const { onGone, onWrongType } = events;
 
   const failed = useCallback(
@@ -47,17 +49,17 @@ export function StringValue({
     [onGone, onWrongType],
   );
   useEffect(() => {
-    void api.call('values.string.get', { sessionId, key: keyBytes }).then((result) => {
+    void api.call('values.string.get', { sessionId, db, key: keyBytes }).then((result) => {
       if (result.ok) return setLoad({ state: 'ready', value: loadedFrom(result.value) });
       setLoad({ state: 'error', error: result.error });
       failed(result.error);
     });
-  }, [sessionId, keyBytes, failed, generation]);
+  }, [sessionId, db, keyBytes, failed, generation]);
 
   const size = load.state === 'ready' ? load.value.size : 0;
   const loadWhole: WholeLoader = useCallback(
-    (signal, onProgress) => loadStringInChunks({ sessionId, key: keyBytes }, { size, signal, onProgress }),
-    [sessionId, keyBytes, size],
+    (signal, onProgress) => loadStringInChunks({ sessionId, db, key: keyBytes }, { size, signal, onProgress }),
+    [sessionId, db, keyBytes, size],
   );
   const whole = useWholeLoad(
     loadWhole,
@@ -66,7 +68,7 @@ export function StringValue({
   );
 
   const save: SaveCall = (bytes, expect) => {
-    const target = { sessionId, key: keyBytes };
+    const target = { sessionId, db, key: keyBytes };
     if (isBig(bytes)) return saveStringInChunks(target, bytes, expect);
     return api.call('values.string.set', { ...target, value: toValueBytes(bytes), expect, ttl: 'keep' });
   };

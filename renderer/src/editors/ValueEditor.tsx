@@ -3,6 +3,7 @@ import type { ApiError } from '../../../shared/api/errors';
 import type { KeyBytes } from '../../../shared/api/keys';
 import type { ValueHeader } from '../../../shared/api/values';
 import { api } from '../api/client';
+import { EditorDb } from './editorDb';
 import type { KeyCommand } from '../keys/keyCommands';
 import { displayKey, keyId } from '../keys/keyText';
 import { useKeys } from '../keys/keysStore';
@@ -34,11 +35,14 @@ const HEADER_POLL_MS = 5_000;
  */
 export function ValueEditor({
   sessionId,
+  db,
   keyBytes,
   readOnly,
   run,
 }: {
   sessionId: string;
+  /** The db the key was opened from: every call names it (see EditorDb). */
+  db: number;
   keyBytes: KeyBytes;
   readOnly: boolean;
   run(command: KeyCommand): void;
@@ -54,7 +58,7 @@ export function ValueEditor({
   const meta = useKeys((st) => st.bySession[sessionId]?.meta[keyId(keyBytes)]);
 
   const readHeader = useCallback(async () => {
-    const result = await api.call('values.header', { sessionId, key: keyBytes });
+    const result = await api.call('values.header', { sessionId, db, key: keyBytes });
     if (result.ok) {
       setBodyType((type) => type ?? result.value.type);
       setStale(undefined);
@@ -64,7 +68,7 @@ export function ValueEditor({
     // An open editor stays (with any unsaved edit) when a refresh fails, e.g. while reconnecting.
     setState((now) => (now.state === 'ready' ? now : { state: 'error', error: result.error }));
     setStale(result.error);
-  }, [sessionId, keyBytes]);
+  }, [sessionId, db, keyBytes]);
 
   useEffect(() => {
     void readHeader();
@@ -107,76 +111,78 @@ export function ValueEditor({
     (state.state === 'ready' && bodyType && state.header.type !== bodyType ? state.header.type : undefined);
   const shown = state.state === 'ready' ? state.header : state.state === 'gone' ? state.last : undefined;
   return (
-    <section className="value-editor" aria-label="Key" onKeyDown={onKeyDown}>
-      {state.state === 'ready' ? (
-        <ValueHeaderBar
-          sessionId={sessionId}
-          header={state.header}
-          readAt={state.readAt}
-          readOnly={readOnly}
-          run={run}
-          onReload={reload}
-          onExpired={() => void readHeader()}
-        />
-      ) : (
-        <h2 className="key-title">{name}</h2>
-      )}
-      {state.state === 'loading' && (
-        <p className="hint value-loading" role="status">
-          Loading…
-        </p>
-      )}
-      {state.state === 'gone' && (
-        <div className="banner banner-warning" role="alert">
-          This key no longer exists: it was deleted or expired.
-          {shown && !readOnly ? ' What was loaded stays below; saving an edit offers to write it as new.' : ''}
-          <div className="banner-actions">
-            <button type="button" onClick={reload}>
-              Check again
-            </button>
+    <EditorDb.Provider value={db}>
+      <section className="value-editor" aria-label="Key" onKeyDown={onKeyDown}>
+        {state.state === 'ready' ? (
+          <ValueHeaderBar
+            sessionId={sessionId}
+            header={state.header}
+            readAt={state.readAt}
+            readOnly={readOnly}
+            run={run}
+            onReload={reload}
+            onExpired={() => void readHeader()}
+          />
+        ) : (
+          <h2 className="key-title">{name}</h2>
+        )}
+        {state.state === 'loading' && (
+          <p className="hint value-loading" role="status">
+            Loading…
+          </p>
+        )}
+        {state.state === 'gone' && (
+          <div className="banner banner-warning" role="alert">
+            This key no longer exists: it was deleted or expired.
+            {shown && !readOnly ? ' What was loaded stays below; saving an edit offers to write it as new.' : ''}
+            <div className="banner-actions">
+              <button type="button" onClick={reload}>
+                Check again
+              </button>
+            </div>
           </div>
-        </div>
-      )}
-      {state.state === 'gone' && !shown && (
-        <p className="hint">Open another key in the tree, or create this one again with New key (Ctrl+N).</p>
-      )}
-      {state.state === 'error' && (
-        <div className="banner banner-error" role="alert">
-          {errorText(state.error)}
-          <div className="banner-actions">
-            <button type="button" onClick={reload}>
-              Retry
-            </button>
+        )}
+        {state.state === 'gone' && !shown && (
+          <p className="hint">Open another key in the tree, or create this one again with New key (Ctrl+N).</p>
+        )}
+        {state.state === 'error' && (
+          <div className="banner banner-error" role="alert">
+            {errorText(state.error)}
+            <div className="banner-actions">
+              <button type="button" onClick={reload}>
+                Retry
+              </button>
+            </div>
           </div>
-        </div>
-      )}
-      {stale && state.state === 'ready' && (
-        <p className="warning" role="status">
-          Could not refresh this key: {errorText(stale)}
-        </p>
-      )}
-      {readOnly && shown && <p className="hint read-only-note">Read-only session: values are shown, not editable.</p>}
-      {replacedBy && (
-        <div className="banner banner-warning" role="alert">
-          This key is now a {replacedBy}: it was replaced while open.
-          <div className="banner-actions">
-            <button type="button" onClick={reload}>
-              Reload as {replacedBy}
-            </button>
+        )}
+        {stale && state.state === 'ready' && (
+          <p className="warning" role="status">
+            Could not refresh this key: {errorText(stale)}
+          </p>
+        )}
+        {readOnly && shown && <p className="hint read-only-note">Read-only session: values are shown, not editable.</p>}
+        {replacedBy && (
+          <div className="banner banner-warning" role="alert">
+            This key is now a {replacedBy}: it was replaced while open.
+            <div className="banner-actions">
+              <button type="button" onClick={reload}>
+                Reload as {replacedBy}
+              </button>
+            </div>
           </div>
-        </div>
-      )}
-      {shown && (
-        <ValueBody
-          key={generation}
-          sessionId={sessionId}
-          keyBytes={keyBytes}
-          header={{ ...shown, type: bodyType ?? shown.type }}
-          readOnly={readOnly}
-          events={events}
-        />
-      )}
-    </section>
+        )}
+        {shown && (
+          <ValueBody
+            key={generation}
+            sessionId={sessionId}
+            keyBytes={keyBytes}
+            header={{ ...shown, type: bodyType ?? shown.type }}
+            readOnly={readOnly}
+            events={events}
+          />
+        )}
+      </section>
+    </EditorDb.Provider>
   );
 }
 

@@ -11,6 +11,7 @@ import { errorText } from './apiErrors';
 import { useCountdown } from './useCountdown';
 import { count, formatBytes } from './valueBytes';
 import { FormError } from '../ui/fields';
+import { useEditorDb } from './editorDb';
 
 const UNITS: Record<string, [string, string]> = {
   hash: ['field', 'fields'],
@@ -39,10 +40,11 @@ function TtlFact({ header, readAt, onExpired }: { header: ValueHeader; readAt: n
 }
 
 function MemoryFact({ sessionId, keyBytes }: { sessionId: string; keyBytes: KeyBytes }) {
+  const db = useEditorDb();
   const [state, setState] = useState<{ bytes?: number; error?: string; busy?: boolean }>({});
   const measure = async () => {
     setState({ busy: true });
-    const result = await api.call('values.memory', { sessionId, key: keyBytes });
+    const result = await api.call('values.memory', { sessionId, db, key: keyBytes });
     setState(result.ok ? { bytes: result.value.bytes } : { error: errorText(result.error) });
   };
   return (

@@ -4,6 +4,7 @@ import { keyId } from '../keys/keyText';
 import { useKeys, useSelectedKeys } from '../keys/keysStore';
 import { useWritePause } from '../sessions/sessionsStore';
 import { CompareDialog } from './CompareDialog';
+import { EditorDb } from './editorDb';
 import { NewKeyDialog } from './NewKeyDialog';
 
 const NO_KEYS: KeyBytes[] = [];
@@ -31,6 +32,8 @@ export function ValueTools({
   });
   const bar = useRef<HTMLDivElement>(null);
   const paused = useWritePause(sessionId);
+  // The dialogs are modal: the db cannot change while one is open.
+  const db = useKeys((st) => st.bySession[sessionId]?.db ?? 0);
 
   useEffect(() => {
     if (readOnly) return;
@@ -73,17 +76,21 @@ export function ValueTools({
         </button>
       )}
       {dialog === 'new' && (
-        <NewKeyDialog
-          sessionId={sessionId}
-          onClose={() => setDialog(undefined)}
-          onCreated={(key, text) => {
-            if (key !== undefined) useKeys.getState().open(sessionId, key);
-            onNotice({ text });
-          }}
-        />
+        <EditorDb.Provider value={db}>
+          <NewKeyDialog
+            sessionId={sessionId}
+            onClose={() => setDialog(undefined)}
+            onCreated={(key, text) => {
+              if (key !== undefined) useKeys.getState().open(sessionId, key);
+              onNotice({ text });
+            }}
+          />
+        </EditorDb.Provider>
       )}
       {dialog === 'compare' && (
-        <CompareDialog sessionId={sessionId} keys={compared} onClose={() => setDialog(undefined)} />
+        <EditorDb.Provider value={db}>
+          <CompareDialog sessionId={sessionId} keys={compared} onClose={() => setDialog(undefined)} />
+        </EditorDb.Provider>
       )}
     </div>
   );

@@ -1,8 +1,8 @@
 import type { ApiError } from '../../../shared/api/errors';
-import type { KeyBytes } from '../../../shared/api/keys';
 import type { Result } from '../../../shared/api/result';
 import { MAX_VALUE_BYTES, type ValueBytes } from '../../../shared/api/values';
 import { api } from '../api/client';
+import type { ValueTarget } from './editorDb';
 import type { LoadedValue } from './loadedValue';
 import { feedInSlices, Sha1 } from './sha1';
 import { nextTask } from './timeSlices';
@@ -51,7 +51,7 @@ type Attempt = { done: LoadedValue } | { changed: number } | { failed: ApiError 
 
 /** One pass over the value: chunks into one buffer, then the server's digest against ours. */
 async function loadOnce(
-  target: { sessionId: string; key: KeyBytes },
+  target: ValueTarget,
   size: number,
   report: (loaded: number) => void,
   signal: AbortSignal,
@@ -90,7 +90,7 @@ async function loadOnce(
  * against. A value that changed meanwhile is loaded again, up to ATTEMPTS times.
  */
 export async function loadStringInChunks(
-  target: { sessionId: string; key: KeyBytes },
+  target: ValueTarget,
   opts: { size: number; signal: AbortSignal; onProgress(progress: LoadProgress): void },
 ): Promise<Result<LoadedValue> | 'cancelled'> {
   let size = opts.size;

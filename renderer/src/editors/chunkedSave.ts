@@ -1,7 +1,7 @@
-import type { KeyBytes } from '../../../shared/api/keys';
 import type { Result } from '../../../shared/api/result';
 import type { Expect, WriteResult } from '../../../shared/api/values';
 import { api } from '../api/client';
+import type { ValueTarget } from './editorDb';
 import { feedInSlices, Sha1 } from './sha1';
 import { nextTask } from './timeSlices';
 import { toValueBytes } from './valueBytes';
@@ -26,7 +26,7 @@ function chunkEnd(bytes: Uint8Array, offset: number): number {
  * drops what it staged.
  */
 export async function saveStringInChunks(
-  target: { sessionId: string; key: KeyBytes },
+  target: ValueTarget,
   bytes: Uint8Array,
   expect: Expect,
 ): Promise<Result<WriteResult>> {

@@ -21,8 +21,10 @@ import { targetsSelection } from './selectionView';
 
 function JobProgress({ sessionId, onCancel }: { sessionId: string; onCancel(): void }) {
   const job = useKeys((st) => st.bySession[sessionId]?.job);
+  const shownDb = useKeys((st) => st.bySession[sessionId]?.db);
   if (!job) return null;
-  const label = `Deleting “${displayKey(job.prefix)}”: ${job.deleted.toLocaleString('en-US')} of ~${job.expected.toLocaleString('en-US')} keys`;
+  const where = job.db === shownDb ? '' : ` in db${job.db}`;
+  const label = `Deleting “${displayKey(job.prefix)}”${where}: ${job.deleted.toLocaleString('en-US')} of ~${job.expected.toLocaleString('en-US')} keys`;
   if (job.state !== 'running') {
     const end = { done: 'done', cancelled: 'cancelled', error: `failed: ${job.error?.message ?? ''}` }[job.state];
     return (
@@ -51,6 +53,8 @@ export function KeyBrowser({ session }: { session: SessionView }) {
   const status = useKeys((st) => st.bySession[session.id]?.status);
   const hasJob = useKeys((st) => !!st.bySession[session.id]?.job);
   const openKey = useKeys((st) => st.bySession[session.id]?.openKey);
+  // The db the tree's rows (and so the opened key) belong to.
+  const keysDb = useKeys((st) => st.bySession[session.id]?.db ?? session.db);
   const { scan, dbChanged, cancelJob, open, toggle, clearSelection } = useKeys.getState();
   const [seenDb, setSeenDb] = useState(session.db);
   const [dialog, setDialog] = useState<KeyDialog>();
@@ -66,12 +70,12 @@ export function KeyBrowser({ session }: { session: SessionView }) {
   const hasStatus = !!status;
   useEffect(() => {
     // The first scan starts when the session is ready; after a db switch core rescans by itself.
-    if (ready && !hasStatus) void scan(session.id, { match: '', type: undefined });
-  }, [ready, hasStatus, session.id, scan]);
+    if (ready && !hasStatus) void scan(session.id, { match: '', type: undefined, db: session.db });
+  }, [ready, hasStatus, session.id, session.db, scan]);
   useEffect(() => {
     if (seenDb !== session.db) {
       setSeenDb(session.db);
-      dbChanged(session.id);
+      dbChanged(session.id, session.db);
     }
   }, [seenDb, session.db, session.id, dbChanged]);
   useEffect(() => {
@@ -159,7 +163,14 @@ export function KeyBrowser({ session }: { session: SessionView }) {
       <Splitter label="Resize the key tree" value={treeWidth} min={20} max={75} onChange={setTreeWidth} />
       <div className="detail-pane">
         {openKey ? (
-          <ValueEditor key={keyId(openKey)} sessionId={session.id} keyBytes={openKey} readOnly={readOnly} run={run} />
+          <ValueEditor
+            key={`${keysDb}:${keyId(openKey)}`}
+            sessionId={session.id}
+            db={keysDb}
+            keyBytes={openKey}
+            readOnly={readOnly}
+            run={run}
+          />
         ) : (
           <p className="hint">
             Select a key to see it. Arrows move, → / ← open and close folders, Enter opens, Delete deletes. Ctrl+click

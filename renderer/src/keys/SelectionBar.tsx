@@ -9,15 +9,16 @@ import { countOf } from '../ui/format';
 
 const n = (x: number) => x.toLocaleString('en-US');
 
-function bulkText(b: BulkStatus): string {
-  const keys = `${n(b.done)} of ${n(b.total)} keys`;
+/** `shownDb`: the db on screen; a run in another db (switched meanwhile) says where it acts. */
+function bulkText(b: BulkStatus, shownDb: number): string {
+  const keys = `${n(b.done)} of ${n(b.total)} keys${b.db === shownDb ? '' : ` in db${b.db}`}`;
   const folders = b.folderTotal ? `, folders ${n(b.foldersDone)} of ${n(b.folderTotal)}` : '';
   if (b.kind === 'delete') {
     switch (b.state) {
       case 'running':
         return `Deleting… ${keys}${folders}`;
       case 'done':
-        return `Deleted ${countOf(b.affected, 'key')} from the server.`;
+        return `Deleted ${countOf(b.affected, 'key')} from ${b.db === shownDb ? 'the server' : `db${b.db}`}.`;
       case 'cancelled':
         return `Delete cancelled after ${keys}${folders} (${n(b.affected)} deleted).`;
       default:
@@ -39,7 +40,8 @@ function bulkText(b: BulkStatus): string {
 
 function BulkProgress({ sessionId, bulk }: { sessionId: string; bulk: BulkStatus }) {
   const { cancelBulk, dismissBulk } = useKeys.getState();
-  const text = bulkText(bulk);
+  const shownDb = useKeys((st) => st.bySession[sessionId]?.db ?? bulk.db);
+  const text = bulkText(bulk, shownDb);
   const running = bulk.state === 'running';
   return (
     <div className={`bulk-progress bulk-${bulk.state}`}>

@@ -11,6 +11,8 @@ export const BULK_BATCH = 10_000;
 /** A bulk delete or TTL change, as the selection bar shows it. */
 export interface BulkStatus {
   kind: 'delete' | 'ttl';
+  /** The database it acts on, for its whole run (the session may switch meanwhile). */
+  db: number;
   state: 'running' | 'done' | 'cancelled' | 'error';
   /** Keys sent to the server so far, of `total`. */
   done: number;
@@ -74,13 +76,18 @@ export function bulkActions({ patch, of, refresh, forgetDeleted }: StoreContext)
     });
   };
 
-  const deleteKeys = async (sessionId: string, keys: KeyBytes[]): Promise<string | undefined> => {
+  /** The rows on screen are of `db`: they change with what was done there. */
+  const onScreen = (sessionId: string, db: number) => of(sessionId).db === db;
+
+  const deleteKeys = async (sessionId: string, db: number, keys: KeyBytes[]): Promise<string | undefined> => {
     for (let i = 0; i < keys.length && !cancelled.has(sessionId); i += BULK_BATCH) {
       const batch = keys.slice(i, i + BULK_BATCH);
-      const result = await api.call('keys.delete', { sessionId, keys: batch });
+      const result = await api.call('keys.delete', { sessionId, db, keys: batch });
       if (!result.ok) return result.error.message;
-      forgetDeleted(sessionId, batch);
-      refresh(sessionId);
+      if (onScreen(sessionId, db)) {
+        forgetDeleted(sessionId, batch);
+        refresh(sessionId);
+      }
       update(sessionId, {
         done: i + batch.length,
         affected: (of(sessionId).bulk?.affected ?? 0) + result.value.deleted,
@@ -89,12 +96,12 @@ export function bulkActions({ patch, of, refresh, forgetDeleted }: StoreContext)
     return undefined;
   };
 
-  const deleteFolders = async (sessionId: string, prefixes: KeyBytes[]): Promise<string | undefined> => {
+  const deleteFolders = async (sessionId: string, db: number, prefixes: KeyBytes[]): Promise<string | undefined> => {
     const ends = jobEnds();
     try {
       for (const [i, prefix] of prefixes.entries()) {
         if (cancelled.has(sessionId)) return undefined;
-        const result = await api.call('keys.deleteFolder', { sessionId, prefix });
+        const result = await api.call('keys.deleteFolder', { sessionId, db, prefix });
         if (!result.ok) return result.error.message;
         patch(sessionId, { job: result.value });
         const end = await ends.wait(result.value.jobId);
@@ -113,8 +120,10 @@ export function bulkActions({ patch, of, refresh, forgetDeleted }: StoreContext)
 
   return {
     bulkDelete: async (sessionId, { keys, folders }) => {
+      const { db } = of(sessionId);
       start(sessionId, {
         kind: 'delete',
+        db,
         state: 'running',
         done: 0,
         total: keys.length,
@@ -123,19 +132,22 @@ export function bulkActions({ patch, of, refresh, forgetDeleted }: StoreContext)
         folderTotal: folders.length,
       });
       const error =
-        (await deleteKeys(sessionId, keys)) ??
+        (await deleteKeys(sessionId, db, keys)) ??
         (await deleteFolders(
           sessionId,
+          db,
           folders.map((f) => f.prefix),
         ));
       // Rows were removed: the indices the selection was made of are gone.
-      patch(sessionId, (s) => ({ selection: { ...NO_SELECTION, anchor: s.focused } }));
+      if (onScreen(sessionId, db)) patch(sessionId, (s) => ({ selection: { ...NO_SELECTION, anchor: s.focused } }));
       finish(sessionId, error);
     },
 
     bulkExpire: async (sessionId, keys, ttlMs) => {
+      const { db } = of(sessionId);
       start(sessionId, {
         kind: 'ttl',
+        db,
         state: 'running',
         done: 0,
         total: keys.length,
@@ -147,17 +159,19 @@ export function bulkActions({ patch, of, refresh, forgetDeleted }: StoreContext)
       let error: string | undefined;
       for (let i = 0; i < keys.length && !cancelled.has(sessionId); i += BULK_BATCH) {
         const batch = keys.slice(i, i + BULK_BATCH);
-        const result = await api.call('keys.expire', { sessionId, keys: batch, ttlMs });
+        const result = await api.call('keys.expire', { sessionId, db, keys: batch, ttlMs });
         if (!result.ok) {
           error = result.error.message;
           break;
         }
-        // TTLs shown for these keys are stale: drop them; the visible rows read them again.
-        const stale = new Set(batch.map(keyId));
-        patch(sessionId, (s) => ({
-          meta: Object.fromEntries(Object.entries(s.meta).filter(([id]) => !stale.has(id))),
-        }));
-        refresh(sessionId);
+        if (onScreen(sessionId, db)) {
+          // TTLs shown for these keys are stale: drop them; the visible rows read them again.
+          const stale = new Set(batch.map(keyId));
+          patch(sessionId, (s) => ({
+            meta: Object.fromEntries(Object.entries(s.meta).filter(([id]) => !stale.has(id))),
+          }));
+          refresh(sessionId);
+        }
         update(sessionId, {
           done: i + batch.length,
           affected: (of(sessionId).bulk?.affected ?? 0) + result.value.updated,

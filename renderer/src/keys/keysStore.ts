@@ -13,6 +13,11 @@ import { selectedKeysOf } from './selectionView';
 
 /** The key browser's state for one session: only the rows near the viewport live here. */
 export interface SessionKeys {
+  /**
+   * The database these rows belong to. Every call names it, so an action lands in the db the
+   * user saw, even if the session switched meanwhile (core runs it on a connection pinned there).
+   */
+  db: number;
   status?: ScanStatus;
   total: number;
   /** Bumped whenever core says the rows changed; pages of older generations get refetched. */
@@ -40,6 +45,7 @@ export interface SessionKeys {
 }
 
 const EMPTY: SessionKeys = {
+  db: 0,
   total: 0,
   generation: 0,
   pages: {},
@@ -65,7 +71,8 @@ export interface StoreContext {
 
 interface KeysState extends SelectionActions, BulkActions, Pick<RowLoader, 'ensureRows'> {
   bySession: Record<string, SessionKeys>;
-  scan(sessionId: string, opts?: { match?: string; type?: RedisType }): Promise<void>;
+  /** (Re)scans; `db` when the browser starts out on a session (else the db shown). */
+  scan(sessionId: string, opts?: { match?: string; type?: RedisType; db?: number }): Promise<void>;
   /** Sets the scan limits and rescans with them. */
   setLimits(sessionId: string, limits: SessionKeys['limits']): Promise<void>;
   cancel(sessionId: string): Promise<void>;
@@ -82,7 +89,7 @@ interface KeysState extends SelectionActions, BulkActions, Pick<RowLoader, 'ensu
   cancelJob(sessionId: string): Promise<void>;
   onJobEvent(job: KeyJobStatus): void;
   /** The session switched db: core rescans by itself; drop what belonged to the old db. */
-  dbChanged(sessionId: string): void;
+  dbChanged(sessionId: string, db: number): void;
   forget(sessionId: string): void;
 }
 
@@ -115,15 +122,18 @@ export const useKeys = create<KeysState>((set, get) => {
     scan: async (sessionId, opts = {}) => {
       const match = opts.match ?? of(sessionId).match;
       const type = 'type' in opts ? opts.type : of(sessionId).type;
-      patch(sessionId, { ...FRESH_VIEW, match, type, meta: {}, lookup: undefined, error: undefined, total: 0 });
+      const db = opts.db ?? of(sessionId).db;
+      patch(sessionId, { ...FRESH_VIEW, db, match, type, meta: {}, lookup: undefined, error: undefined, total: 0 });
       const { cap, maxCallsPerSecond } = of(sessionId).limits;
       const result = await api.call('keys.scan', {
         sessionId,
+        db,
         ...(match ? { match } : {}),
         ...(type ? { type } : {}),
         ...(cap ? { cap } : {}),
         ...(maxCallsPerSecond ? { maxCallsPerSecond } : {}),
       });
+      if (of(sessionId).db !== db) return; // switched meanwhile: core rescans the new db
       if (!result.ok) return patch(sessionId, { error: result.error });
       patch(sessionId, { status: result.value });
       refresh(sessionId);
@@ -133,8 +143,9 @@ export const useKeys = create<KeysState>((set, get) => {
       await get().scan(sessionId);
     },
     cancel: async (sessionId) => {
-      const result = await api.call('keys.cancelScan', { sessionId });
-      if (result.ok) patch(sessionId, { status: result.value });
+      const { db } = of(sessionId);
+      const result = await api.call('keys.cancelScan', { sessionId, db });
+      if (result.ok && of(sessionId).db === db) patch(sessionId, { status: result.value });
     },
     onScanEvent: (sessionId, status, rowsChanged) => {
       patch(sessionId, { status });
@@ -142,7 +153,9 @@ export const useKeys = create<KeysState>((set, get) => {
     },
     toggle: async (sessionId, row) => {
       if (row.kind !== 'folder') return;
-      const result = await api.call('keys.expand', { sessionId, prefix: row.prefix, expanded: !row.expanded });
+      const { db } = of(sessionId);
+      const result = await api.call('keys.expand', { sessionId, db, prefix: row.prefix, expanded: !row.expanded });
+      if (of(sessionId).db !== db) return;
       if (!result.ok) return patch(sessionId, { error: result.error });
       // Rows below the folder moved: an index range no longer means the same rows.
       patch(sessionId, (s) => ({ total: result.value.total, selection: keepPicked(s.selection, s.focused) }));
@@ -154,7 +167,9 @@ export const useKeys = create<KeysState>((set, get) => {
       refresh(sessionId);
     },
     lookup: async (sessionId, key) => {
-      const result = await api.call('keys.lookup', { sessionId, key });
+      const { db } = of(sessionId);
+      const result = await api.call('keys.lookup', { sessionId, db, key });
+      if (of(sessionId).db !== db) return;
       if (!result.ok) return patch(sessionId, { error: result.error });
       const found = result.value.type !== 'none';
       patch(sessionId, (s) => ({
@@ -164,15 +179,17 @@ export const useKeys = create<KeysState>((set, get) => {
       refresh(sessionId);
     },
     remove: async (sessionId, keys) => {
-      const result = await api.call('keys.delete', { sessionId, keys });
+      const result = await api.call('keys.delete', { sessionId, db: of(sessionId).db, keys });
       if (!result.ok) return result.error;
       forgetDeleted(sessionId, keys);
       refresh(sessionId);
       return undefined;
     },
     rename: async (sessionId, key, newKey, onlyIfFree) => {
-      const result = await api.call('keys.rename', { sessionId, key, newKey, onlyIfFree });
+      const { db } = of(sessionId);
+      const result = await api.call('keys.rename', { sessionId, db, key, newKey, onlyIfFree });
       if (!result.ok) return result.error;
+      if (of(sessionId).db !== db) return undefined;
       patch(sessionId, (s) => {
         const meta = { ...s.meta };
         delete meta[keyId(key)];
@@ -182,8 +199,10 @@ export const useKeys = create<KeysState>((set, get) => {
       return undefined;
     },
     expire: async (sessionId, keys, ttlMs) => {
-      const result = await api.call('keys.expire', { sessionId, keys, ttlMs });
+      const { db } = of(sessionId);
+      const result = await api.call('keys.expire', { sessionId, db, keys, ttlMs });
       if (!result.ok) return result.error;
+      if (of(sessionId).db !== db) return undefined;
       patch(sessionId, (s) => {
         const meta = { ...s.meta };
         for (const k of keys) delete meta[keyId(k)];
@@ -193,7 +212,7 @@ export const useKeys = create<KeysState>((set, get) => {
       return undefined;
     },
     deleteFolder: async (sessionId, prefix) => {
-      const result = await api.call('keys.deleteFolder', { sessionId, prefix });
+      const result = await api.call('keys.deleteFolder', { sessionId, db: of(sessionId).db, prefix });
       if (!result.ok) return result.error;
       patch(sessionId, { job: result.value });
       return undefined;
@@ -208,8 +227,8 @@ export const useKeys = create<KeysState>((set, get) => {
       patch(job.sessionId, { job });
       if (job.state !== 'running') refresh(job.sessionId);
     },
-    dbChanged: (sessionId) => {
-      patch(sessionId, { ...FRESH_VIEW, meta: {}, openKey: undefined, lookup: undefined, error: undefined });
+    dbChanged: (sessionId, db) => {
+      patch(sessionId, { ...FRESH_VIEW, db, meta: {}, openKey: undefined, lookup: undefined, error: undefined });
       refresh(sessionId);
     },
     forget: (sessionId) => {

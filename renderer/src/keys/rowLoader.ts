@@ -31,9 +31,11 @@ export function rowLoader({ patch, of }: StoreContext): RowLoader {
   const metaAgain = new Set<string>();
 
   const fetchMeta = async (sessionId: string, keys: KeyBytes[]) => {
+    const { db } = of(sessionId);
     for (let i = 0; i < keys.length; i += META_BATCH) {
-      const result = await api.call('keys.meta', { sessionId, keys: keys.slice(i, i + META_BATCH) });
-      if (!result.ok) return;
+      const result = await api.call('keys.meta', { sessionId, db, keys: keys.slice(i, i + META_BATCH) });
+      // Another db's answer must not show beside this db's rows.
+      if (!result.ok || of(sessionId).db !== db) return;
       patch(sessionId, (s) => {
         const meta = { ...s.meta };
         for (const m of result.value) meta[keyId(m.key)] = m;
@@ -71,13 +73,16 @@ export function rowLoader({ patch, of }: StoreContext): RowLoader {
     if (inflight.has(flight)) return;
     inflight.add(flight);
     try {
-      const generation = s.generation;
+      const { generation, db } = s;
       const result = await api.call('keys.rows', {
         sessionId,
+        db,
         offset: page * PAGE_SIZE,
         limit: PAGE_SIZE,
         view: s.view,
       });
+      // A page of the db shown before a switch (DB_CHANGED, or rows that raced it) is dropped.
+      if (of(sessionId).db !== db || (!result.ok && result.error.code === 'DB_CHANGED')) return;
       if (!result.ok) return patch(sessionId, { error: result.error });
       patch(sessionId, (cur) => {
         const { total, rows } = result.value;

@@ -16,14 +16,14 @@ export function useResolvedSelection(sessionId: string): SelectionRead {
   const [read, setRead] = useState<SelectionRead>({ state: 'reading', rowsRead: 0 });
   useEffect(() => {
     let live = true;
-    const { selection, view } = useKeys.getState().bySession[sessionId] ?? {};
-    if (!selection || !view) {
+    const { selection, view, db } = useKeys.getState().bySession[sessionId] ?? {};
+    if (!selection || !view || db === undefined) {
       setRead({ state: 'error', message: 'Nothing is selected.' });
       return;
     }
     void resolveSelection(
       selection,
-      (offset, limit) => api.call('keys.rows', { sessionId, offset, limit, view }),
+      (offset, limit) => api.call('keys.rows', { sessionId, db, offset, limit, view }),
       (rowsRead) => live && setRead({ state: 'reading', rowsRead }),
     ).then((r) => {
       if (live) setRead(r.ok ? { state: 'ready', value: r.value } : { state: 'error', message: r.message });

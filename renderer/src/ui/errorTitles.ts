@@ -27,5 +27,6 @@ export const ERROR_TITLES: Record<ErrorCode, string> = {
   FIELD_EXISTS: 'Field already exists',
   VALUE_TOO_LARGE: 'Value too large',
   OOM: 'Server out of memory',
+  DB_CHANGED: 'Database switched',
   INTERNAL: 'Unexpected error',
 };
