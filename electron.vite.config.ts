@@ -1,10 +1,11 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import { resolve } from 'node:path';
+import { cspMetaPlugin } from './electron/main/cspMetaPlugin';
 
 // The desktop build: Electron main (ESM), preload (one CommonJS file, as a sandboxed preload
 // must be) and the renderer, into out/. The web host is built by vite.node.config.ts.
-export default defineConfig({
+export default defineConfig(() => ({
   main: {
     build: {
       outDir: 'out/main',
@@ -26,7 +27,7 @@ export default defineConfig({
   renderer: {
     root: 'renderer',
     base: './',
-    plugins: [react()],
+    plugins: [react(), cspMetaPlugin()],
     build: {
       outDir: resolve('out/renderer'),
       minify: true,
@@ -34,4 +35,4 @@ export default defineConfig({
       rolldownOptions: { input: { index: resolve('renderer/index.html') } },
     },
   },
-});
+}));
