@@ -5,8 +5,10 @@ import { cspMetaPlugin } from './electron/main/cspMetaPlugin';
 
 // The desktop build: Electron main (ESM), preload (one CommonJS file, as a sandboxed preload
 // must be) and the renderer, into out/. The web host is built by vite.node.config.ts.
-export default defineConfig(() => ({
+export default defineConfig(({ command }) => ({
   main: {
+    // Only `electron-vite dev` builds may load the renderer from a dev server (see rendererSource.ts).
+    define: { __REDLENS_DEV_BUILD__: JSON.stringify(command === 'serve') },
     build: {
       outDir: 'out/main',
       rolldownOptions: { input: { index: resolve('electron/main/index.ts') } },
