@@ -25,6 +25,9 @@ test('desktop app: window, preload bridge and quick connect', async () => {
   try {
     const page = await app.firstWindow();
     await expect(page).toHaveTitle('Redlens');
+    // Served from the app:// origin (not file://), with the CSP <meta> in place.
+    expect(page.url()).toBe('app://redlens/index.html');
+    await expect(page.locator('meta[http-equiv="Content-Security-Policy"]')).toHaveCount(1);
     // The sandboxed renderer sees the bridge and nothing of Node.
     expect(await page.evaluate(() => typeof (globalThis as { redlens?: unknown }).redlens)).toBe('object');
     expect(await page.evaluate(() => typeof (globalThis as { process?: unknown }).process)).toBe('undefined');

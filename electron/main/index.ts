@@ -1,24 +1,41 @@
-import { app, BrowserWindow, ipcMain, safeStorage, session, shell } from 'electron';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { app, BrowserWindow, ipcMain, protocol, safeStorage, session, shell } from 'electron';
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import { APP_VERSION } from '../core/app/appVersion';
 import { createCore } from '../core/createCore';
 import { ensureDataDir, resolveDataDir } from '../core/dataDir';
+import { contentSecurityPolicy } from '../core/security/contentSecurityPolicy';
+import { APP_SCHEME } from './appOrigin';
+import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './appProtocol';
+import { createAppUrlCheck } from './appUrl';
 import { registerIpcBridge } from './ipcBridge';
+import { chooseRendererSource, IS_DEV_BUILD } from './rendererSource';
 import { createSafeStorageCipher } from './safeStorageCipher';
 import { guardSession, guardWebContents } from './securityGuards';
 import { mainWindowOptions } from './windowOptions';
 
 // The Electron shell only: window, guards and the IPC bridge. All logic lives in electron/core.
-const rendererIndex = fileURLToPath(new URL('../renderer/index.html', import.meta.url));
+const rendererDir = fileURLToPath(new URL('../renderer/', import.meta.url));
 const preloadPath = fileURLToPath(new URL('../preload/index.cjs', import.meta.url));
-const devServerUrl = process.env['ELECTRON_RENDERER_URL'];
-const appUrlPrefix = devServerUrl ?? pathToFileURL(rendererIndex).href;
-const isAppUrl = (url: string) => url.startsWith(appUrlPrefix);
+const source = chooseRendererSource({
+  devBuild: IS_DEV_BUILD,
+  isPackaged: app.isPackaged,
+  devServerUrl: process.env['ELECTRON_RENDERER_URL'],
+});
+if (process.env['ELECTRON_RENDERER_URL'] && source.kind === 'app') {
+  console.warn('Redlens: ignoring ELECTRON_RENDERER_URL (only a development build loads a loopback dev server).');
+}
+const isAppUrl = createAppUrlCheck(source);
+const csp = contentSecurityPolicy(
+  source.kind === 'devServer' ? { delivery: 'header', devServerOrigin: source.origin } : { delivery: 'header' },
+);
 
 app.enableSandbox();
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 
 async function main() {
   await app.whenReady();
+  protocol.handle(APP_SCHEME, createAppProtocolHandler({ root: rendererDir, contentSecurityPolicy: csp, readFile }));
   const dataDir = ensureDataDir(resolveDataDir({ env: process.env, electronUserData: app.getPath('userData') }));
   const core = createCore({
     version: APP_VERSION,
@@ -27,7 +44,7 @@ async function main() {
     secretCipher: createSafeStorageCipher(safeStorage),
   });
   const bridge = registerIpcBridge({ ipcMain, dispatch: core.dispatch, events: core.events, isTrustedUrl: isAppUrl });
-  guardSession(session.defaultSession);
+  guardSession(session.defaultSession, isAppUrl, csp);
   app.on('web-contents-created', (_e, contents) => guardWebContents(contents, isAppUrl, shell));
 
   const createWindow = () => {
@@ -35,7 +52,7 @@ async function main() {
     const detach = bridge.attach(win.webContents);
     win.on('closed', detach);
     win.once('ready-to-show', () => win.show());
-    void (devServerUrl ? win.loadURL(devServerUrl) : win.loadFile(rendererIndex));
+    void win.loadURL(source.url);
   };
   createWindow();
 

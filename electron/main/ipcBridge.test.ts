@@ -5,18 +5,22 @@ import { EventBus } from '../core/events/eventBus';
 import { registerIpcBridge, type IpcBridgeOptions } from './ipcBridge';
 
 // A stand-in for Electron's ipcMain (the binary is not available here); core's real dispatch.
+type Frame = { url: string; parent: Frame | null };
 function fakeIpcMain() {
   const handlers = new Map<string, (event: unknown, ...args: unknown[]) => Promise<unknown>>();
   const ipcMain = {
     handle: (channel: string, h: (event: unknown, ...args: unknown[]) => Promise<unknown>) => handlers.set(channel, h),
     removeHandler: (channel: string) => handlers.delete(channel),
   } as unknown as IpcBridgeOptions['ipcMain'];
-  const invoke = (frameUrl: string, ...args: unknown[]) =>
-    handlers.get(IPC_INVOKE)!({ senderFrame: { url: frameUrl } }, ...args);
-  return { ipcMain, handlers, invoke };
+  const call = (sender: unknown, senderFrame: Frame | null, ...args: unknown[]) =>
+    handlers.get(IPC_INVOKE)!({ sender, senderFrame }, ...args);
+  return { ipcMain, handlers, call };
 }
 
-const APP = 'file:///opt/redlens/out/renderer/index.html';
+const fakeWebContents = () => ({ send: () => {}, isDestroyed: () => false });
+const topFrame = (url: string): Frame => ({ url, parent: null });
+
+const APP = 'app://redlens/index.html';
 
 function setup() {
   const events = new EventBus();
@@ -28,8 +32,12 @@ function setup() {
     },
   } as Partial<Handlers> as Handlers);
   const fake = fakeIpcMain();
-  const bridge = registerIpcBridge({ ipcMain: fake.ipcMain, dispatch, events, isTrustedUrl: (u) => u.startsWith(APP) });
-  return { ...fake, events, bridge };
+  const bridge = registerIpcBridge({ ipcMain: fake.ipcMain, dispatch, events, isTrustedUrl: (u) => u === APP });
+  const window = fakeWebContents();
+  bridge.attach(window);
+  // A call from the top frame of the attached window.
+  const invoke = (frameUrl: string, ...args: unknown[]) => fake.call(window, topFrame(frameUrl), ...args);
+  return { ...fake, events, bridge, window, invoke };
 }
 
 describe('registerIpcBridge', () => {
@@ -50,6 +58,18 @@ describe('registerIpcBridge', () => {
       error: { message: expect.stringMatching(/did not come from the Redlens window/) },
     });
     expect(await invoke('', 'app.version', {})).toMatchObject({ ok: false });
+  });
+
+  it('refuses our own URL in a sub-frame, a frame that is gone, or a window it did not attach', async () => {
+    const { call, window, bridge } = setup();
+    const refused = { ok: false, error: { code: 'INTERNAL' } };
+    expect(await call(window, { url: APP, parent: topFrame(APP) }, 'app.version', {})).toMatchObject(refused);
+    expect(await call(window, null, 'app.version', {})).toMatchObject(refused);
+    expect(await call(fakeWebContents(), topFrame(APP), 'app.version', {})).toMatchObject(refused);
+    const other = fakeWebContents();
+    bridge.attach(other)();
+    expect(await call(other, topFrame(APP), 'app.version', {})).toMatchObject(refused);
+    expect(await call(window, topFrame(APP), 'app.version', {})).toMatchObject({ ok: true });
   });
 
   it('forwards events to attached windows until detached or destroyed', () => {

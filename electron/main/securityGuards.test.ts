@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../core/security/contentSecurityPolicy';
 import { guardSession, guardWebContents, type GuardedContents, type GuardedSession } from './securityGuards';
+import { createAppUrlCheck } from './appUrl';
 import { isSafeExternalUrl } from './openExternal';
+import { chooseRendererSource } from './rendererSource';
 
 type Listener = (event: { preventDefault(): void }, url: string) => void;
 
@@ -22,8 +24,10 @@ function fakeContents() {
   return { contents, fire, open: (url: string) => openHandler?.({ url }) };
 }
 
-const APP = 'file:///opt/redlens/out/renderer/index.html';
-const isAppUrl = (u: string) => u.startsWith(APP);
+const APP = 'app://redlens/index.html';
+const isAppUrl = createAppUrlCheck(
+  chooseRendererSource({ devBuild: false, isPackaged: true, devServerUrl: undefined }),
+);
 
 describe('guardWebContents', () => {
   it('blocks navigation and redirects away from the app', () => {
@@ -31,6 +35,7 @@ describe('guardWebContents', () => {
     guardWebContents(contents, isAppUrl, { openExternal: async () => {} });
     expect(fire('will-navigate', 'https://evil.example/')).toBe(true);
     expect(fire('will-navigate', 'file:///etc/passwd')).toBe(true);
+    expect(fire('will-navigate', 'app://redlens.evil.example/index.html')).toBe(true);
     expect(fire('will-redirect', 'https://evil.example/')).toBe(true);
     expect(fire('will-navigate', `${APP}#x`)).toBe(false);
     expect(fire('will-attach-webview', 'about:blank')).toBe(true);
@@ -56,14 +61,28 @@ describe('guardWebContents', () => {
 });
 
 describe('guardSession', () => {
-  it('denies permissions and adds the CSP header', () => {
-    const granted: boolean[] = [];
-    let checkHandler: (() => boolean) | undefined;
+  type RequestHandler = (
+    c: unknown,
+    p: string,
+    cb: (ok: boolean) => void,
+    d: { requestingUrl: string; isMainFrame: boolean },
+  ) => void;
+  type CheckHandler = (
+    c: unknown,
+    p: string,
+    origin: string,
+    d: { requestingUrl?: string; isMainFrame: boolean },
+  ) => boolean;
+
+  function guardedFakeSession() {
+    let request: RequestHandler | undefined;
+    let check: CheckHandler | undefined;
+    let device: (() => boolean) | undefined;
     let headers: Record<string, string[]> | undefined;
     const session = {
-      setPermissionRequestHandler: (h: (c: unknown, p: string, cb: (ok: boolean) => void) => void) =>
-        ['media', 'notifications', 'geolocation'].forEach((p) => h({}, p, (ok) => granted.push(ok))),
-      setPermissionCheckHandler: (h: () => boolean) => (checkHandler = h),
+      setPermissionRequestHandler: (h: RequestHandler) => (request = h),
+      setPermissionCheckHandler: (h: CheckHandler) => (check = h),
+      setDevicePermissionHandler: (h: () => boolean) => (device = h),
       webRequest: {
         onHeadersReceived: (
           h: (
@@ -73,10 +92,39 @@ describe('guardSession', () => {
         ) => h({ responseHeaders: { 'X-Other': ['1'] } }, (r) => (headers = r.responseHeaders)),
       },
     } as unknown as GuardedSession;
-    guardSession(session);
-    expect(granted).toEqual([false, false, false]);
-    expect(checkHandler?.()).toBe(false);
-    expect(headers).toEqual({ 'X-Other': ['1'], 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] });
+    guardSession(session, isAppUrl, CONTENT_SECURITY_POLICY);
+    const requested = (permission: string, requestingUrl: string, isMainFrame = true) => {
+      let granted: boolean | undefined;
+      request!({}, permission, (ok) => (granted = ok), { requestingUrl, isMainFrame });
+      return granted;
+    };
+    const checked = (permission: string, origin: string, isMainFrame = true) =>
+      check!({}, permission, origin, { requestingUrl: origin, isMainFrame });
+    return { requested, checked, device: () => device?.(), headers: () => headers };
+  }
+
+  it('denies every permission and device', () => {
+    const { requested, checked, device } = guardedFakeSession();
+    for (const p of ['media', 'notifications', 'geolocation', 'clipboard-read', 'hid', 'openExternal']) {
+      expect(requested(p, APP), p).toBe(false);
+      expect(checked(p, APP), p).toBe(false);
+    }
+    expect(device()).toBe(false);
+  });
+
+  it('lets our own top frame write to the clipboard (Copy key name), nobody else', () => {
+    const { requested, checked } = guardedFakeSession();
+    expect(requested('clipboard-sanitized-write', APP)).toBe(true);
+    expect(checked('clipboard-sanitized-write', APP)).toBe(true);
+    expect(requested('clipboard-sanitized-write', 'https://evil.example/')).toBe(false);
+    expect(checked('clipboard-sanitized-write', 'https://evil.example')).toBe(false);
+    expect(requested('clipboard-sanitized-write', APP, false)).toBe(false);
+    expect(checked('clipboard-sanitized-write', APP, false)).toBe(false);
+  });
+
+  it('adds the CSP header', () => {
+    const { headers } = guardedFakeSession();
+    expect(headers()).toEqual({ 'X-Other': ['1'], 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] });
     expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self'");
     expect(CONTENT_SECURITY_POLICY).not.toContain('unsafe-eval');
     expect(CONTENT_SECURITY_POLICY).not.toContain('unsafe-inline');

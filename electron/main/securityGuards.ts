@@ -1,5 +1,4 @@
 import type { Session, WebContents } from 'electron';
-import { CONTENT_SECURITY_POLICY } from '../core/security/contentSecurityPolicy';
 import { openExternalSafely } from './openExternal';
 
 /** The parts of Electron's WebContents the guards use (so tests can pass a fake). */
@@ -7,6 +6,7 @@ export type GuardedContents = Pick<WebContents, 'on' | 'setWindowOpenHandler'>;
 export type GuardedSession = {
   setPermissionRequestHandler: Session['setPermissionRequestHandler'];
   setPermissionCheckHandler: Session['setPermissionCheckHandler'];
+  setDevicePermissionHandler: Session['setDevicePermissionHandler'];
   webRequest: Pick<Session['webRequest'], 'onHeadersReceived'>;
 };
 
@@ -29,15 +29,38 @@ export function guardWebContents(
   });
 }
 
-/** Deny every permission (camera, notifications, …) and send our CSP with every response. */
-export function guardSession(session: GuardedSession): void {
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.setPermissionCheckHandler(() => false);
+/**
+ * The one permission the app uses: writing text to the clipboard ("Copy key name", "Copy
+ * value" call navigator.clipboard.writeText), for our own top frame only. Clipboard reads,
+ * camera, notifications, devices… are all denied.
+ */
+export function isPermissionAllowed(
+  permission: string,
+  requestingUrl: string,
+  isMainFrame: boolean,
+  isAppUrl: (url: string) => boolean,
+): boolean {
+  return permission === 'clipboard-sanitized-write' && isMainFrame && isAppUrl(requestingUrl);
+}
+
+/** Permissions as above; no device access; our CSP on every response of the session. */
+export function guardSession(
+  session: GuardedSession,
+  isAppUrl: (url: string) => boolean,
+  contentSecurityPolicy: string,
+): void {
+  session.setPermissionRequestHandler((_contents, permission, callback, details) =>
+    callback(isPermissionAllowed(permission, details.requestingUrl ?? '', details.isMainFrame === true, isAppUrl)),
+  );
+  session.setPermissionCheckHandler((_contents, permission, requestingOrigin, details) =>
+    isPermissionAllowed(permission, details.requestingUrl ?? requestingOrigin, details.isMainFrame === true, isAppUrl),
+  );
+  session.setDevicePermissionHandler(() => false);
   session.webRequest.onHeadersReceived((details, callback) => {
     callback({
       responseHeaders: {
         ...details.responseHeaders,
-        'Content-Security-Policy': [CONTENT_SECURITY_POLICY],
+        'Content-Security-Policy': [contentSecurityPolicy],
       },
     });
   });

@@ -63,12 +63,36 @@ export interface Watchdog {
   flush(): Promise<void>;
 }
 
+type RuntimeProcess = Pick<NodeJS.Process, 'execPath' | 'versions'>;
+
+const INERT: Watchdog = {
+  pid: undefined,
+  track: () => {},
+  untrack: () => {},
+  trackDir: () => {},
+  untrackDir: () => {},
+  flush: async () => {},
+};
+
+/**
+ * The Node binary to run the watchdog with, or undefined when there is none: inside Electron,
+ * `process.execPath` is the app itself (it would start a second Redlens), and the packaged app
+ * cannot be turned into Node either (the RunAsNode fuse is off, see electron-builder.yml).
+ */
+export function watchdogRuntime(proc: RuntimeProcess): string | undefined {
+  return proc.versions.electron ? undefined : proc.execPath;
+}
+
 /**
  * Spawns a detached watchdog that kills the tracked pids when this process dies, however it
- * dies. It is unref'd (process and pipe) so it never keeps this process alive.
+ * dies. It is unref'd (process and pipe) so it never keeps this process alive. Without a Node
+ * binary (Electron) it is inert: the in-process exit and signal hooks of processRegistry.ts
+ * still stop everything, only a SIGKILL of the app can leave the sandbox's redis-servers behind.
  */
-export function startWatchdog(): Watchdog {
-  const child = spawn(process.execPath, ['-e', WATCHDOG_SOURCE], {
+export function startWatchdog(proc: RuntimeProcess = process): Watchdog {
+  const runtime = watchdogRuntime(proc);
+  if (!runtime) return INERT;
+  const child = spawn(runtime, ['-e', WATCHDOG_SOURCE], {
     detached: true,
     stdio: ['pipe', 'ignore', 'ignore'],
   });
