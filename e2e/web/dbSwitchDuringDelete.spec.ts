@@ -64,6 +64,7 @@ test('a bulk delete keeps deleting in db0 when the session switches to db1', asy
   await expect(page.getByRole('status').filter({ hasText: 'Deleted' })).toHaveText('Deleted 60,000 keys from db0.', {
     timeout: 60_000,
   });
+  await page.screenshot({ path: 'test-results/screenshots/db-switch-bulk.png' });
   expect(await count(0, 'bulk:*')).toBe(0);
   expect(await count(1, 'bulk:*')).toBe(BULK);
   expect(await count(1, 'f:*')).toBe(FOLDER);
@@ -82,6 +83,7 @@ test('a folder delete keeps deleting in db0 when the session switches to db1', a
   await page.getByLabel('Database').selectOption('1');
   // The job's line now says where it works.
   await expect(page.getByRole('status').filter({ hasText: 'Deleting “f:” in db0' })).toBeVisible();
+  await page.screenshot({ path: 'test-results/screenshots/db-switch-folder.png' });
   await expect.poll(() => count(0, 'f:*'), { timeout: 60_000 }).toBe(0);
   expect(await count(1, 'f:*')).toBe(FOLDER);
   expect(await count(1, 'bulk:*')).toBe(BULK);
