@@ -15,7 +15,8 @@ export interface RunningWebHost {
   stop(): Promise<void>;
 }
 
-const LINE = /^Redlens listening on (http:\/\/([^/]+)\/\?token=(\S+))$/;
+/** The one line the host prints; the token is in the fragment (never sent to a server). */
+const LINE = /^Redlens listening on ((https?):\/\/([^/]+)\/#token=(\S+))$/;
 
 /**
  * Starts the built web host (`node out/node/serve.js --port 0`) exactly as a user would, with
@@ -51,9 +52,9 @@ export async function startWebHostProcess(
 
   return {
     url: match[1]!,
-    origin: `http://${match[2]}`,
-    port: Number(match[2]!.split(':').pop()),
-    token: match[3]!,
+    origin: `${match[2]}://${match[3]}`,
+    port: Number(match[3]!.split(':').pop()),
+    token: match[4]!,
     stdout,
     dataDir,
     stop: async () => {

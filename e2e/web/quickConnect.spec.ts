@@ -86,10 +86,21 @@ test('validates fields next to them', async ({ page }) => {
   await expect(page.getByLabel('Port')).toHaveAttribute('aria-invalid', 'true');
 });
 
-test('refuses requests without the token', async ({ request, page }) => {
+test('the token stays out of cookies and the address bar, and a reload still gets in', async ({ page, context }) => {
+  await page.goto(host.url);
+  await expect(page.getByTestId('app-version')).toHaveText(/^v\d/);
+  expect(page.url()).toBe(`${host.origin}/`);
+  expect(await context.cookies()).toEqual([]);
+  await page.reload();
+  await expect(page.getByTestId('app-version')).toHaveText(/^v\d/);
+  expect(page.url()).toBe(`${host.origin}/`);
+});
+
+test('the page is public, the API needs the token', async ({ request, page }) => {
   const root = `${host.origin}/`;
-  expect((await request.get(root)).status()).toBe(401);
-  expect((await request.get(`${root}?token=not-the-token`)).status()).toBe(403);
+  expect((await request.get(root)).status()).toBe(200);
+  expect((await request.get(`${host.origin}/api`)).status()).toBe(401);
+  expect((await request.get(`${host.origin}/api`, { headers: { authorization: 'Bearer nope' } })).status()).toBe(403);
   await page.goto(root);
   await expect(page.locator('body')).toContainText('needs its access token');
   // A page that got in without the token cannot open the API socket either.
@@ -103,4 +114,8 @@ test('refuses requests without the token', async ({ request, page }) => {
     host.port,
   );
   expect(wsOutcome).toBe('refused');
+  // Opening an address with a stale token in this tab: the page says the host refused it.
+  await page.goto(`${root}#token=${'A'.repeat(43)}`);
+  await expect(page.locator('body')).toContainText('refused this page’s access token');
+  expect(page.url()).toBe(root);
 });

@@ -3,29 +3,21 @@ import { tokensEqual } from './token';
 
 export type AuthOutcome = 'ok' | 'missing' | 'invalid';
 
-/** Cookies are shared by every port of a host, so the cookie name carries the port. */
-export const cookieName = (port: number) => `redlens_token_${port}`;
-
-function readCookie(header: string | undefined, name: string): string | undefined {
-  if (!header) return undefined;
-  for (const part of header.split(';')) {
-    const eq = part.indexOf('=');
-    if (eq > 0 && part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim());
-  }
-  return undefined;
-}
-
-/** The token a request carries: `?token=`, `Authorization: Bearer`, or our cookie. */
-export function presentedToken(req: IncomingMessage, url: URL, port: number): string | undefined {
+/**
+ * The token a request carries: `?token=` (how a browser's WebSocket must send it) or
+ * `Authorization: Bearer`. Never a cookie: cookies ignore ports, so every other service on the
+ * same host name would receive it.
+ */
+export function presentedToken(req: IncomingMessage, url: URL): string | undefined {
   const fromQuery = url.searchParams.get('token');
   if (fromQuery) return fromQuery;
   const auth = req.headers.authorization;
-  if (auth?.startsWith('Bearer ')) return auth.slice(7).trim();
-  return readCookie(req.headers.cookie, cookieName(port));
+  if (auth?.startsWith('Bearer ')) return auth.slice(7).trim() || undefined;
+  return undefined;
 }
 
-export function authenticate(req: IncomingMessage, url: URL, port: number, token: string): AuthOutcome {
-  const presented = presentedToken(req, url, port);
+export function authenticate(req: IncomingMessage, url: URL, token: string): AuthOutcome {
+  const presented = presentedToken(req, url);
   if (!presented) return 'missing';
   return tokensEqual(presented, token) ? 'ok' : 'invalid';
 }

@@ -1,35 +1,14 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { APP_VERSION } from '../core/app/appVersion';
 import { createCore } from '../core/createCore';
 import { ensureDataDir, resolveDataDir } from '../core/dataDir';
+import { remoteWarning } from './bindPolicy';
+import { parseServeArgs } from './serveArgs';
+import { readPemFile } from './tlsFiles';
 import { startWebHost, type WebHost } from './webHost';
 
-export const SERVE_USAGE =
-  'Usage: npm run serve -- [--host HOST] [--port PORT]   (defaults: 127.0.0.1, 5757; --port 0 picks a free port)';
-export const DEFAULT_PORT = 5757;
-
-export interface ServeArgs {
-  host: string;
-  port: number;
-}
-
-/** Parses `--host H --port P`; throws an Error with the usage on anything else. */
-export function parseServeArgs(argv: string[]): ServeArgs {
-  const { values } = parseArgs({
-    args: argv,
-    options: { host: { type: 'string' }, port: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-    strict: true,
-    allowPositionals: false,
-  });
-  if (values.help) throw new Error(SERVE_USAGE);
-  const port = values.port === undefined ? DEFAULT_PORT : Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new Error(`Invalid --port ${values.port}: use 0–65535 (0 picks a free port).\n${SERVE_USAGE}`);
-  }
-  return { host: values.host ?? '127.0.0.1', port };
-}
+export { DEFAULT_PORT, parseServeArgs, SERVE_USAGE } from './serveArgs';
 
 /** The built renderer sits next to the built server: out/node → out/renderer. */
 export function defaultRendererDir(): string {
@@ -37,18 +16,30 @@ export function defaultRendererDir(): string {
 }
 
 /**
- * Starts core + the web host and prints exactly one line with the URL (token included).
- * Stops cleanly on SIGINT/SIGTERM.
+ * Starts core + the web host and prints exactly one line on stdout with the URL (the token in its
+ * fragment); warnings about a remote bind go to stderr. Stops cleanly on SIGINT/SIGTERM.
  */
-export async function serve(argv: string[], log: (line: string) => void = console.log): Promise<WebHost> {
+export async function serve(
+  argv: string[],
+  log: (line: string) => void = console.log,
+  warn: (line: string) => void = console.error,
+): Promise<WebHost> {
   const args = parseServeArgs(argv);
   const rendererDir = defaultRendererDir();
   if (!existsSync(rendererDir)) {
     throw new Error(`The UI is not built (${rendererDir} is missing). Run: npm run build`);
   }
+  const tls = args.tls && {
+    cert: await readPemFile(args.tls.certFile, 'TLS certificate'),
+    key: await readPemFile(args.tls.keyFile, 'TLS key'),
+  };
   const dataDir = ensureDataDir(resolveDataDir({ env: process.env }));
   const core = createCore({ version: APP_VERSION, host: 'web', dataDir });
-  const host = await startWebHost({ core, rendererDir, host: args.host, port: args.port });
+  const host = await startWebHost({ ...args, core, rendererDir, tls }).catch(async (e: unknown) => {
+    await core.dispose();
+    throw e;
+  });
+  for (const line of remoteWarning({ ...args, tls: !!tls }, host.acceptedHosts)) warn(line);
   log(`Redlens listening on ${host.url}`);
 
   const stop = async () => {

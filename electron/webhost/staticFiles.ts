@@ -1,6 +1,7 @@
-import { createReadStream, existsSync, statSync } from 'node:fs';
-import type { ServerResponse } from 'node:http';
+import { createReadStream, statSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
+import { pipeline } from 'node:stream';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -28,17 +29,29 @@ export function resolveStaticPath(root: string, urlPath: string): string | undef
   const relative = normalize(decoded).replace(/^([/\\])+/, '');
   const full = join(root, relative);
   if (full !== root && !full.startsWith(root.endsWith(sep) ? root : root + sep)) return undefined;
-  const candidate = existsSync(full) && statSync(full).isDirectory() ? join(full, 'index.html') : full;
-  return existsSync(candidate) && statSync(candidate).isFile() ? candidate : undefined;
+  // Any file-system error (a name too long, a file removed meanwhile, EACCES) is "not found".
+  try {
+    const candidate = statSync(full, { throwIfNoEntry: false })?.isDirectory() ? join(full, 'index.html') : full;
+    return statSync(candidate, { throwIfNoEntry: false })?.isFile() ? candidate : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
-/** Streams a file; the HTML shell is never cached (it carries the build's asset names). */
-export function sendFile(res: ServerResponse, file: string, headers: Record<string, string>): void {
+/**
+ * Streams a file (headers only for HEAD); the HTML shell is never cached (it carries the build's
+ * asset names). A read error after the headers went out ends that response, nothing else.
+ */
+export function sendFile(req: IncomingMessage, res: ServerResponse, file: string, headers: Record<string, string>) {
   const ext = extname(file);
   res.writeHead(200, {
     ...headers,
     'Content-Type': CONTENT_TYPES[ext] ?? 'application/octet-stream',
     'Cache-Control': ext === '.html' ? 'no-store' : 'private, max-age=31536000, immutable',
   });
-  createReadStream(file).pipe(res);
+  if (req.method === 'HEAD') {
+    res.end();
+    return;
+  }
+  pipeline(createReadStream(file), res, () => undefined);
 }

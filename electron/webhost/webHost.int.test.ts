@@ -6,7 +6,6 @@ import WebSocket from 'ws';
 import type { ServerMessage } from '../../shared/api/transport';
 import { createCore, type Core } from '../core/createCore';
 import { startStandalone, type StandaloneServer } from '../core/harness';
-import { cookieName } from './requestAuth';
 import { startWebHost, type WebHost } from './webHost';
 
 let dir: string;
@@ -40,42 +39,36 @@ function openSocket(path: string, headers: Record<string, string>) {
 }
 
 describe('web host HTTP', () => {
-  it('prints a URL with a token of ≥128 bits on the real port', () => {
-    expect(host.url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${host.port}/\\?token=[A-Za-z0-9_-]{22,}$`));
+  it('prints a URL with a token of ≥128 bits in its fragment, on the real port', () => {
+    expect(host.url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${host.port}/#token=[A-Za-z0-9_-]{22,}$`));
   });
 
-  it('refuses requests without the token (401) or with a wrong one (403)', async () => {
+  it('serves the UI without the token, with strict headers and no cookie', async () => {
     for (const path of ['/', '/index.html', '/assets/app.js']) {
-      expect((await fetch(`${base()}${path}`)).status).toBe(401);
-      expect((await fetch(`${base()}${path}?token=wrong`)).status).toBe(403);
+      const res = await fetch(`${base()}${path}`);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('set-cookie')).toBeNull();
+      expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
+      expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+      expect(res.headers.get('access-control-allow-origin')).toBeNull();
     }
-    expect((await fetch(`${base()}/`, { headers: { cookie: `${cookieName(host.port)}=wrong` } })).status).toBe(403);
+    expect(await (await fetch(`${base()}/`)).text()).toContain('<title>Redlens</title>');
+    expect((await fetch(`${base()}/assets/app.js`)).headers.get('content-type')).toContain('text/javascript');
+    expect((await fetch(`${base()}/nope.js`)).status).toBe(404);
+    expect((await fetch(`${base()}/`, { method: 'POST', body: 'x' })).status).toBe(405);
   });
 
-  it('serves the UI with the token, sets the cookie, and sends strict headers', async () => {
-    const res = await fetch(`${base()}/?token=${host.token}`);
-    expect(res.status).toBe(200);
-    expect(await res.text()).toContain('<title>Redlens</title>');
-    expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
-    expect(res.headers.get('referrer-policy')).toBe('no-referrer');
-    expect(res.headers.get('access-control-allow-origin')).toBeNull();
-    const cookie = res.headers.get('set-cookie') ?? '';
-    expect(cookie).toContain(`${cookieName(host.port)}=${host.token}`);
-    expect(cookie).toMatch(/HttpOnly/);
-    expect(cookie).toMatch(/SameSite=Strict/);
-    const asset = await fetch(`${base()}/assets/app.js`, {
-      headers: { cookie: `${cookieName(host.port)}=${host.token}` },
-    });
-    expect(asset.status).toBe(200);
-    expect(asset.headers.get('content-type')).toContain('text/javascript');
+  it('tells a page whether its token is good at GET /api (401, 403, 426)', async () => {
+    expect((await fetch(`${base()}/api`)).status).toBe(401);
+    expect((await fetch(`${base()}/api`, { headers: { authorization: 'Bearer wrong' } })).status).toBe(403);
+    expect((await fetch(`${base()}/api`, { headers: { authorization: `Bearer ${host.token}` } })).status).toBe(426);
   });
 
   it('refuses a foreign Host header (DNS rebinding)', async () => {
     const { request } = await import('node:http');
     const status = await new Promise<number>((resolve) => {
-      request(
-        { host: '127.0.0.1', port: host.port, path: `/?token=${host.token}`, headers: { host: 'evil.example:80' } },
-        (res) => resolve(res.statusCode ?? 0),
+      request({ host: '127.0.0.1', port: host.port, path: '/', headers: { host: 'evil.example:80' } }, (res) =>
+        resolve(res.statusCode ?? 0),
       ).end();
     });
     expect(status).toBe(403);
@@ -127,5 +120,59 @@ describe('web host WebSocket', () => {
       ws!.send('{not json');
     });
     expect(code).toBe(1003);
+  });
+});
+
+describe('web host bound beyond loopback', () => {
+  it('refuses to start on every interface unless told so, and without TLS unless told so again', async () => {
+    await expect(startWebHost({ core, rendererDir: dir, host: '0.0.0.0', port: 0 })).rejects.toThrow(/--allow-remote/);
+    await expect(startWebHost({ core, rendererDir: dir, host: '0.0.0.0', port: 0, allowRemote: true })).rejects.toThrow(
+      /plain HTTP/,
+    );
+  });
+
+  it('keeps the Host and Origin checks: a rebound name is refused, whatever its own Origin says', async () => {
+    const remote = await startWebHost({
+      core,
+      rendererDir: dir,
+      host: '0.0.0.0',
+      port: 0,
+      allowRemote: true,
+      insecureHttp: true,
+      allowedHosts: ['redlens.test'],
+    });
+    try {
+      const { request } = await import('node:http');
+      const upgrade = (hostHeader: string, origin: string) =>
+        new Promise<number>((resolve) => {
+          const req = request({
+            host: '127.0.0.1',
+            port: remote.port,
+            path: `/api?token=${remote.token}`,
+            headers: {
+              host: hostHeader,
+              origin,
+              connection: 'Upgrade',
+              upgrade: 'websocket',
+              'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==',
+              'sec-websocket-version': '13',
+            },
+          });
+          req.on('upgrade', (res, socket) => {
+            socket.destroy();
+            resolve(res.statusCode ?? 0);
+          });
+          req.on('response', (res) => resolve(res.statusCode ?? 0));
+          req.end();
+        });
+      const p = remote.port;
+      expect(await upgrade(`evil.example:${p}`, `http://evil.example:${p}`)).toBe(403);
+      expect(await upgrade(`127.0.0.1:${p}`, `http://evil.example:${p}`)).toBe(403);
+      expect(await upgrade(`redlens.test:${p}`, `http://redlens.test:${p}`)).toBe(101);
+      expect(await upgrade(`127.0.0.1:${p}`, `http://127.0.0.1:${p}`)).toBe(101);
+      expect(remote.url).toBe(`http://redlens.test:${p}/#token=${remote.token}`);
+    } finally {
+      await remote.close();
+    }
   });
 });

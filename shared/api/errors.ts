@@ -41,6 +41,8 @@ export const ERROR_CODES = [
   'READ_ONLY',
   /** The UI lost its link to core (web host stopped, socket closed). */
   'HOST_UNAVAILABLE',
+  /** The web host refused a call: this client already has the most calls it may have in flight. Not applied. */
+  'TOO_MANY_CALLS',
   /** Sentinel knows no reachable master right now (down, or a failover is running): retry shortly. */
   'NO_MASTER',
   /** The value changed on the server since it was loaded; `details.current` holds what is there now. */

@@ -11,6 +11,22 @@ export interface RedlensBridge {
   subscribe<E extends EventName>(event: E, listener: (payload: EventMap[E]) => void): () => void;
 }
 
+/**
+ * The largest message a client may send the web host, in bytes (the WebSocket `maxPayload`; a
+ * bigger one closes that socket with 1009). The biggest legitimate call is `profiles.import`:
+ * at most 20 M UTF-16 units of JSON text, at most 3 UTF-8 bytes each once escaped into the
+ * message (control characters cannot appear raw in valid JSON), so ≤ 60 MB. Big strings travel
+ * in chunks of at most MAX_CHUNK_BYTES (4 MB, ~5.6 MB as base64), well within this.
+ */
+export const MAX_CLIENT_MESSAGE_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Calls one WebSocket client may have in flight on the web host (received, answer not yet handed
+ * to the network). The host answers TOO_MANY_CALLS beyond it; the renderer queues calls above it,
+ * so it never sees that error.
+ */
+export const MAX_CALLS_IN_FLIGHT = 64;
+
 /** Messages on the web host's WebSocket. */
 export type ClientMessage = { type: 'invoke'; id: number; method: string; input: unknown };
 export type ServerMessage =

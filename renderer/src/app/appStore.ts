@@ -24,5 +24,10 @@ export const useAppStore = create<AppState>((set) => ({
 export function linkProblem(link: LinkStatus): string | undefined {
   if (link.state === 'open') return undefined;
   if (link.state === 'connecting') return 'Connecting to the Redlens host…';
+  if (link.state === 'unauthorized') {
+    return link.token === 'refused'
+      ? 'The Redlens host refused this page’s access token (was it restarted?): open the address it printed last.'
+      : 'This address needs its access token: open the full address the Redlens host printed (…/#token=…).';
+  }
   return `Lost the link to the Redlens host — reconnecting (attempt ${link.attempt})…`;
 }

@@ -1,4 +1,5 @@
 import type { RedlensBridge } from '../../../shared/api/transport';
+import { takeAccessToken, tokenInFragment } from './accessToken';
 import type { LinkStatus } from './linkStatus';
 import { createWsTransport } from './wsTransport';
 
@@ -15,5 +16,13 @@ export function createBridge(onStatus: (status: LinkStatus) => void): RedlensBri
     onStatus({ kind: 'ipc', state: 'open', attempt: 0 });
     return window.redlens;
   }
-  return createWsTransport(window.location, onStatus);
+  const token = takeAccessToken(window);
+  // Opening the host's new address in this tab changes only the fragment (no page load): take
+  // the new token and start afresh with it.
+  window.addEventListener('hashchange', () => {
+    if (!tokenInFragment(window.location.hash)) return;
+    takeAccessToken(window);
+    window.location.reload();
+  });
+  return createWsTransport(window.location, token, onStatus);
 }

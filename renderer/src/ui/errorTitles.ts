@@ -21,6 +21,7 @@ export const ERROR_TITLES: Record<ErrorCode, string> = {
   KEY_EXISTS: 'Key already exists',
   READ_ONLY: 'Read-only',
   HOST_UNAVAILABLE: 'Redlens host unavailable',
+  TOO_MANY_CALLS: 'Too many requests at once',
   NO_MASTER: 'No master right now',
   CONFLICT: 'Changed on the server',
   WRONGTYPE: 'Key type changed',

@@ -1,0 +1,145 @@
+import { describe, expect, it } from 'vitest';
+import { MAX_CALLS_IN_FLIGHT, MAX_CLIENT_MESSAGE_BYTES, type ClientMessage } from '../../../shared/api/transport';
+import type { LinkStatus } from './linkStatus';
+import { oversizeBytes } from './messageSize';
+import { createWsTransport, type WsEnvironment } from './wsTransport';
+
+/** A stand-in for the browser's WebSocket and fetch: the test plays the host. */
+function fakeBrowser(probeStatus?: number) {
+  const sockets: FakeSocket[] = [];
+  const timers: Array<() => void> = [];
+  const probes: string[] = [];
+  class FakeSocket {
+    static readonly OPEN = 1;
+    readyState = 0;
+    sent: ClientMessage[] = [];
+    onopen: (() => void) | null = null;
+    onmessage: ((e: { data: string }) => void) | null = null;
+    onclose: (() => void) | null = null;
+    constructor(readonly url: string) {
+      sockets.push(this);
+    }
+    send(text: string) {
+      this.sent.push(JSON.parse(text) as ClientMessage);
+    }
+    open() {
+      this.readyState = 1;
+      this.onopen?.();
+    }
+    answer(id: number, value: unknown = 'ok') {
+      this.onmessage?.({ data: JSON.stringify({ type: 'result', id, result: { ok: true, value } }) });
+    }
+    drop() {
+      this.readyState = 3;
+      this.onclose?.();
+    }
+  }
+  const env: WsEnvironment = {
+    WebSocket: FakeSocket as unknown as WsEnvironment['WebSocket'],
+    probeToken: (url, token) => {
+      probes.push(`${url} ${token}`);
+      return Promise.resolve(probeStatus);
+    },
+    setTimeout: (run) => timers.push(run),
+  };
+  return { env, sockets, timers, probes };
+}
+
+const endpoint = { protocol: 'http:', host: '127.0.0.1:5757' };
+const TOKEN = 'Fw8_PIPqv3-0123456789abcdefghijklmnopqrstu';
+
+function transport(browser: ReturnType<typeof fakeBrowser>, token: string | undefined) {
+  const statuses: LinkStatus[] = [];
+  const bridge = createWsTransport(endpoint, token, (s) => statuses.push(s), browser.env);
+  const call = (i = 0) => bridge.invoke('app.version', { i } as never);
+  return { bridge, statuses, call };
+}
+
+const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+describe('wsTransport', () => {
+  it('sends the token only on the socket URL', () => {
+    const browser = fakeBrowser();
+    transport(browser, TOKEN);
+    expect(browser.sockets[0]!.url).toBe(`ws://127.0.0.1:5757/api?token=${TOKEN}`);
+  });
+
+  it('without a token, says so and opens nothing', async () => {
+    const browser = fakeBrowser();
+    const { statuses, call } = transport(browser, undefined);
+    expect(browser.sockets).toHaveLength(0);
+    expect(statuses.at(-1)).toMatchObject({ state: 'unauthorized', token: 'missing' });
+    expect(await call()).toMatchObject({ ok: false, error: { code: 'HOST_UNAVAILABLE' } });
+  });
+
+  it(`keeps at most ${MAX_CALLS_IN_FLIGHT} calls in flight and sends the rest as answers come`, async () => {
+    const browser = fakeBrowser();
+    const { call } = transport(browser, TOKEN);
+    const socket = browser.sockets[0]!;
+    socket.open();
+    const results = Array.from({ length: MAX_CALLS_IN_FLIGHT + 5 }, (_, i) => call(i));
+    expect(socket.sent).toHaveLength(MAX_CALLS_IN_FLIGHT);
+    socket.answer(1);
+    socket.answer(2);
+    expect(socket.sent).toHaveLength(MAX_CALLS_IN_FLIGHT + 2);
+    expect(socket.sent.map((m) => m.id)).toEqual(Array.from({ length: MAX_CALLS_IN_FLIGHT + 2 }, (_, i) => i + 1));
+    expect(await results[0]).toEqual({ ok: true, value: 'ok' });
+  });
+
+  it('fails the calls in flight when the link drops, and sends the waiting ones after reconnecting', async () => {
+    const browser = fakeBrowser();
+    const { call } = transport(browser, TOKEN);
+    const first = browser.sockets[0]!;
+    first.open();
+    const results = Array.from({ length: MAX_CALLS_IN_FLIGHT + 1 }, (_, i) => call(i));
+    first.drop();
+    expect(await results[0]).toMatchObject({ ok: false, error: { code: 'HOST_UNAVAILABLE' } });
+    browser.timers.shift()!();
+    const second = browser.sockets[1]!;
+    second.open();
+    expect(second.sent.map((m) => m.id)).toEqual([MAX_CALLS_IN_FLIGHT + 1]);
+  });
+
+  it('refuses to send a call too big for the host', async () => {
+    const browser = fakeBrowser();
+    const { bridge } = transport(browser, TOKEN);
+    browser.sockets[0]!.open();
+    const huge = 'x'.repeat(MAX_CLIENT_MESSAGE_BYTES);
+    const result = await bridge.invoke('profiles.import', { json: huge });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'VALUE_TOO_LARGE', details: { limit: MAX_CLIENT_MESSAGE_BYTES } },
+    });
+    expect(browser.sockets[0]!.sent).toHaveLength(0);
+  });
+
+  it('stops and says the token was refused when the handshake fails and the host answers 403', async () => {
+    const browser = fakeBrowser(403);
+    const { statuses, call } = transport(browser, TOKEN);
+    const pending = call();
+    browser.sockets[0]!.drop();
+    await flush();
+    expect(browser.probes).toEqual([`http://127.0.0.1:5757/api ${TOKEN}`]);
+    expect(statuses.at(-1)).toMatchObject({ state: 'unauthorized', token: 'refused' });
+    expect(browser.timers).toHaveLength(0);
+    expect(await pending).toMatchObject({ ok: false, error: { code: 'HOST_UNAVAILABLE' } });
+  });
+
+  it('keeps reconnecting when the host is just not there', async () => {
+    const browser = fakeBrowser(undefined);
+    const { statuses } = transport(browser, TOKEN);
+    browser.sockets[0]!.drop();
+    await flush();
+    expect(statuses.at(-1)).toMatchObject({ state: 'reconnecting', attempt: 1 });
+    expect(browser.timers).toHaveLength(1);
+  });
+});
+
+describe('oversizeBytes', () => {
+  it('counts UTF-8 bytes only near the limit', () => {
+    expect(oversizeBytes('abc', 9)).toBeUndefined();
+    expect(oversizeBytes('€€€', 9)).toBeUndefined();
+    expect(oversizeBytes('€€€€', 9)).toBe(12);
+    expect(oversizeBytes('abcdefghij', 9)).toBe(10);
+  });
+});
