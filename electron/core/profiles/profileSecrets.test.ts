@@ -137,15 +137,26 @@ describe('update keeps, clears or replaces each secret', () => {
     });
   });
 
-  it('changing a sentinel profile to standalone drops the sentinel password, keeps the others', async () => {
+  it('changing a sentinel profile to standalone connects elsewhere: every saved secret is dropped', async () => {
     const { service, id } = await saved();
     const view = await service.update(id, standalone('Now standalone', { tls: tls() }));
-    expect(view).toMatchObject({ kind: 'standalone', hasPassword: true, tls: { hasKeyPassphrase: true } });
+    expect(view).toMatchObject({ kind: 'standalone', hasPassword: false, tls: { hasKeyPassphrase: false } });
     expect(view).not.toHaveProperty('hasSentinelPassword');
     const stored = JSON.parse(readFileSync(path.join(dataDir(), 'profiles.json'), 'utf8')).profiles[0];
     expect(stored).not.toHaveProperty('sentinelPassword');
+    expect(stored).not.toHaveProperty('password');
     const back = await service.update(id, sentinel('Sentinel again', { tls: tls() }));
-    expect(back).toMatchObject({ hasSentinelPassword: false, hasPassword: true });
+    expect(back).toMatchObject({ hasSentinelPassword: false, hasPassword: false });
+  });
+
+  it('resolveDraft for another address decrypts nothing saved', async () => {
+    const { service, id } = await saved();
+    const elsewhere = await service.resolveDraft(
+      sentinel('Draft', { sentinels: [{ host: 'evil.example', port: 26379 }], tls: tls() }),
+      id,
+    );
+    expect(elsewhere).toMatchObject({ id, password: undefined, sentinelPassword: undefined });
+    expect(elsewhere.tls.keyPassphrase).toBeUndefined();
   });
 
   it('resolveDraft: with an id, secrets left undefined come from the saved profile; null means none', async () => {

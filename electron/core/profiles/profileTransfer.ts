@@ -4,6 +4,7 @@ import {
   type ProfileParams,
   type ProfilesExport,
 } from '../../../shared/api/profiles';
+import { destinationKey } from '../../../shared/api/secretBinding';
 import { ApiFailure } from '../api/apiFailure';
 import { describeIssues } from './describeIssues';
 import { settingsOf } from './profileSecrets';
@@ -56,15 +57,8 @@ export function readExportEntries(json: string): unknown[] {
   return entries;
 }
 
-/** Where a profile connects: host:port, or the set of sentinels plus the master name. */
-function addressOf(p: ProfileParams | StoredProfile): string {
-  const endpoint = (e: { host: string; port: number }) => `${e.host.toLowerCase()}:${e.port}`;
-  if (p.kind === 'standalone') return endpoint(p);
-  const sentinels = [...new Set(p.sentinels.map(endpoint))].sort();
-  return `sentinel ${sentinels.join(',')}#${p.masterName}`;
-}
-
-const identity = (p: ProfileParams | StoredProfile) => `${p.name}\n${addressOf(p)}`;
+/** Name + where it connects (host:port, or the sentinel set and master name). */
+const identity = (p: ProfileParams | StoredProfile) => `${p.name}\n${destinationKey(p)}`;
 
 /**
  * Decides entry by entry: invalid ones are reported with the reason, ones with the same name and
