@@ -16,6 +16,7 @@ import { createProfileFile, type Change } from './profileFile';
 import { resolveSecrets, sealProfile, settingsOf } from './profileSecrets';
 import { buildExport, planImport, readExportEntries } from './profileTransfer';
 import { toProfileView } from './profileView';
+import { checkReadOnlyChange, stderrLog, writesAllowedLine, type CoreLog } from './readOnlyGuard';
 import type { ResolvedProfile } from './resolvedProfile';
 import { secretSchemeNotices } from './secretSchemeNotices';
 import type { StoredProfile } from './storedProfile';
@@ -24,8 +25,11 @@ export interface ProfileService {
   /** Views in the user's order, plus what the store had to say. */
   list(): Promise<ProfilesList>;
   create(params: ProfileParams): Promise<ProfileView>;
-  /** Replaces the settings; secrets: `undefined` keeps, `null` clears, a string replaces. */
-  update(id: string, params: ProfileParams): Promise<ProfileView>;
+  /**
+   * Replaces the settings; secrets: `undefined` keeps (for the same destination), `null` clears,
+   * a string replaces. Turning read-only off needs `allowWrites` (see readOnlyGuard.ts).
+   */
+  update(id: string, params: ProfileParams, options?: { allowWrites?: boolean }): Promise<ProfileView>;
   /** A copy named "X (copy)", "X (copy 2)"…, with the same secrets, right after the original. */
   duplicate(id: string): Promise<ProfileView>;
   delete(id: string): Promise<void>;
@@ -45,6 +49,8 @@ export interface ProfileServiceOptions {
   dataDir: string;
   cipher: SecretCipher;
   events: EventBus;
+  /** Where deliberate security-relevant changes are logged (read-only turned off); stderr by default. */
+  log?: CoreLog;
 }
 
 const now = () => new Date().toISOString();
@@ -71,7 +77,12 @@ function find(profiles: StoredProfile[], id: string): StoredProfile {
 }
 
 /** Saved connection profiles: `<dataDir>/profiles.json`, secrets sealed by `cipher`. */
-export function createProfileService({ dataDir, cipher, events }: ProfileServiceOptions): ProfileService {
+export function createProfileService({
+  dataDir,
+  cipher,
+  events,
+  log = stderrLog,
+}: ProfileServiceOptions): ProfileService {
   const file = createProfileFile(dataDir);
 
   /** Applies a change under the file lock; tells every window when something was saved. */
@@ -100,13 +111,19 @@ export function createProfileService({ dataDir, cipher, events }: ProfileService
         return { profiles: [...profiles, created], result: toProfileView(created) };
       }),
 
-    update: (id, params) =>
-      mutate((profiles) => {
+    update: async (id, params, options = {}) => {
+      let turnedOff: StoredProfile | undefined;
+      const view = await mutate((profiles) => {
         const index = indexOf(profiles, id);
         const saved = profiles[index] as StoredProfile;
+        const turningOff = checkReadOnlyChange(saved, params, options.allowWrites === true);
         const updated = sealProfile(params, { id, createdAt: saved.createdAt, updatedAt: now() }, saved, cipher);
+        if (turningOff) turnedOff = updated;
         return { profiles: profiles.with(index, updated), result: toProfileView(updated) };
-      }),
+      });
+      if (turnedOff) log(writesAllowedLine(turnedOff, turnedOff.updatedAt));
+      return view;
+    },
 
     duplicate: (id) =>
       mutate((profiles) => {
