@@ -33,7 +33,13 @@ describe('secrets are encrypted at rest', () => {
     await service.update(a.id, standalone('Plain 2', { tls: { enabled: true, verify: true } }));
 
     const files = readdirSync(dataDir());
-    expect(files.sort()).toEqual(['profiles.json', 'profiles.json.bak', 'secret.key']);
+    expect(files.sort()).toEqual([
+      'profiles.json',
+      'profiles.json.bak.1',
+      'profiles.json.bak.2',
+      'profiles.json.bak.3',
+      'secret.key',
+    ]);
     for (const file of files) {
       const bytes = readFileSync(path.join(dataDir(), file));
       for (const secret of SECRETS)

@@ -6,6 +6,7 @@ import type {
   ProfilesExport,
   ProfilesList,
   ProfileView,
+  StorageNotice,
 } from '../../../shared/api/profiles';
 import { ApiFailure } from '../api/apiFailure';
 import type { EventBus } from '../events/eventBus';
@@ -66,13 +67,13 @@ const notFound = () =>
     'That connection profile no longer exists (it may have been deleted in another window). Reload the list.',
   );
 
-function indexOf(profiles: StoredProfile[], id: string): number {
+function indexOf(profiles: readonly StoredProfile[], id: string): number {
   const index = profiles.findIndex((p) => p.id === id);
   if (index < 0) throw notFound();
   return index;
 }
 
-function find(profiles: StoredProfile[], id: string): StoredProfile {
+function find(profiles: readonly StoredProfile[], id: string): StoredProfile {
   return profiles[indexOf(profiles, id)] as StoredProfile;
 }
 
@@ -86,7 +87,7 @@ export function createProfileService({
   const file = createProfileFile(dataDir);
 
   /** Applies a change under the file lock; tells every window when something was saved. */
-  const mutate = async <T>(change: (profiles: StoredProfile[]) => Change<T>): Promise<T> => {
+  const mutate = async <T>(change: (profiles: readonly StoredProfile[]) => Change<T>): Promise<T> => {
     let saved = false;
     const result = await file.mutate((profiles) => {
       const outcome = change(profiles);
@@ -97,9 +98,17 @@ export function createProfileService({
     return result;
   };
 
+  // Views of the file's cached (frozen) list, built once per version of the file.
+  const derived = new WeakMap<readonly StoredProfile[], { views: ProfileView[]; notices: StorageNotice[] }>();
   const list = async (): Promise<ProfilesList> => {
     const { profiles, notices } = await file.load();
-    return { profiles: profiles.map(toProfileView), notices: [...notices, ...secretSchemeNotices(profiles, cipher)] };
+    let known = derived.get(profiles);
+    if (!known) {
+      const views = Object.freeze(profiles.map((p) => Object.freeze(toProfileView(p)))) as ProfileView[];
+      known = { views, notices: secretSchemeNotices(profiles, cipher) };
+      derived.set(profiles, known);
+    }
+    return { profiles: known.views, notices: [...notices, ...known.notices] };
   };
 
   return {

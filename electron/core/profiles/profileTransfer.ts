@@ -17,7 +17,7 @@ const localDate = (d: Date) =>
   `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 
 /** Strips everything secret: `settingsOf` leaves secrets undefined, so JSON drops them. */
-export function buildExport(profiles: StoredProfile[], now = new Date()): ProfilesExport {
+export function buildExport(profiles: readonly StoredProfile[], now = new Date()): ProfilesExport {
   const body = {
     format: EXPORT_FORMAT,
     version: EXPORT_VERSION,
@@ -66,7 +66,7 @@ const identity = (p: ProfileParams | StoredProfile) => `${p.name}\n${destination
  */
 export function planImport(
   entries: unknown[],
-  existing: StoredProfile[],
+  existing: readonly StoredProfile[],
 ): { add: ProfileParams[]; duplicates: string[]; invalid: ImportReport['invalid'] } {
   const seen = new Set(existing.map(identity));
   const plan = { add: [] as ProfileParams[], duplicates: [] as string[], invalid: [] as ImportReport['invalid'] };
