@@ -1,13 +1,14 @@
 import { readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
+import type { readProfilesFile } from './profilesFileRead';
 import { serviceFor, standalone } from './testSupport/profileFixtures';
 import { useTempDataDir } from './testSupport/tempDataDir';
 
 // The parsed profiles file is cached: read and validated again only when it changed on disk.
 const reads = vi.hoisted(() => ({ count: 0 }));
 vi.mock('./profilesFileRead', async (importOriginal) => {
-  const real = await importOriginal<typeof import('./profilesFileRead')>();
+  const real = await importOriginal<{ readProfilesFile: typeof readProfilesFile }>();
   return {
     ...real,
     readProfilesFile: (file: string) => {

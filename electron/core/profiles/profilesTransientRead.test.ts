@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import type * as fsPromises from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { failureOf, serviceFor, standalone } from './testSupport/profileFixtures';
@@ -8,7 +9,7 @@ import { useTempDataDir } from './testSupport/tempDataDir';
 // chmod cannot produce EACCES: file opens/reads of chosen paths fail through this fault switch.
 const faults = vi.hoisted(() => new Map<string, string>());
 vi.mock('node:fs/promises', async (importOriginal) => {
-  const real = await importOriginal<typeof import('node:fs/promises')>();
+  const real = await importOriginal<typeof fsPromises>();
   const failIfChosen = (file: unknown) => {
     const errno = typeof file === 'string' ? faults.get(file) : undefined;
     if (errno) throw Object.assign(new Error(`${errno}: simulated, open '${String(file)}'`), { code: errno });

@@ -5,13 +5,12 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ApiFailure } from '../api/apiFailure';
 import { useTempDataDir } from '../profiles/testSupport/tempDataDir';
-import { loadTlsOptions } from './tlsOptions';
-const MAX_PEM_BYTES = 1024 * 1024;
+import { loadTlsOptions, MAX_PEM_BYTES } from './tlsOptions';
 
 // TLS file paths come from profiles, i.e. from anyone who can call the API: only regular files
 // of a sane size are read, nothing blocks, and errors never quote a file's content.
 const fixture = (name: string) => path.join(import.meta.dirname, 'testFixtures/tls', name);
-const _x = 0; const tls = (files: { caFile?: string; certFile?: string; keyFile?: string }) => ({
+const tls = (files: { caFile?: string; certFile?: string; keyFile?: string }) => ({
   enabled: true,
   verify: true,
   ...files,
@@ -58,7 +57,7 @@ describe('loadTlsOptions reads only regular, small PEM files', () => {
         return path.join(dir(), 'folder.pem');
       },
     ],
-    // ['/dev/zero', () => '/dev/zero'],
+    ['/dev/zero', () => '/dev/zero'],
     ['/dev/null', () => '/dev/null'],
   ])('refuses %s as not a regular file', async (_, make) => {
     const caFile = make();
