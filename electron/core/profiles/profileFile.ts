@@ -67,16 +67,19 @@ export function createProfileFile(dataDir: string): ProfileFile {
     cache = { stamp: stampOf(file), savedAt: file.mtime, profiles: Object.freeze([...profiles]), bytes };
   };
 
+  const fromCache = (c: Cached): LoadedState => {
+    const main = { path, state: { kind: 'ok' as const, ...c } };
+    return { profiles: c.profiles, notices: [], main, files: [main] };
+  };
+
   const current = async (): Promise<LoadedState> => {
-    if (cache && (await currentStamp(path)) === cache.stamp) {
-      const main = { path, state: { kind: 'ok' as const, ...cache } };
-      return { profiles: cache.profiles, notices: [], main, files: [main] };
-    }
+    if (cache && (await currentStamp(path)) === cache.stamp) return fromCache(cache);
     cache = undefined;
     const state = await loadState(path);
     const main = state.main.state;
-    if (main.kind === 'ok') cache = { ...main, profiles: Object.freeze([...main.profiles]) };
-    return state;
+    if (main.kind !== 'ok') return state;
+    cache = { ...main, profiles: Object.freeze([...main.profiles]) };
+    return fromCache(cache);
   };
 
   const write = async <T>(change: (profiles: readonly StoredProfile[]) => Change<T>): Promise<T> => {
