@@ -3,7 +3,8 @@
 // the Chromium part). `--suite values …` runs the values benchmark instead (valuesBenchMain.ts),
 // `--suite values-ui [--mb N]` big strings loaded whole in the UI (valuesUiBenchMain.ts),
 // `--suite topology-ui [--failovers N]` the Sentinel topology UI one (topologyUiBenchMain.ts),
-// `--suite topology [--crashes N] [--failovers N]` the core failover one (topologyBenchMain.ts).
+// `--suite topology [--crashes N] [--failovers N]` the core failover one (topologyBenchMain.ts),
+// `--suite profiles [--profiles N] [--runs N]` the profile store (profilesBenchMain.ts).
 import { cpus } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -15,6 +16,7 @@ import { runValuesSuite } from './valuesBenchMain';
 import { runValuesUiSuite } from './valuesUiBenchMain';
 import { runTopologyUiSuite } from './topologyUiBenchMain';
 import { runTopologySuite } from './topologyBenchMain';
+import { runProfilesSuite } from './profilesBenchMain';
 
 const log = (line: string) => console.log(line);
 
@@ -51,9 +53,10 @@ if (
   suite !== 'values' &&
   suite !== 'values-ui' &&
   suite !== 'topology-ui' &&
-  suite !== 'topology'
+  suite !== 'topology' &&
+  suite !== 'profiles'
 ) {
-  throw new Error('--suite takes keys (the default), values, values-ui, topology or topology-ui');
+  throw new Error('--suite takes keys (the default), values, values-ui, topology, topology-ui or profiles');
 }
 process.exitCode =
   suite === 'values'
@@ -64,4 +67,6 @@ process.exitCode =
         ? await runTopologyUiSuite(argv, log)
         : suite === 'topology'
           ? await runTopologySuite(argv, log)
-          : await runKeysSuite(at >= 0 ? argv.toSpliced(at, 2) : argv);
+          : suite === 'profiles'
+            ? await runProfilesSuite(argv, log)
+            : await runKeysSuite(at >= 0 ? argv.toSpliced(at, 2) : argv);

@@ -63,6 +63,7 @@ describe('runSandbox', () => {
     expect(output).toMatch(/master\s+127\.0\.0\.1:\d+/);
     expect(output).toMatch(/replica\s+127\.0\.0\.1:\d+/);
     expect(output).toMatch(/redis-cli -p \d+ -a pw --no-auth-warning/);
+    expect(output).toContain('Listens on 127.0.0.1 only.');
     const masterPort = Number(/master\s+127\.0\.0\.1:(\d+)/.exec(output)![1]);
     const pids = [...output.matchAll(/pid (\d+)/g)].map((m) => Number(m[1]));
     expect(pids).toHaveLength(4);

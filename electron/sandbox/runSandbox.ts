@@ -45,6 +45,11 @@ function describeTopology(t: SentinelTopology, log: Log): void {
   log(`Data password:     ${t.dataPassword ?? '(none)'}`);
   log(`Sentinel password: ${t.sentinelPassword ?? '(none)'}`);
   log(`Data dirs & logs:  ${path.dirname(t.master.dir)}`);
+  log(
+    t.dataPassword && t.sentinelPassword
+      ? 'Listens on 127.0.0.1 only.'
+      : 'Listens on 127.0.0.1 only, and nodes without a password let anyone on this machine in: for local experiments.',
+  );
   log('');
   log('Try:');
   log(`  redis-cli -p ${t.master.port}${auth(t.dataPassword)} INFO replication`);

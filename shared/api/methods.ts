@@ -93,8 +93,14 @@ export const API = {
 
   'profiles.list': method<ProfilesList>()(NoInput),
   'profiles.create': method<ProfileView>()(z.object({ profile: ProfileInputSchema }).strict()),
-  /** Replaces the profile's settings; secrets absent from the input keep their saved value. */
-  'profiles.update': method<ProfileView>()(z.object({ id: ProfileIdSchema, profile: ProfileInputSchema }).strict()),
+  /**
+   * Replaces the profile's settings. Secrets absent from the input keep their saved value while
+   * the profile still connects where they were saved for (see secretBinding.ts). Turning
+   * read-only off is refused (READ_ONLY) unless `allowWrites: true` says the user confirmed it.
+   */
+  'profiles.update': method<ProfileView>()(
+    z.object({ id: ProfileIdSchema, profile: ProfileInputSchema, allowWrites: z.literal(true).optional() }).strict(),
+  ),
   'profiles.duplicate': method<ProfileView>()(ById),
   'profiles.delete': method<{ id: string }>()(ById),
   /** The full order of profile ids (a permutation of the saved ones). */

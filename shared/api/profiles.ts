@@ -126,10 +126,34 @@ export type ProfileView =
       role: 'master' | 'replica';
     });
 
-export interface StorageNotice {
-  level: 'warning' | 'error';
-  message: string;
+/** The main profiles file was unusable (damaged or missing) and a backup was loaded instead. */
+export interface ProfilesRestored {
+  /** The main profiles file. */
+  file: string;
+  /** Why it was not used; absent when it is missing. */
+  reason?: string;
+  /** Where a copy of the damaged file is kept (absent: it is moved aside before the next save). */
+  damagedCopy?: string;
+  /** The backup that was loaded, when it was saved (ISO time), and how many profiles it holds. */
+  backup: string;
+  backupSavedAt: string;
+  restored: number;
+  /** Newer backups that could not be used, newest first (`reason` absent: missing). */
+  skipped: { file: string; reason?: string }[];
+  /** Names legible in the damaged files that the backup does not hold: these were not recovered. */
+  missing: string[];
+  /**
+   * The backup is older than the last save (the latest backup was unusable), so changes saved
+   * after `backupSavedAt` may be lost beyond the `missing` names.
+   */
+  older: boolean;
 }
+
+export type StorageNotice = {
+  level: 'warning' | 'error';
+  /** Already worded (by core) for clients that do not know the code. */
+  message: string;
+} & ({ code?: undefined } | { code: 'PROFILES_RESTORED'; details: ProfilesRestored });
 
 export interface ProfilesList {
   /** In the user's order. */

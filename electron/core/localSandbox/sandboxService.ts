@@ -18,7 +18,7 @@ export interface SandboxProfileParams {
   sentinels: { host: string; port: number }[];
   masterName: string;
   role: 'master';
-  readOnly: false;
+  readOnly: boolean;
   connectTimeoutMs: number;
   keyDelimiter: string;
   scanCount: number;
@@ -56,6 +56,9 @@ export function createSandboxService(profiles: SandboxProfiles) {
   const start = async (): Promise<SandboxStarted> => {
     running ??= await startSentinelTopology();
     const topology = toTopology(running);
+    const existing = (await profiles.list()).profiles.find(
+      (p) => p.name === SANDBOX_PROFILE_NAME && p.kind === 'sentinel',
+    );
     const params: SandboxProfileParams = {
       kind: 'sentinel',
       name: SANDBOX_PROFILE_NAME,
@@ -64,16 +67,14 @@ export function createSandboxService(profiles: SandboxProfiles) {
       sentinels: topology.sentinels,
       masterName: topology.masterName,
       role: 'master',
-      readOnly: false,
+      // A user who made the sandbox profile read-only keeps it so; only they can turn that off.
+      readOnly: existing?.readOnly ?? false,
       connectTimeoutMs: 10_000,
       keyDelimiter: ':',
       scanCount: 1_000,
       db: 0,
       tls: { enabled: false, verify: true },
     };
-    const existing = (await profiles.list()).profiles.find(
-      (p) => p.name === SANDBOX_PROFILE_NAME && p.kind === 'sentinel',
-    );
     const profile = existing ? await profiles.update(existing.id, params) : await profiles.create(params);
     return { topology, profile };
   };

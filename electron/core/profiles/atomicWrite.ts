@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { Stats } from 'node:fs';
 import { link, open, rename, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
 
@@ -6,20 +7,26 @@ const PRIVATE = 0o600;
 
 const tempPathFor = (target: string) => `${target}.tmp-${process.pid}-${randomBytes(6).toString('hex')}`;
 
-/** Writes a private temp file next to `target` and flushes it to disk. */
-async function writeTemp(target: string, data: string | Uint8Array, durable = true): Promise<string> {
+/** Writes a private temp file next to `target`, flushes it to disk, and says what it wrote. */
+async function writeTemp(
+  target: string,
+  data: string | Uint8Array,
+  durable = true,
+): Promise<{ temp: string; stats: Stats }> {
   const temp = tempPathFor(target);
   const handle = await open(temp, 'wx', PRIVATE);
+  let stats: Stats;
   try {
     await handle.writeFile(data);
     if (durable) await handle.sync();
+    stats = await handle.stat();
   } catch (e) {
     await handle.close();
     await unlink(temp).catch(() => undefined);
     throw e;
   }
   await handle.close();
-  return temp;
+  return { temp, stats };
 }
 
 /** Makes a rename/link durable: the directory entry itself must reach the disk too. */
@@ -38,9 +45,11 @@ async function syncDir(dir: string): Promise<void> {
 /**
  * Replaces `target` so that a reader (or a crash) sees either the old or the new content, never
  * a mix: temp file in the same directory + fsync + rename + fsync of the directory. Mode 0600.
+ * Returns the written file's stats (same inode, size and mtime as `target` now has), taken
+ * before the rename so they describe our content even if someone replaces it right after.
  */
-export async function writeFileAtomic(target: string, data: string | Uint8Array): Promise<void> {
-  const temp = await writeTemp(target, data);
+export async function writeFileAtomic(target: string, data: string | Uint8Array): Promise<Stats> {
+  const { temp, stats } = await writeTemp(target, data);
   try {
     await rename(temp, target);
   } catch (e) {
@@ -48,6 +57,7 @@ export async function writeFileAtomic(target: string, data: string | Uint8Array)
     throw e;
   }
   await syncDir(dirname(target));
+  return stats;
 }
 
 /**
@@ -60,7 +70,7 @@ export async function createFileAtomic(
   data: string | Uint8Array,
   { durable = true }: { durable?: boolean } = {},
 ): Promise<void> {
-  const temp = await writeTemp(target, data, durable);
+  const { temp } = await writeTemp(target, data, durable);
   try {
     await link(temp, target);
   } finally {

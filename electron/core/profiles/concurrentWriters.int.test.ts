@@ -43,7 +43,13 @@ async function expectAllSaved(dataDir: string, tags: string[]) {
   expect(profiles.map((p) => p.name).sort()).toEqual(expected.sort());
   for (const p of profiles) expect((await service.resolve(p.id)).password).toBe(`pw-${p.name}`);
   // No lock, temp or stale files left behind.
-  expect(readdirSync(dataDir).sort()).toEqual(['profiles.json', 'profiles.json.bak', 'secret.key']);
+  expect(readdirSync(dataDir).sort()).toEqual([
+    'profiles.json',
+    'profiles.json.bak.1',
+    'profiles.json.bak.2',
+    'profiles.json.bak.3',
+    'secret.key',
+  ]);
 }
 
 describe('concurrent writers on one data dir', () => {
@@ -52,6 +58,7 @@ describe('concurrent writers on one data dir', () => {
   beforeAll(() => {
     compiled = compileForChildProcess([
       'electron/core/profiles',
+      'electron/core/files',
       'electron/core/secrets',
       'electron/core/api',
       'electron/core/events',

@@ -1,19 +1,21 @@
-import { mkdir } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
+import { mkdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { StorageNotice } from '../../../shared/api/profiles';
 import { ApiFailure } from '../api/apiFailure';
 import { writeFileAtomic } from './atomicWrite';
-import { moveDamagedAside, preserveDamagedCopy } from './damagedFiles';
+import { backupPath, rotateBackups, undoRotation } from './backupGenerations';
+import { moveDamagedAside } from './damagedFiles';
 import { withFileLock } from './fileLock';
-import { readProfilesFile, type FileState } from './profilesFileRead';
-import { backupLoaded, backupUnusable, newerVersion, nothingUsable } from './storageNotices';
+import { stampOf, type FileStamp } from './profilesFileRead';
+import { loadState, type LoadedState } from './profilesLoad';
 import { serializeProfilesFile, type StoredProfile } from './storedProfile';
 
 const PROFILES_FILE_NAME = 'profiles.json';
 
 export interface LoadedProfiles {
-  /** In the user's order. */
-  profiles: StoredProfile[];
+  /** In the user's order. Shared with the cache: never modify it (it is frozen). */
+  profiles: readonly StoredProfile[];
   notices: StorageNotice[];
 }
 
@@ -25,117 +27,85 @@ export interface Change<T> {
 
 export interface ProfileFile {
   load(): Promise<LoadedProfiles>;
-  /** Under the lock: re-reads the file, applies `change`, writes the result atomically. */
-  mutate<T>(change: (profiles: StoredProfile[]) => Change<T>): Promise<T>;
+  /** Under the lock: re-reads the file (if it changed), applies `change`, writes the result atomically. */
+  mutate<T>(change: (profiles: readonly StoredProfile[]) => Change<T>): Promise<T>;
 }
 
-interface FileOnDisk {
-  path: string;
-  state: FileState;
-  /** Where a damaged file's bytes were copied, if they were. */
-  copy?: string;
-}
-
-interface State extends LoadedProfiles {
-  /** Why saving must be refused (nothing may be overwritten), if it must. */
-  refuseWrites?: string;
-  main: FileOnDisk;
-  backup?: FileOnDisk;
-}
-
-async function inspect(path: string): Promise<FileOnDisk> {
-  const state = await readProfilesFile(path);
-  if (state.kind !== 'damaged' || !state.bytes) return { path, state };
-  // Copy the damaged bytes aside right away, so the notice can say where they are.
-  const copy = await preserveDamagedCopy(path, state.bytes).catch(() => undefined);
-  return { path, state, copy };
-}
-
-const reasonOf = (f: FileOnDisk) =>
-  f.state.kind === 'damaged'
-    ? f.state.reason
-    : f.state.kind === 'newer'
-      ? `it is in a newer format (${f.state.version})`
-      : '';
-
-/** Reads the main file, falling back to the backup; decides what to show and whether saving is safe. */
-async function loadState(mainPath: string, backupPath: string): Promise<State> {
-  const main = await inspect(mainPath);
-  if (main.state.kind === 'ok') return { profiles: main.state.profiles, notices: [], main };
-  if (main.state.kind === 'newer') {
-    const message = newerVersion(mainPath, main.state.version);
-    return { profiles: [], notices: [{ level: 'error', message }], refuseWrites: message, main };
-  }
-  const backup = await inspect(backupPath);
-  const base = { main, backup };
-  if (backup.state.kind === 'ok') {
-    const notice = backupLoaded({
-      mainPath,
-      reason: main.state.kind === 'damaged' ? main.state.reason : undefined,
-      mainCopy: main.copy,
-      backupPath,
-      backupSavedAt: backup.state.savedAt,
-      backupCount: backup.state.profiles.length,
-    });
-    return { ...base, profiles: backup.state.profiles, notices: [notice] };
-  }
-  if (main.state.kind === 'damaged') {
-    const message = nothingUsable({
-      mainPath,
-      reason: main.state.reason,
-      mainCopy: main.copy,
-      backupPath,
-      backupReason: backup.state.kind === 'missing' ? undefined : reasonOf(backup),
-    });
-    return { ...base, profiles: [], notices: [{ level: 'error', message }], refuseWrites: message };
-  }
-  // No main file (a first start, or it was deleted): the backup alone decides.
-  switch (backup.state.kind) {
-    case 'missing':
-      return { ...base, profiles: [], notices: [] };
-    case 'newer': {
-      const message = newerVersion(backupPath, backup.state.version);
-      return { ...base, profiles: [], notices: [{ level: 'error', message }], refuseWrites: message };
-    }
-    case 'damaged':
-      return {
-        ...base,
-        profiles: [],
-        notices: [backupUnusable({ backupPath, reason: backup.state.reason, backupCopy: backup.copy })],
-      };
-  }
+/** The parsed main file, valid while the file on disk still has `stamp`. */
+interface Cached {
+  stamp: FileStamp;
+  savedAt: Date;
+  profiles: readonly StoredProfile[];
+  bytes: Buffer;
 }
 
 const storageError = (what: string, e: unknown) =>
-  new ApiFailure('STORAGE_ERROR', `${what}: ${(e as Error).message}. Nothing was changed.`);
+  e instanceof ApiFailure
+    ? e
+    : new ApiFailure('STORAGE_ERROR', `${what}: ${(e as Error).message}. Nothing was changed.`);
+
+const currentStamp = (path: string) => stat(path).then(stampOf, () => undefined);
 
 /**
- * `<dataDir>/profiles.json` with a `.bak` of the last good version. A damaged file is never
- * overwritten or deleted (it is copied or moved aside first); when neither file is usable,
- * or the file is from a newer Redlens, every write is refused.
+ * `<dataDir>/profiles.json` with backup generations (backupGenerations.ts). A damaged file is
+ * never overwritten or deleted (it is copied or moved aside first); when nothing is usable, or
+ * a file is from a newer Redlens, every write is refused. The parsed file is cached in memory
+ * and re-read only when it changed on disk (another window or process saved).
  */
 export function createProfileFile(dataDir: string): ProfileFile {
   const path = join(dataDir, PROFILES_FILE_NAME);
-  const backupPath = `${path}.bak`;
   const lockPath = `${path}.lock`;
   // Changes from this process queue here instead of polling the file lock against each other.
   let queue: Promise<unknown> = Promise.resolve();
+  let cache: Cached | undefined;
 
-  const write = async <T>(change: (profiles: StoredProfile[]) => Change<T>): Promise<T> => {
-    const state = await loadState(path, backupPath);
+  const remember = (
+    file: Pick<Stats, 'dev' | 'ino' | 'size' | 'mtime' | 'mtimeMs'>,
+    profiles: readonly StoredProfile[],
+    bytes: Buffer,
+  ) => {
+    cache = { stamp: stampOf(file), savedAt: file.mtime, profiles: Object.freeze([...profiles]), bytes };
+  };
+
+  const fromCache = (c: Cached): LoadedState => {
+    const main = { path, state: { kind: 'ok' as const, ...c } };
+    return { profiles: c.profiles, notices: [], main, files: [main] };
+  };
+
+  const current = async (): Promise<LoadedState> => {
+    if (cache && (await currentStamp(path)) === cache.stamp) return fromCache(cache);
+    cache = undefined;
+    const state = await loadState(path);
+    const main = state.main.state;
+    if (main.kind !== 'ok') return state;
+    cache = { ...main, profiles: Object.freeze([...main.profiles]) };
+    return fromCache(cache);
+  };
+
+  const write = async <T>(change: (profiles: readonly StoredProfile[]) => Change<T>): Promise<T> => {
+    const state = await current();
     if (state.refuseWrites) throw new ApiFailure('STORAGE_ERROR', state.refuseWrites);
     const { profiles, result } = change(state.profiles);
     if (!profiles) return result;
-    for (const file of [state.main, state.backup]) {
-      if (file?.state.kind !== 'damaged' || file.copy) continue;
+    for (const file of state.files) {
+      if (file.state.kind !== 'damaged' || file.copy) continue;
       await moveDamagedAside(file.path).catch((e: unknown) => {
         throw storageError(`Could not move the damaged file ${file.path} aside before saving`, e);
       });
     }
+    const text = Buffer.from(serializeProfilesFile(profiles));
+    cache = undefined;
     try {
-      if (state.main.state.kind === 'ok') await writeFileAtomic(backupPath, state.main.state.bytes);
-      await writeFileAtomic(path, serializeProfilesFile(profiles));
+      // The backup first: whenever the main file holds a state we saved, `.bak.1` holds it too.
+      await rotateBackups(path, state.main.state.kind === 'ok' ? state.main.state.bytes : undefined);
+      await writeFileAtomic(backupPath(path, 1), text);
     } catch (e) {
+      throw storageError(`Could not save the backup of ${path}`, e);
+    }
+    try {
+      remember(await writeFileAtomic(path, text), profiles, text);
+    } catch (e) {
+      await undoRotation(path);
       throw storageError(`Could not save ${path}`, e);
     }
     return result;
@@ -143,7 +113,7 @@ export function createProfileFile(dataDir: string): ProfileFile {
 
   return {
     load: async () => {
-      const { profiles, notices } = await loadState(path, backupPath);
+      const { profiles, notices } = await current();
       return { profiles, notices };
     },
     mutate: (change) => {

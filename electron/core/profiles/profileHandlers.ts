@@ -19,7 +19,7 @@ export function profileHandlers(service: ProfileService): ProfileHandlers {
   return {
     'profiles.list': () => service.list(),
     'profiles.create': ({ profile }) => service.create(profile),
-    'profiles.update': ({ id, profile }) => service.update(id, profile),
+    'profiles.update': ({ id, profile, allowWrites }) => service.update(id, profile, { allowWrites }),
     'profiles.duplicate': ({ id }) => service.duplicate(id),
     'profiles.delete': async ({ id }) => {
       await service.delete(id);

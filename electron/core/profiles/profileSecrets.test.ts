@@ -33,7 +33,13 @@ describe('secrets are encrypted at rest', () => {
     await service.update(a.id, standalone('Plain 2', { tls: { enabled: true, verify: true } }));
 
     const files = readdirSync(dataDir());
-    expect(files.sort()).toEqual(['profiles.json', 'profiles.json.bak', 'secret.key']);
+    expect(files.sort()).toEqual([
+      'profiles.json',
+      'profiles.json.bak.1',
+      'profiles.json.bak.2',
+      'profiles.json.bak.3',
+      'secret.key',
+    ]);
     for (const file of files) {
       const bytes = readFileSync(path.join(dataDir(), file));
       for (const secret of SECRETS)
@@ -137,15 +143,26 @@ describe('update keeps, clears or replaces each secret', () => {
     });
   });
 
-  it('changing a sentinel profile to standalone drops the sentinel password, keeps the others', async () => {
+  it('changing a sentinel profile to standalone connects elsewhere: every saved secret is dropped', async () => {
     const { service, id } = await saved();
     const view = await service.update(id, standalone('Now standalone', { tls: tls() }));
-    expect(view).toMatchObject({ kind: 'standalone', hasPassword: true, tls: { hasKeyPassphrase: true } });
+    expect(view).toMatchObject({ kind: 'standalone', hasPassword: false, tls: { hasKeyPassphrase: false } });
     expect(view).not.toHaveProperty('hasSentinelPassword');
     const stored = JSON.parse(readFileSync(path.join(dataDir(), 'profiles.json'), 'utf8')).profiles[0];
     expect(stored).not.toHaveProperty('sentinelPassword');
+    expect(stored).not.toHaveProperty('password');
     const back = await service.update(id, sentinel('Sentinel again', { tls: tls() }));
-    expect(back).toMatchObject({ hasSentinelPassword: false, hasPassword: true });
+    expect(back).toMatchObject({ hasSentinelPassword: false, hasPassword: false });
+  });
+
+  it('resolveDraft for another address decrypts nothing saved', async () => {
+    const { service, id } = await saved();
+    const elsewhere = await service.resolveDraft(
+      sentinel('Draft', { sentinels: [{ host: 'evil.example', port: 26379 }], tls: tls() }),
+      id,
+    );
+    expect(elsewhere).toMatchObject({ id, password: undefined, sentinelPassword: undefined });
+    expect(elsewhere.tls.keyPassphrase).toBeUndefined();
   });
 
   it('resolveDraft: with an id, secrets left undefined come from the saved profile; null means none', async () => {

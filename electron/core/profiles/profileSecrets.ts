@@ -1,4 +1,5 @@
 import type { ProfileParams } from '../../../shared/api/profiles';
+import { secretRebindReason } from '../../../shared/api/secretBinding';
 import { ApiFailure } from '../api/apiFailure';
 import type { SecretCipher } from '../secrets/secretCipher';
 import type { ResolvedProfile } from './resolvedProfile';
@@ -35,6 +36,14 @@ function open(cipher: SecretCipher, sealed: SealedSecret, what: string): string 
   }
 }
 
+/**
+ * The saved profile whose secrets may be used for `params`, or undefined when `params` connects
+ * somewhere else (another host:port, other sentinels or master name, weaker TLS): a saved secret
+ * only ever goes where it was saved for, whatever the caller sends.
+ */
+const secretSource = (params: ProfileParams, saved: StoredProfile | undefined) =>
+  saved && secretRebindReason(params, saved) === undefined ? saved : undefined;
+
 /** The secrets a profile has saved, sealed. */
 export const sealedSecretsOf = (p: StoredProfile): SealedSecret[] =>
   [p.password, p.tls.keyPassphrase, p.kind === 'sentinel' ? p.sentinelPassword : undefined].filter(
@@ -42,8 +51,9 @@ export const sealedSecretsOf = (p: StoredProfile): SealedSecret[] =>
   );
 
 /**
- * Settings + secret changes → what is saved. Secrets left `undefined` keep `saved`'s ciphertext;
- * a sentinel password does not survive a change to a standalone profile.
+ * Settings + secret changes → what is saved. Secrets left `undefined` keep `saved`'s ciphertext
+ * if the profile still connects where they were saved for, and are dropped otherwise; a sentinel
+ * password does not survive a change to a standalone profile.
  */
 export function sealProfile(
   params: ProfileParams,
@@ -53,10 +63,11 @@ export function sealProfile(
 ): StoredProfile {
   const next = (change: SecretChange, kept: SealedSecret | undefined) =>
     change === undefined ? kept : change === null ? undefined : seal(cipher, change);
-  const password = next(params.password, saved?.password);
-  const tls = { ...params.tls, keyPassphrase: next(params.tls.keyPassphrase, saved?.tls.keyPassphrase) };
+  const source = secretSource(params, saved);
+  const password = next(params.password, source?.password);
+  const tls = { ...params.tls, keyPassphrase: next(params.tls.keyPassphrase, source?.tls.keyPassphrase) };
   if (params.kind === 'standalone') return { ...params, ...meta, password, tls };
-  const keptSentinel = saved?.kind === 'sentinel' ? saved.sentinelPassword : undefined;
+  const keptSentinel = source?.kind === 'sentinel' ? source.sentinelPassword : undefined;
   return { ...params, ...meta, password, tls, sentinelPassword: next(params.sentinelPassword, keptSentinel) };
 }
 
@@ -73,7 +84,8 @@ export function settingsOf(p: StoredProfile): ProfileParams {
 
 /**
  * Settings with their secrets in clear, for a session or a connection test. Secrets left
- * `undefined` come from `saved` (decrypted); `null` means none.
+ * `undefined` come from `saved` (decrypted) only if `params` connects where they were saved for;
+ * otherwise, like `null`, they mean none — nothing is decrypted.
  */
 export function resolveSecrets(
   params: ProfileParams,
@@ -83,14 +95,15 @@ export function resolveSecrets(
   const what = (secret: string) => (saved ? `${secret} of "${saved.name}"` : secret);
   const plain = (change: SecretChange, kept: SealedSecret | undefined, label: string) =>
     change === undefined ? kept && open(cipher, kept, what(label)) : (change ?? undefined);
-  const password = plain(params.password, saved?.password, 'password');
+  const source = secretSource(params, saved);
+  const password = plain(params.password, source?.password, 'password');
   const tls = {
     ...params.tls,
-    keyPassphrase: plain(params.tls.keyPassphrase, saved?.tls.keyPassphrase, 'TLS key passphrase'),
+    keyPassphrase: plain(params.tls.keyPassphrase, source?.tls.keyPassphrase, 'TLS key passphrase'),
   };
   const id = saved ? { id: saved.id } : {};
   if (params.kind === 'standalone') return { ...params, ...id, password, tls };
-  const keptSentinel = saved?.kind === 'sentinel' ? saved.sentinelPassword : undefined;
+  const keptSentinel = source?.kind === 'sentinel' ? source.sentinelPassword : undefined;
   const sentinelPassword = plain(params.sentinelPassword, keptSentinel, 'sentinel password');
   return { ...params, ...id, password, sentinelPassword, tls };
 }

@@ -36,15 +36,6 @@ describe('profileService: create, list, update, delete', () => {
     expect(statSync(file).mode & 0o777).toBe(0o600);
   });
 
-  it('keeps a .bak of the previous good file', async () => {
-    const { service } = serviceFor(dataDir());
-    await service.create(standalone('One'));
-    const before = readFileSync(path.join(dataDir(), 'profiles.json'));
-    await service.create(standalone('Two'));
-    expect(readFileSync(path.join(dataDir(), 'profiles.json.bak'))).toEqual(before);
-    expect(statSync(path.join(dataDir(), 'profiles.json.bak')).mode & 0o777).toBe(0o600);
-  });
-
   it('update replaces the settings, keeps id and createdAt, and emits', async () => {
     const { service, emitted } = serviceFor(dataDir());
     const created = await service.create(standalone('Old', { readOnly: false }));

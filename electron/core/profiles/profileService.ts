@@ -6,6 +6,7 @@ import type {
   ProfilesExport,
   ProfilesList,
   ProfileView,
+  StorageNotice,
 } from '../../../shared/api/profiles';
 import { ApiFailure } from '../api/apiFailure';
 import type { EventBus } from '../events/eventBus';
@@ -16,6 +17,7 @@ import { createProfileFile, type Change } from './profileFile';
 import { resolveSecrets, sealProfile, settingsOf } from './profileSecrets';
 import { buildExport, planImport, readExportEntries } from './profileTransfer';
 import { toProfileView } from './profileView';
+import { checkReadOnlyChange, stderrLog, writesAllowedLine, type CoreLog } from './readOnlyGuard';
 import type { ResolvedProfile } from './resolvedProfile';
 import { secretSchemeNotices } from './secretSchemeNotices';
 import type { StoredProfile } from './storedProfile';
@@ -24,8 +26,11 @@ export interface ProfileService {
   /** Views in the user's order, plus what the store had to say. */
   list(): Promise<ProfilesList>;
   create(params: ProfileParams): Promise<ProfileView>;
-  /** Replaces the settings; secrets: `undefined` keeps, `null` clears, a string replaces. */
-  update(id: string, params: ProfileParams): Promise<ProfileView>;
+  /**
+   * Replaces the settings; secrets: `undefined` keeps (for the same destination), `null` clears,
+   * a string replaces. Turning read-only off needs `allowWrites` (see readOnlyGuard.ts).
+   */
+  update(id: string, params: ProfileParams, options?: { allowWrites?: boolean }): Promise<ProfileView>;
   /** A copy named "X (copy)", "X (copy 2)"…, with the same secrets, right after the original. */
   duplicate(id: string): Promise<ProfileView>;
   delete(id: string): Promise<void>;
@@ -45,6 +50,8 @@ export interface ProfileServiceOptions {
   dataDir: string;
   cipher: SecretCipher;
   events: EventBus;
+  /** Where deliberate security-relevant changes are logged (read-only turned off); stderr by default. */
+  log?: CoreLog;
 }
 
 const now = () => new Date().toISOString();
@@ -60,22 +67,27 @@ const notFound = () =>
     'That connection profile no longer exists (it may have been deleted in another window). Reload the list.',
   );
 
-function indexOf(profiles: StoredProfile[], id: string): number {
+function indexOf(profiles: readonly StoredProfile[], id: string): number {
   const index = profiles.findIndex((p) => p.id === id);
   if (index < 0) throw notFound();
   return index;
 }
 
-function find(profiles: StoredProfile[], id: string): StoredProfile {
+function find(profiles: readonly StoredProfile[], id: string): StoredProfile {
   return profiles[indexOf(profiles, id)] as StoredProfile;
 }
 
 /** Saved connection profiles: `<dataDir>/profiles.json`, secrets sealed by `cipher`. */
-export function createProfileService({ dataDir, cipher, events }: ProfileServiceOptions): ProfileService {
+export function createProfileService({
+  dataDir,
+  cipher,
+  events,
+  log = stderrLog,
+}: ProfileServiceOptions): ProfileService {
   const file = createProfileFile(dataDir);
 
   /** Applies a change under the file lock; tells every window when something was saved. */
-  const mutate = async <T>(change: (profiles: StoredProfile[]) => Change<T>): Promise<T> => {
+  const mutate = async <T>(change: (profiles: readonly StoredProfile[]) => Change<T>): Promise<T> => {
     let saved = false;
     const result = await file.mutate((profiles) => {
       const outcome = change(profiles);
@@ -86,9 +98,17 @@ export function createProfileService({ dataDir, cipher, events }: ProfileService
     return result;
   };
 
+  // Views of the file's cached (frozen) list, built once per version of the file.
+  const derived = new WeakMap<readonly StoredProfile[], { views: ProfileView[]; notices: StorageNotice[] }>();
   const list = async (): Promise<ProfilesList> => {
     const { profiles, notices } = await file.load();
-    return { profiles: profiles.map(toProfileView), notices: [...notices, ...secretSchemeNotices(profiles, cipher)] };
+    let known = derived.get(profiles);
+    if (!known) {
+      const views = Object.freeze(profiles.map((p) => Object.freeze(toProfileView(p)))) as ProfileView[];
+      known = { views, notices: secretSchemeNotices(profiles, cipher) };
+      derived.set(profiles, known);
+    }
+    return { profiles: known.views, notices: [...notices, ...known.notices] };
   };
 
   return {
@@ -100,13 +120,19 @@ export function createProfileService({ dataDir, cipher, events }: ProfileService
         return { profiles: [...profiles, created], result: toProfileView(created) };
       }),
 
-    update: (id, params) =>
-      mutate((profiles) => {
+    update: async (id, params, options = {}) => {
+      let turnedOff: StoredProfile | undefined;
+      const view = await mutate((profiles) => {
         const index = indexOf(profiles, id);
         const saved = profiles[index] as StoredProfile;
+        const turningOff = checkReadOnlyChange(saved, params, options.allowWrites === true);
         const updated = sealProfile(params, { id, createdAt: saved.createdAt, updatedAt: now() }, saved, cipher);
+        if (turningOff) turnedOff = updated;
         return { profiles: profiles.with(index, updated), result: toProfileView(updated) };
-      }),
+      });
+      if (turnedOff) log(writesAllowedLine(turnedOff, turnedOff.updatedAt));
+      return view;
+    },
 
     duplicate: (id) =>
       mutate((profiles) => {

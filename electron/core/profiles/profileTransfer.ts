@@ -4,6 +4,7 @@ import {
   type ProfileParams,
   type ProfilesExport,
 } from '../../../shared/api/profiles';
+import { destinationKey } from '../../../shared/api/secretBinding';
 import { ApiFailure } from '../api/apiFailure';
 import { describeIssues } from './describeIssues';
 import { settingsOf } from './profileSecrets';
@@ -16,7 +17,7 @@ const localDate = (d: Date) =>
   `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 
 /** Strips everything secret: `settingsOf` leaves secrets undefined, so JSON drops them. */
-export function buildExport(profiles: StoredProfile[], now = new Date()): ProfilesExport {
+export function buildExport(profiles: readonly StoredProfile[], now = new Date()): ProfilesExport {
   const body = {
     format: EXPORT_FORMAT,
     version: EXPORT_VERSION,
@@ -56,15 +57,8 @@ export function readExportEntries(json: string): unknown[] {
   return entries;
 }
 
-/** Where a profile connects: host:port, or the set of sentinels plus the master name. */
-function addressOf(p: ProfileParams | StoredProfile): string {
-  const endpoint = (e: { host: string; port: number }) => `${e.host.toLowerCase()}:${e.port}`;
-  if (p.kind === 'standalone') return endpoint(p);
-  const sentinels = [...new Set(p.sentinels.map(endpoint))].sort();
-  return `sentinel ${sentinels.join(',')}#${p.masterName}`;
-}
-
-const identity = (p: ProfileParams | StoredProfile) => `${p.name}\n${addressOf(p)}`;
+/** Name + where it connects (host:port, or the sentinel set and master name). */
+const identity = (p: ProfileParams | StoredProfile) => `${p.name}\n${destinationKey(p)}`;
 
 /**
  * Decides entry by entry: invalid ones are reported with the reason, ones with the same name and
@@ -72,7 +66,7 @@ const identity = (p: ProfileParams | StoredProfile) => `${p.name}\n${addressOf(p
  */
 export function planImport(
   entries: unknown[],
-  existing: StoredProfile[],
+  existing: readonly StoredProfile[],
 ): { add: ProfileParams[]; duplicates: string[]; invalid: ImportReport['invalid'] } {
   const seen = new Set(existing.map(identity));
   const plan = { add: [] as ProfileParams[], duplicates: [] as string[], invalid: [] as ImportReport['invalid'] };

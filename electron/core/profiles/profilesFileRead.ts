@@ -1,15 +1,27 @@
-import { readFile, stat } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
+import { FileReadError, readRegularFile } from '../files/readRegularFile';
 import { describeIssues } from './describeIssues';
 import { PROFILES_FORMAT, PROFILES_VERSION, ProfilesFileSchema, type StoredProfile } from './storedProfile';
 
-/** What one profiles file (the main one or its backup) turned out to be. */
+/** Far beyond any real list (10,000 profiles are ~6 MB), and below V8's string limit. */
+export const MAX_PROFILES_FILE_BYTES = 256 * 1024 * 1024;
+const READ_TIMEOUT_MS = 15_000;
+
+/** Identifies one version of a file on disk: an atomic replace always changes the inode. */
+export type FileStamp = string;
+export const stampOf = (s: Pick<Stats, 'dev' | 'ino' | 'size' | 'mtimeMs'>): FileStamp =>
+  `${s.dev}:${s.ino}:${s.size}:${s.mtimeMs}`;
+
+/** What one profiles file (the main one or a backup) turned out to be. */
 export type FileState =
-  | { kind: 'ok'; profiles: StoredProfile[]; bytes: Buffer; savedAt: Date }
+  | { kind: 'ok'; profiles: readonly StoredProfile[]; bytes: Buffer; savedAt: Date; stamp: FileStamp }
   | { kind: 'missing' }
   /** Written by a newer Redlens: we cannot read it and must not overwrite it. */
   | { kind: 'newer'; version: number }
-  /** `bytes` is absent when the file could not even be read. */
-  | { kind: 'damaged'; reason: string; bytes?: Buffer };
+  /** Really unusable (not JSON, wrong schema, not a regular file…); `bytes` when it could be read. */
+  | { kind: 'damaged'; reason: string; bytes?: Buffer }
+  /** The OS refused the read (EACCES, EMFILE, EIO…) or it timed out: maybe fine, so never replaced. */
+  | { kind: 'unreadable'; errno: string };
 
 type Parsed =
   { kind: 'ok'; profiles: StoredProfile[] } | { kind: 'newer'; version: number } | { kind: 'damaged'; reason: string };
@@ -50,16 +62,25 @@ export function parseProfilesFile(bytes: Buffer): Parsed {
 }
 
 export async function readProfilesFile(path: string): Promise<FileState> {
-  let bytes: Buffer;
-  let savedAt: Date;
+  let read: { bytes: Buffer; stats: Stats };
   try {
-    [bytes, savedAt] = await Promise.all([readFile(path), stat(path).then((s) => s.mtime)]);
+    read = await readRegularFile(path, { maxBytes: MAX_PROFILES_FILE_BYTES, timeoutMs: READ_TIMEOUT_MS });
   } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    if (err.code === 'ENOENT') return { kind: 'missing' };
-    return { kind: 'damaged', reason: `it cannot be read (${err.code ?? err.message})` };
+    if (!(e instanceof FileReadError)) throw e;
+    const problem = e.problem;
+    switch (problem.kind) {
+      case 'os':
+        return problem.errno === 'ENOENT' ? { kind: 'missing' } : { kind: 'unreadable', errno: problem.errno };
+      case 'timeout':
+        return { kind: 'unreadable', errno: 'ETIMEDOUT' };
+      case 'not-a-file':
+        return { kind: 'damaged', reason: 'it is not a regular file (a folder, device or pipe)' };
+      case 'too-large':
+        return { kind: 'damaged', reason: `it is larger than ${problem.maxBytes / 1024 / 1024} MiB` };
+    }
   }
+  const { bytes, stats } = read;
   const parsed = parseProfilesFile(bytes);
-  if (parsed.kind === 'ok') return { ...parsed, bytes, savedAt };
+  if (parsed.kind === 'ok') return { ...parsed, bytes, savedAt: stats.mtime, stamp: stampOf(stats) };
   return parsed.kind === 'damaged' ? { ...parsed, bytes } : parsed;
 }

@@ -7,7 +7,7 @@ import type { StoredProfile } from './storedProfile';
  * Profiles whose secrets were sealed by another cipher (the desktop keyring vs. the web host's
  * key file, on a shared data dir) cannot connect here; say so before the user tries.
  */
-export function secretSchemeNotices(profiles: StoredProfile[], cipher: SecretCipher): StorageNotice[] {
+export function secretSchemeNotices(profiles: readonly StoredProfile[], cipher: SecretCipher): StorageNotice[] {
   const byScheme = new Map<string, string[]>();
   for (const p of profiles) {
     for (const scheme of new Set(sealedSecretsOf(p).map((s) => s.scheme))) {

@@ -1,4 +1,4 @@
-import type { StorageNotice } from '../../../shared/api/profiles';
+import type { ProfilesRestored, StorageNotice } from '../../../shared/api/profiles';
 import { PROFILES_VERSION } from './storedProfile';
 
 // What the profile store tells the user when a file is missing, damaged or too new. Every
@@ -12,23 +12,32 @@ const keptAs = (path: string, copy: string | undefined) =>
     ? `The damaged file is kept as ${copy}.`
     : `The damaged file is left untouched; before the next change is saved it is moved to ${path}.corrupt-<time>.`;
 
-export function backupLoaded(args: {
-  mainPath: string;
-  /** Why the main file was not used; undefined when it is missing. */
-  reason?: string;
-  mainCopy?: string;
-  backupPath: string;
-  backupSavedAt: Date;
-  backupCount: number;
-}): StorageNotice {
+const quoted = (names: string[]) => names.map((n) => JSON.stringify(n)).join(', ');
+
+/** The main file was unusable and a backup was loaded: what was restored, and what was not. */
+export function profilesRestored(details: ProfilesRestored): StorageNotice {
   const what =
-    args.reason === undefined
-      ? `Your connection profiles file ${args.mainPath} is missing.`
-      : `Your connection profiles file ${args.mainPath} could not be used: ${args.reason}.`;
-  const loaded = `Redlens loaded the backup ${args.backupPath} (saved ${when(args.backupSavedAt)}, ${count(args.backupCount)}) instead; your next change saves these profiles back to ${args.mainPath}.`;
-  const kept = args.reason === undefined ? '' : ` ${keptAs(args.mainPath, args.mainCopy)}`;
-  return { level: 'warning', message: `${what} ${loaded}${kept}` };
+    details.reason === undefined
+      ? `Your connection profiles file ${details.file} is missing.`
+      : `Your connection profiles file ${details.file} could not be used: ${details.reason}.`;
+  const loaded = `Redlens restored ${count(details.restored)} from the backup ${details.backup} (saved ${when(new Date(details.backupSavedAt))}); your next change saves them back to ${details.file}.`;
+  const lost = [
+    details.missing.length ? `Not in the backup, so not restored: ${quoted(details.missing)}.` : '',
+    details.older ? 'Newer backups could not be used, so changes saved after that time may be missing.' : '',
+    !details.missing.length && !details.older ? 'Nothing is missing.' : '',
+  ].filter(Boolean);
+  const kept = details.reason === undefined ? '' : ` ${keptAs(details.file, details.damagedCopy)}`;
+  return {
+    level: details.missing.length || details.older ? 'error' : 'warning',
+    message: `${what} ${loaded} ${lost.join(' ')}${kept}`,
+    code: 'PROFILES_RESTORED',
+    details,
+  };
 }
+
+/** A transient failure (EACCES, EMFILE, EIO, a timeout): nothing is assumed damaged, nothing written. */
+export const unreadableFile = (path: string, errno: string): string =>
+  `Could not read ${path} (${errno}). The file may be fine, so Redlens neither used a backup nor changed anything: check its permissions (or close programs if the system ran out of open files) and try again.`;
 
 export function nothingUsable(args: {
   mainPath: string;

@@ -1,7 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import { isIP } from 'node:net';
 import { createSecureContext, type ConnectionOptions } from 'node:tls';
 import { ApiFailure } from '../api/apiFailure';
+import { FileReadError, readRegularFile, type ReadProblem } from '../files/readRegularFile';
 import type { ResolvedTls } from '../profiles/resolvedProfile';
 
 const FILES = [
@@ -10,12 +10,34 @@ const FILES = [
   ['keyFile', 'key', 'client key file'],
 ] as const;
 
+/** A PEM certificate chain or key is a few KB; a CA bundle a few hundred. */
+export const MAX_PEM_BYTES = 1024 * 1024;
+export const PEM_READ_TIMEOUT_MS = 5_000;
+
+// Says what is wrong with the path without telling whether an unreadable file exists (missing
+// and forbidden read the same) and without ever quoting the file's content.
+function whyNot(problem: ReadProblem): string {
+  switch (problem.kind) {
+    case 'os':
+      return 'it does not exist or Redlens is not allowed to read it';
+    case 'not-a-file':
+      return 'it is not a regular file (a folder, device or pipe)';
+    case 'too-large':
+      return `it is larger than ${problem.maxBytes / 1024 / 1024} MiB, too big for a PEM certificate or key`;
+    case 'timeout':
+      return `reading it took longer than ${problem.timeoutMs / 1000} s`;
+  }
+}
+
 async function readPem(path: string, label: string): Promise<Buffer> {
   try {
-    return await readFile(path);
+    return (await readRegularFile(path, { maxBytes: MAX_PEM_BYTES, timeoutMs: PEM_READ_TIMEOUT_MS })).bytes;
   } catch (e) {
-    const reason = e instanceof Error ? e.message : String(e);
-    throw new ApiFailure('TLS_FAILED', `Cannot read ${label} ${path}: ${reason}`, { file: path });
+    if (!(e instanceof FileReadError)) throw e;
+    throw new ApiFailure('TLS_FAILED', `Cannot use the ${label} ${path}: ${whyNot(e.problem)}.`, {
+      file: path,
+      problem: e.problem.kind,
+    });
   }
 }
 

@@ -4,6 +4,7 @@ import { useSessions } from '../sessions/sessionsStore';
 import { ImportExport } from './ImportExport';
 import { profileAddress, useProfiles } from './profilesStore';
 import { SandboxButton } from './SandboxButton';
+import { storageNoticeText } from './storageNoticeText';
 
 /** First-run welcome when there are no profiles; otherwise the saved connections at a glance. */
 export function HomeScreen() {
@@ -25,7 +26,7 @@ export function HomeScreen() {
     <section className="panel" aria-labelledby="home-title">
       {notices.map((n, i) => (
         <p key={i} className={n.level === 'error' ? 'banner banner-error' : 'banner banner-warning'} role="alert">
-          {n.message}
+          {storageNoticeText(n)}
         </p>
       ))}
       {status === 'error' && (

@@ -31,9 +31,13 @@ export function SandboxButton() {
 
   return (
     <>
-      <button type="button" onClick={() => void start()} disabled={busy}>
+      <button type="button" onClick={() => void start()} disabled={busy} aria-describedby="sandbox-hint">
         {busy ? 'Starting the sandbox…' : 'Start a local Sentinel sandbox'}
       </button>
+      {/* Said where it is started: its nodes have no password (core binds them to loopback). */}
+      <p className="field-hint" id="sandbox-hint">
+        Listens on 127.0.0.1 only, without a password — for local experiments.
+      </p>
       <FormError message={error} />
     </>
   );

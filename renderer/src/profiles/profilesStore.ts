@@ -11,7 +11,8 @@ interface ProfilesState {
   loadError?: ApiError;
   load(): Promise<void>;
   create(profile: ProfileInput): Promise<Result<ProfileView>>;
-  update(id: string, profile: ProfileInput): Promise<Result<ProfileView>>;
+  /** `allowWrites: true` once the user confirmed turning read-only off. */
+  update(id: string, profile: ProfileInput, options?: { allowWrites?: true }): Promise<Result<ProfileView>>;
   duplicate(id: string): Promise<Result<ProfileView>>;
   remove(id: string): Promise<Result<{ id: string }>>;
   /** Moves a profile one place up (-1) or down (+1). */
@@ -36,7 +37,7 @@ export const useProfiles = create<ProfilesState>((set, get) => {
       else set({ status: 'error', loadError: result.error });
     },
     create: (profile) => reloadAfter(api.call('profiles.create', { profile })),
-    update: (id, profile) => reloadAfter(api.call('profiles.update', { id, profile })),
+    update: (id, profile, options = {}) => reloadAfter(api.call('profiles.update', { id, profile, ...options })),
     duplicate: (id) => reloadAfter(api.call('profiles.duplicate', { id })),
     remove: (id) => reloadAfter(api.call('profiles.delete', { id })),
     move: async (id, delta) => {

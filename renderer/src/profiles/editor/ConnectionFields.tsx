@@ -8,11 +8,13 @@ export interface SectionProps {
   set(patch: Partial<ProfileForm>): void;
   errors: FormErrors;
   saved?: ProfileView;
+  /** The saved secrets still apply (same destination); otherwise they must be typed again. */
+  secretsKept: boolean;
   reveal: boolean;
 }
 
 /** Where the server is: host/port, or the sentinels + master name + role. */
-export function ConnectionFields({ form, set, errors, saved, reveal }: SectionProps) {
+export function ConnectionFields({ form, set, errors, saved, secretsKept, reveal }: SectionProps) {
   if (form.kind === 'standalone') {
     return (
       <div className="row row-host">
@@ -36,7 +38,7 @@ export function ConnectionFields({ form, set, errors, saved, reveal }: SectionPr
   }
   const setSentinel = (i: number, patch: Partial<{ host: string; port: string }>) =>
     set({ sentinels: form.sentinels.map((s, j) => (j === i ? { ...s, ...patch } : s)) });
-  const savedSentinelPassword = saved?.kind === 'sentinel' && saved.hasSentinelPassword;
+  const savedSentinelPassword = secretsKept && saved?.kind === 'sentinel' && saved.hasSentinelPassword;
   return (
     <>
       <fieldset className="sentinels" aria-describedby={errors['sentinels'] ? 'pf-sentinels-error' : undefined}>
@@ -129,7 +131,7 @@ export function ConnectionFields({ form, set, errors, saved, reveal }: SectionPr
 }
 
 /** Data-node credentials, database and read-only. */
-export function AuthFields({ form, set, errors, saved, reveal }: SectionProps) {
+export function AuthFields({ form, set, errors, saved, secretsKept, reveal }: SectionProps) {
   return (
     <>
       <div className="row">
@@ -146,7 +148,7 @@ export function AuthFields({ form, set, errors, saved, reveal }: SectionProps) {
           label={form.kind === 'sentinel' ? 'Data node password (optional)' : 'Password (optional)'}
           value={form.password}
           onChange={(password) => set({ password })}
-          saved={!!saved?.hasPassword}
+          saved={secretsKept && !!saved?.hasPassword}
           clear={form.clearPassword}
           onClear={(clearPassword) => set({ clearPassword })}
           error={errors['password']}

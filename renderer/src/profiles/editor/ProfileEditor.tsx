@@ -16,6 +16,8 @@ import {
 import { useProfiles } from '../profilesStore';
 import { AuthFields, ConnectionFields } from './ConnectionFields';
 import { PasteUrlBar } from './PasteUrlBar';
+import { allowWritesRequired, AllowWritesDialog } from './AllowWritesDialog';
+import { secretsRebind } from './secretsRebind';
 import { TestReport, type TestState } from './TestReport';
 import { AdvancedFields, TlsFields } from './TlsFields';
 
@@ -31,6 +33,9 @@ export function ProfileEditor({ profileId, draft }: { profileId?: string; draft?
   const [test, setTest] = useState<TestState>({ status: 'idle' });
   const [saving, setSaving] = useState(false);
   const [reveal, setReveal] = useState(false);
+  /** Saving would turn read-only off: wait for the user to confirm it. */
+  const [confirmWrites, setConfirmWrites] = useState(false);
+  const rebind = secretsRebind(formToInput(form), saved);
 
   const set = (patch: Partial<ProfileForm>) => {
     setForm((f) => ({ ...f, ...patch }));
@@ -61,13 +66,16 @@ export function ProfileEditor({ profileId, draft }: { profileId?: string; draft?
     );
   };
 
-  const save = async (e: FormEvent) => {
-    e.preventDefault();
+  const submit = async (allowWrites: boolean) => {
     setSaving(true);
     const input = formToInput(form);
-    const result = profileId ? await update(profileId, input) : await create(input);
+    const result = profileId
+      ? await update(profileId, input, allowWrites ? { allowWrites: true } : {})
+      : await create(input);
     setSaving(false);
     if (!result.ok) {
+      // Another window made it read-only meanwhile: ask, as for our own checkbox.
+      if (allowWritesRequired(result.error)) return setConfirmWrites(true);
       const fieldErrors = validationErrors(result.error);
       setErrors(Object.keys(fieldErrors).length ? fieldErrors : { form: result.error.message });
       return;
@@ -75,14 +83,20 @@ export function ProfileEditor({ profileId, draft }: { profileId?: string; draft?
     go({ kind: 'home' });
   };
 
-  const sectionProps = { form, set, errors, saved, reveal };
+  const save = (e: FormEvent) => {
+    e.preventDefault();
+    if (saved?.readOnly && !form.readOnly) return setConfirmWrites(true);
+    void submit(false);
+  };
+
+  const sectionProps = { form, set, errors, saved, secretsKept: rebind.kept, reveal };
   return (
     <section className="panel panel-wide" aria-labelledby="pf-title">
       <header className="panel-header">
         <h1 id="pf-title">{saved ? `Edit “${saved.name}”` : 'New connection'}</h1>
       </header>
       <PasteUrlBar onDraft={(d) => setForm((f) => formFromDraft(d, f))} autoFocus={!saved} />
-      <form className="profile-form" onSubmit={(e) => void save(e)} noValidate>
+      <form className="profile-form" onSubmit={save} noValidate>
         <div className="segmented" role="radiogroup" aria-label="Kind">
           {(['standalone', 'sentinel'] as const).map((kind) => (
             <button
@@ -123,6 +137,11 @@ export function ProfileEditor({ profileId, draft }: { profileId?: string; draft?
         </div>
         <ConnectionFields {...sectionProps} />
         <AuthFields {...sectionProps} />
+        {rebind.notice && (
+          <p className="banner banner-warning" role="status" id="pf-secrets-rebind">
+            {rebind.notice}
+          </p>
+        )}
         <Checkbox id="pf-reveal" label="Show passwords" checked={reveal} onChange={setReveal} />
         <TlsFields {...sectionProps} />
         <AdvancedFields {...sectionProps} />
@@ -142,6 +161,16 @@ export function ProfileEditor({ profileId, draft }: { profileId?: string; draft?
         </div>
       </form>
       <TestReport state={test} />
+      {confirmWrites && saved && (
+        <AllowWritesDialog
+          profileName={saved.name}
+          onConfirm={() => {
+            setConfirmWrites(false);
+            void submit(true);
+          }}
+          onCancel={() => setConfirmWrites(false)}
+        />
+      )}
     </section>
   );
 }

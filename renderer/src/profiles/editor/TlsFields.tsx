@@ -3,7 +3,7 @@ import type { SectionProps } from './ConnectionFields';
 import { SecretField } from './SecretField';
 
 /** TLS: off by default; verification on unless the user turns it off, which is then flagged. */
-export function TlsFields({ form, set, errors, saved, reveal }: SectionProps) {
+export function TlsFields({ form, set, errors, saved, secretsKept, reveal }: SectionProps) {
   return (
     <fieldset className="section" aria-describedby={errors['tls'] ? 'pf-tls-error' : undefined}>
       <legend>TLS</legend>
@@ -49,7 +49,7 @@ export function TlsFields({ form, set, errors, saved, reveal }: SectionProps) {
             label="Key passphrase (optional)"
             value={form.keyPassphrase}
             onChange={(keyPassphrase) => set({ keyPassphrase })}
-            saved={!!saved?.tls.hasKeyPassphrase}
+            saved={secretsKept && !!saved?.tls.hasKeyPassphrase}
             clear={form.clearKeyPassphrase}
             onClear={(clearKeyPassphrase) => set({ clearKeyPassphrase })}
             reveal={reveal}
