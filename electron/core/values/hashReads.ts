@@ -1,11 +1,9 @@
 import type { KeyBytes } from '../../../shared/api/keys';
-import { MAX_VALUE_BYTES, PARTIAL_LOAD_BYTES, type HashScanPage, type LoadedField } from '../../../shared/api/values';
-import { ApiFailure } from '../api/apiFailure';
-import { decodeKey, showKey } from '../keys/keyBytes';
+import type { HashScanPage } from '../../../shared/api/values';
+import { decodeKey } from '../keys/keyBytes';
 import { readTyped } from './readTyped';
-import { cutPrefix, encodeValue, preview, versionOf } from './valueCodec';
+import { preview } from './valueCodec';
 import type { ValueContext } from './valueContext';
-import { tooLarge } from './valueErrors';
 
 export interface ScanRequest {
   key: KeyBytes;
@@ -50,49 +48,5 @@ export async function scanHash(ctx: ValueContext, sessionId: string, request: Sc
       field: preview(field, request.previewBytes),
       value: preview(value, request.previewBytes),
     })),
-  };
-}
-
-export const fieldGone = (key: Buffer, field: Buffer): ApiFailure =>
-  new ApiFailure('NOT_FOUND', `The field ${showKey(field)} of ${showKey(key)} no longer exists (deleted meanwhile).`);
-
-/**
- * Loads one field: HSTRLEN first, so a value too big to load whole is refused before it is
- * fetched; above PARTIAL_LOAD_BYTES only a prefix goes to the UI unless `whole`.
- */
-export async function loadField(
-  ctx: ValueContext,
-  sessionId: string,
-  key: Buffer,
-  field: Buffer,
-  whole: boolean,
-): Promise<LoadedField> {
-  const [exists, size] = await readTyped(ctx, sessionId, key, 'hash', (multi) =>
-    multi.hexists(key, field).hstrlen(key, field),
-  );
-  if (Number(exists) !== 1) throw fieldGone(key, field);
-  if (Number(size) > MAX_VALUE_BYTES) throw tooLarge(Number(size));
-  const [value] = await readTyped(ctx, sessionId, key, 'hash', (multi) => multi.hgetBuffer(key, field));
-  if (value === null) throw fieldGone(key, field);
-  const bytes = value as Buffer;
-  const fieldBytes = encodeValue(field);
-  if (whole || bytes.length <= PARTIAL_LOAD_BYTES) {
-    return {
-      field: fieldBytes,
-      value: encodeValue(bytes),
-      size: bytes.length,
-      partial: false,
-      loadedBytes: bytes.length,
-      version: versionOf(bytes),
-    };
-  }
-  const head = cutPrefix(bytes, PARTIAL_LOAD_BYTES);
-  return {
-    field: fieldBytes,
-    value: encodeValue(head),
-    size: bytes.length,
-    partial: true,
-    loadedBytes: head.length,
-    version: null,
   };
 }

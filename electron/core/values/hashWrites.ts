@@ -10,7 +10,7 @@ import {
 import { ApiFailure } from '../api/apiFailure';
 import { decodeKey, encodeKey, showKey } from '../keys/keyBytes';
 import { guardedWrite, type GuardedOutcome } from './guardedWrite';
-import { fieldGone, loadField } from './hashReads';
+import { fieldGone, loadField } from './fieldReads';
 import { HASH_CREATE, HRENAME_FIELD, HSET_GUARDED, SCRIPT_VALUE_MAX_BYTES } from './luaScripts';
 import { readTyped } from './readTyped';
 import { decodeValue, versionOf } from './valueCodec';

@@ -1,7 +1,10 @@
 import type { Handlers } from '../api/dispatch';
 import { streamRange, listRange, scanSet, scanZset, zsetRange } from './collectionPages';
 import { decodeKey } from '../keys/keyBytes';
-import { loadField, scanHash } from './hashReads';
+import { commitFieldUpload, readFieldChunk } from './fieldChunks';
+import { loadField } from './fieldReads';
+import { createFieldSnapshots } from './fieldSnapshots';
+import { scanHash } from './hashReads';
 import { createHash, deleteFields, renameField, setField } from './hashWrites';
 import { mget, mset } from './multiStrings';
 import { readChunk, readDigest } from './stringChunks';
@@ -12,8 +15,15 @@ import { readHeader, readMemory } from './valueHeader';
 
 type ValueMethod = Extract<keyof Handlers, `values.${string}`>;
 
-/** The `values.*` API methods: reading and editing one key's value. */
+/**
+ * The `values.*` API methods: reading and editing one key's value. No reply is built without a
+ * size bound, counted as it crosses the boundary (JSON, where escaping can make text 6 times
+ * longer): values whole up to MAX_VALUE_BYTES, sent as base64 when escaping would inflate them
+ * (valueCodec); partial loads and chunks of a few MB; previews cut to `previewBytes` inside a
+ * byte budget per page (collectionPages) or per comparison (values.mget).
+ */
 export function valueHandlers(ctx: ValueContext): Pick<Handlers, ValueMethod> {
+  const snapshots = createFieldSnapshots();
   return {
     'values.header': ({ sessionId, key }) => readHeader(ctx, sessionId, key),
     'values.memory': ({ sessionId, key, samples }) => readMemory(ctx, sessionId, key, samples),
@@ -29,6 +39,8 @@ export function valueHandlers(ctx: ValueContext): Pick<Handlers, ValueMethod> {
     'values.hash.scan': ({ sessionId, ...request }) => scanHash(ctx, sessionId, request),
     'values.hash.getField': ({ sessionId, key, field, whole }) =>
       loadField(ctx, sessionId, decodeKey(key), decodeKey(field), whole),
+    'values.hash.fieldChunk': ({ sessionId, ...input }) => readFieldChunk(ctx, snapshots, sessionId, input),
+    'values.hash.commitFieldUpload': ({ sessionId, ...input }) => commitFieldUpload(ctx, sessionId, input),
     'values.hash.setField': ({ sessionId, ...input }) => setField(ctx, sessionId, input),
     'values.hash.renameField': ({ sessionId, ...input }) => renameField(ctx, sessionId, input),
     'values.hash.deleteFields': ({ sessionId, ...input }) => deleteFields(ctx, sessionId, input),

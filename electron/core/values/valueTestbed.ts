@@ -2,6 +2,7 @@
 // `values.*` handlers, called with the contract's input validation like dispatch does.
 import { API, type MethodInput, type MethodName, type MethodOutput } from '../../../shared/api/methods';
 import { ApiFailure } from '../api/apiFailure';
+import { createDispatch, type Handlers } from '../api/dispatch';
 import { mapError } from '../api/mapError';
 import { keyTestbed } from '../keys/keyTestbed';
 import { createValueContext } from './valueContext';
@@ -14,6 +15,8 @@ export function valueTestbed() {
   const handlers = valueHandlers(createValueContext(bed.sessions, bed.service));
   return {
     ...bed,
+    /** The `values.*` methods behind the real dispatch: a Result, never a throw (as a transport gets it). */
+    dispatch: createDispatch(handlers as Handlers),
     /** Runs a `values.*` method; failures are thrown as ApiFailure with the code the UI would get. */
     async call<M extends ValueMethod>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
       const params = API[method].input.parse(input);
