@@ -28,7 +28,7 @@ const b64 = (bytes: Buffer) => ({ base64: bytes.toString('base64') });
 /** `bytes` with one byte in the middle changed. */
 const changedInTheMiddle = (bytes: Buffer) => {
   const copy = Buffer.from(bytes);
-  copy[copy.length >> 1] ^= 0xff;
+  copy[copy.length >> 1] = ~bytes[copy.length >> 1]! & 0xff;
   return copy;
 };
 
