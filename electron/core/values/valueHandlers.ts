@@ -1,5 +1,6 @@
 import type { Handlers } from '../api/dispatch';
-import { streamRange, listRange, scanSet, scanZset, zsetRange } from './collectionPages';
+import { listRange, scanSet, scanZset, zsetRange } from './collectionPages';
+import { streamRange } from './streamPages';
 import { decodeKey } from '../keys/keyBytes';
 import { commitFieldUpload, readFieldChunk } from './fieldChunks';
 import { loadField } from './fieldReads';
