@@ -21,7 +21,10 @@ import type { KeyBytes, RedisType } from './keys';
  *   `values.string.upload`, then `values.hash.commitFieldUpload`). Bulk strings: `values.mset`;
  *   compare: `values.mget`.
  * - Other types: `values.list.range`, `values.set.scan`, `values.zset.range|scan`,
- *   `values.stream.range` (all paged).
+ *   `values.stream.range` (all paged). Elements come cut to `previewBytes` by the server, and a
+ *   page of big elements holds fewer than `count`: it stops at a byte budget (core's pageBudget).
+ *   Continue from where it ended (start + items, cursor, `next`), never assume a short page is
+ *   the last one.
  * - Errors to expect: NOT_FOUND (key or field gone), WRONGTYPE (`details.type`), CONFLICT,
  *   KEY_EXISTS / FIELD_EXISTS, READ_ONLY (read-only session or READONLY replica), OOM,
  *   VALUE_TOO_LARGE, CONNECTION_LOST (`details.applied`: false = nothing written, 'unknown' =
