@@ -44,6 +44,8 @@ export async function loadString(
   if (found.size > PARTIAL_LOAD_BYTES && whole) {
     if (found.size > MAX_VALUE_BYTES) throw tooLarge(found.size);
     found = await read(true);
+    // It may have grown between the two reads; the bound holds for what is answered all the same.
+    if (found.size > MAX_VALUE_BYTES) throw tooLarge(found.size);
   }
   const { size, ttlMs, bytes } = found;
   if (bytes.length >= size) {
