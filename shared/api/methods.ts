@@ -23,6 +23,7 @@ import {
   MAX_CHUNK_BYTES,
   MAX_VALUE_BYTES,
   UploadIdSchema,
+  type FieldChunk,
   type StringChunk,
   type StringDigest,
   type HashScanPage,
@@ -199,9 +200,9 @@ export const API = {
 
   /** TYPE, PTTL, size (STRLEN/HLEN/LLEN/SCARD/ZCARD/XLEN) and OBJECT ENCODING; NOT_FOUND if gone. */
   'values.header': method<ValueHeader>()(ValueKey),
-  /** MEMORY USAGE key SAMPLES n: on demand only (it walks the value). */
+  /** MEMORY USAGE key SAMPLES n: on demand only. n ≥ 1: SAMPLES 0 would walk the whole value. */
   'values.memory': method<{ bytes: number }>()(
-    ValueKey.extend({ samples: z.number().int().min(0).max(100_000).default(5) }),
+    ValueKey.extend({ samples: z.number().int().min(1).max(1_000).default(5) }),
   ),
   /** A string value: whole up to 1 MB (or with `whole`), else its first 1 MB (`partial`). */
   'values.string.get': method<LoadedString>()(ValueKey.extend({ whole: z.boolean().default(false) })),
@@ -272,6 +273,28 @@ export const API = {
   /** HGET of one field, whole up to 1 MB (or with `whole`), with its version. */
   'values.hash.getField': method<LoadedField>()(
     ValueKey.extend({ field: KeyBytesSchema, whole: z.boolean().default(false) }),
+  ),
+  /** Bytes `offset`… of a field (at most `length`), all chunks of a load cut from one read of it. */
+  'values.hash.fieldChunk': method<FieldChunk>()(
+    ValueKey.extend({
+      field: KeyBytesSchema,
+      offset: z.number().int().min(0).max(MAX_VALUE_BYTES),
+      length: z.number().int().min(1).max(MAX_CHUNK_BYTES),
+    }),
+  ),
+  /**
+   * Sets a field to the `size` bytes staged with values.string.upload, checked against `expect`
+   * like values.hash.setField (and CONNECTION_LOST with `applied: false` if not all was staged).
+   * `version`: the SHA-1 of the staged bytes.
+   */
+  'values.hash.commitFieldUpload': method<WriteResult>()(
+    ValueKey.extend({
+      field: KeyBytesSchema,
+      uploadId: UploadIdSchema,
+      size: z.number().int().min(1).max(MAX_VALUE_BYTES),
+      version: z.string().regex(/^[0-9a-f]{40}$/, 'A SHA-1 in hex'),
+      expect: ExpectSchema,
+    }),
   ),
   /** HSET checked against `expect` (`'absent'` = HSETNX → FIELD_EXISTS); NOT_FOUND if the hash is gone. */
   'values.hash.setField': method<WriteResult>()(

@@ -14,11 +14,17 @@ import type { KeyBytes, RedisType } from './keys';
  *   swaps them in, checked like `values.string.set` (`abortUpload` drops what was staged);
  *   `values.string.set` with `expect: { version }` for every save (CONFLICT carries the server's
  *   value), `'absent'` (NX) or `'exists'` (XX) to create, `ttl` defaulting to `'keep'` (KEEPTTL).
- * - Hashes: `values.hash.scan` pages (dedupe fields across pages), `getField` for the side editor,
- *   `setField` (`expect` as for strings; `'absent'` = HSETNX), `renameField`, `deleteFields`,
- *   `create`. Bulk strings: `values.mset`; compare: `values.mget`.
+ * - Hashes: `values.hash.scan` pages (dedupe fields across pages), `getField` for the side editor
+ *   (partial above 1 MB, like strings), `setField` (`expect` as for strings; `'absent'` =
+ *   HSETNX), `renameField`, `deleteFields`, `create`. Big fields load whole in chunks
+ *   (`values.hash.fieldChunk`, all cut from one read of the field) and save in chunks (staged with
+ *   `values.string.upload`, then `values.hash.commitFieldUpload`). Bulk strings: `values.mset`;
+ *   compare: `values.mget`.
  * - Other types: `values.list.range`, `values.set.scan`, `values.zset.range|scan`,
- *   `values.stream.range` (all paged).
+ *   `values.stream.range` (all paged). Elements come cut to `previewBytes` by the server, and a
+ *   page of big elements holds fewer than `count`: it stops at a byte budget (core's pageBudget).
+ *   Continue from where it ended (start + items, cursor, `next`), never assume a short page is
+ *   the last one.
  * - Errors to expect: NOT_FOUND (key or field gone), WRONGTYPE (`details.type`), CONFLICT,
  *   KEY_EXISTS / FIELD_EXISTS, READ_ONLY (read-only session or READONLY replica), OOM,
  *   VALUE_TOO_LARGE, CONNECTION_LOST (`details.applied`: false = nothing written, 'unknown' =
@@ -148,6 +154,19 @@ export interface StringChunk {
   size: number;
 }
 
+/**
+ * values.hash.fieldChunk: bytes of a hash field from an offset. Redis cannot read part of a field,
+ * so core reads it whole once (at offset 0) and cuts every chunk of that load from the same
+ * bytes: they always fit together.
+ */
+export interface FieldChunk extends StringChunk {
+  /**
+   * SHA-1 of the whole field as read (its version, for `expect: { version }`). A chunk with another
+   * version was cut from a newer read (the field changed, or the read was dropped): start over.
+   */
+  version: string;
+}
+
 /** values.string.digest: what identifies a string's value now, computed by the server. */
 export interface StringDigest {
   /** SHA-1 of the whole value: LoadedString's `version`, for `expect: { version }`. */
@@ -270,6 +289,8 @@ export interface StreamEntry {
   /** `1700000000000-0`. */
   id: string;
   fields: { field: ValuePreview; value: ValuePreview }[];
+  /** Fields of the entry not in `fields` (an entry with very many fields is cut). */
+  moreFields?: number;
 }
 
 export interface StreamPage {

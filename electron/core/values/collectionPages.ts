@@ -2,15 +2,24 @@ import type { KeyBytes } from '../../../shared/api/keys';
 import type {
   ListPage,
   SetScanPage,
-  StreamPage,
+  ValuePreview,
   ZsetMember,
   ZsetRangePage,
   ZsetScanPage,
 } from '../../../shared/api/values';
 import { decodeKey } from '../keys/keyBytes';
-import { scanArgs, uniquePairs, type ScanRequest } from './hashReads';
+import {
+  FALLBACK_BATCH,
+  pageBudget,
+  runPageScript,
+  scriptElements,
+  wholeElements,
+  type Part,
+  type Shape,
+} from './pageBudget';
+import { LIST_PAGE, SET_SCAN_PAGE, ZSET_RANK_PAGE, ZSET_SCAN_PAGE } from './pageScripts';
 import { readTyped } from './readTyped';
-import { preview } from './valueCodec';
+import { scanPage, type ScanKind, type ScanRequest } from './scanPages';
 import type { ValueContext } from './valueContext';
 
 interface RangeRequest {
@@ -20,87 +29,84 @@ interface RangeRequest {
   previewBytes: number;
 }
 
-/** values.list.range: LLEN and LRANGE start … start+count-1. */
+/**
+ * Elements by index FALLBACK_BATCH at a time, until `count` or a budget is reached (where
+ * scripting is refused). `batch` reads indexes [from, to] whole, with the collection's length.
+ */
+async function rangeHere(
+  request: RangeRequest,
+  shape: Shape,
+  batch: (from: number, to: number) => Promise<unknown[]>,
+): Promise<{ length: number; elements: Part[][] }> {
+  const { start, count, previewBytes } = request;
+  const budget = pageBudget(previewBytes);
+  const elements: Part[][] = [];
+  let length = 0;
+  for (let at = start; at < start + count && !budget.full();) {
+    const to = Math.min(start + count, at + FALLBACK_BATCH) - 1;
+    const [total, flat] = await batch(at, to);
+    length = Number(total);
+    const got = wholeElements(flat as Buffer[], shape, budget);
+    elements.push(...got);
+    if (got.length < to - at + 1) break;
+    at = to + 1;
+  }
+  return { length, elements };
+}
+
+const VALUE: Shape = ['preview'];
+const SCORED: Shape = ['preview', 'raw'];
+
+/** values.list.range: LLEN and elements start … start+count-1, cut by Redis (see pageBudget). */
 export async function listRange(ctx: ValueContext, sessionId: string, request: RangeRequest): Promise<ListPage> {
   const key = decodeKey(request.key);
   const { start, count, previewBytes } = request;
-  const [length, items] = await readTyped(ctx, sessionId, key, 'list', (multi) =>
-    multi.llen(key).lrangeBuffer(key, start, start + count - 1),
-  );
-  return { length: Number(length), start, items: (items as Buffer[]).map((item) => preview(item, previewBytes)) };
+  const reply = await runPageScript(ctx, sessionId, key, 'list', LIST_PAGE, previewBytes, [start, count]);
+  const { length, elements } = reply
+    ? { length: Number(reply[0]), elements: scriptElements(reply[1] as unknown[], VALUE, previewBytes) }
+    : await rangeHere(request, VALUE, (from, to) =>
+        readTyped(ctx, sessionId, key, 'list', (multi) => multi.llen(key).lrangeBuffer(key, from, to)),
+      );
+  return { length, start, items: elements.map(([item]) => item as ValuePreview) };
 }
+
+const SET: ScanKind = { type: 'set', script: SET_SCAN_PAGE, scan: 'SSCAN', length: 'scard', shape: VALUE };
+const ZSET: ScanKind = { type: 'zset', script: ZSET_SCAN_PAGE, scan: 'ZSCAN', length: 'zcard', shape: SCORED };
 
 /** values.set.scan: SCARD and one SSCAN page (deduplicated within the page). */
 export async function scanSet(ctx: ValueContext, sessionId: string, request: ScanRequest): Promise<SetScanPage> {
-  const key = decodeKey(request.key);
-  const [length, page] = await readTyped(ctx, sessionId, key, 'set', (multi) =>
-    multi.scard(key).callBuffer('SSCAN', key, ...scanArgs(request)),
-  );
-  const [cursor, members] = page as [Buffer, Buffer[]];
-  const unique = new Map(members.map((member) => [member.toString('latin1'), member]));
-  return {
-    cursor: cursor.toString(),
-    length: Number(length),
-    members: [...unique.values()].map((member) => preview(member, request.previewBytes)),
-  };
+  const { cursor, length, elements } = await scanPage(ctx, sessionId, request, SET);
+  return { cursor, length, members: elements.map(([member]) => member as ValuePreview) };
 }
 
-const zsetMembers = (pairs: [Buffer, Buffer][], previewBytes: number): ZsetMember[] =>
-  pairs.map(([member, score]) => ({ member: preview(member, previewBytes), score: score.toString() }));
+const zsetMember = ([member, score]: Part[]): ZsetMember => ({
+  member: member as ValuePreview,
+  score: score as string,
+});
 
-/** values.zset.range: ZCARD and ZRANGE by rank WITHSCORES (highest first with `reverse`). */
+/** values.zset.range: ZCARD and members by rank with scores (highest first with `reverse`). */
 export async function zsetRange(
   ctx: ValueContext,
   sessionId: string,
   request: RangeRequest & { reverse: boolean },
 ): Promise<ZsetRangePage> {
   const key = decodeKey(request.key);
-  const { start, count, previewBytes } = request;
-  const [length, flat] = await readTyped(ctx, sessionId, key, 'zset', (multi) =>
-    multi
-      .zcard(key)
-      .callBuffer('ZRANGE', key, start, start + count - 1, ...(request.reverse ? ['REV'] : []), 'WITHSCORES'),
-  );
-  return { length: Number(length), start, members: zsetMembers(uniquePairs(flat as Buffer[]), previewBytes) };
+  const { start, count, previewBytes, reverse } = request;
+  const args = [start, count, reverse ? '1' : '0'];
+  const reply = await runPageScript(ctx, sessionId, key, 'zset', ZSET_RANK_PAGE, previewBytes, args);
+  const rev = reverse ? ['REV'] : [];
+  const { length, elements } = reply
+    ? { length: Number(reply[0]), elements: scriptElements(reply[1] as unknown[], SCORED, previewBytes) }
+    : await rangeHere(request, SCORED, (from, to) =>
+        readTyped(ctx, sessionId, key, 'zset', (multi) =>
+          multi.zcard(key).callBuffer('ZRANGE', key, from, to, ...rev, 'WITHSCORES'),
+        ),
+      );
+  return { length, start, members: elements.map(zsetMember) };
 }
 
 /** values.zset.scan: ZCARD and one ZSCAN page (for MATCH filtering). */
 export async function scanZset(ctx: ValueContext, sessionId: string, request: ScanRequest): Promise<ZsetScanPage> {
-  const key = decodeKey(request.key);
-  const [length, page] = await readTyped(ctx, sessionId, key, 'zset', (multi) =>
-    multi.zcard(key).callBuffer('ZSCAN', key, ...scanArgs(request)),
-  );
-  const [cursor, flat] = page as [Buffer, Buffer[]];
-  return {
-    cursor: cursor.toString(),
-    length: Number(length),
-    members: zsetMembers(uniquePairs(flat), request.previewBytes),
-  };
-}
-
-/**
- * values.stream.range: XLEN and XRANGE (XREVRANGE with `reverse`) of `count` entries from the
- * start (or end), or strictly after the entry id `after` — ids are unique, so pages never overlap.
- */
-export async function streamRange(
-  ctx: ValueContext,
-  sessionId: string,
-  request: { key: KeyBytes; after?: string | undefined; count: number; reverse: boolean; previewBytes: number },
-): Promise<StreamPage> {
-  const key = decodeKey(request.key);
-  const { after, count, reverse, previewBytes } = request;
-  const from = after === undefined ? (reverse ? '+' : '-') : `(${after}`;
-  const to = reverse ? '-' : '+';
-  const [length, raw] = await readTyped(ctx, sessionId, key, 'stream', (multi) =>
-    multi.xlen(key).callBuffer(reverse ? 'XREVRANGE' : 'XRANGE', key, from, to, 'COUNT', count),
-  );
-  const entries = (raw as [Buffer, Buffer[]][]).map(([id, flat]) => {
-    const fields: StreamPage['entries'][number]['fields'] = [];
-    for (let i = 0; i + 1 < flat.length; i += 2) {
-      fields.push({ field: preview(flat[i]!, previewBytes), value: preview(flat[i + 1]!, previewBytes) });
-    }
-    return { id: id.toString(), fields };
-  });
-  const last = entries[entries.length - 1];
-  return { length: Number(length), entries, ...(entries.length === count && last ? { next: last.id } : {}) };
+  const { cursor, length, elements } = await scanPage(ctx, sessionId, request, ZSET);
+  return { cursor, length, members: elements.map(zsetMember) };
 }

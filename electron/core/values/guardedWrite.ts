@@ -17,7 +17,12 @@ export interface GuardedWrite {
   key: Buffer;
   /** Further keys the script reads or writes (KEYS[2]…), watched too by the fallback. */
   otherKeys?: Buffer[];
-  script: string;
+  /**
+   * The whole step as one script; left out when the script would have to copy more than
+   * SCRIPT_VALUE_MAX_BYTES (a big new value), and then WATCH does it. A script that would hash
+   * a big current value answers BIG, which goes to WATCH too.
+   */
+  script?: string;
   args: (string | Buffer | number)[];
   /** WATCH fallback: reads under WATCH and answers a status as the script would ('OK' to write). */
   check(conn: Redis): Promise<GuardedOutcome>;
@@ -34,8 +39,8 @@ const asOutcome = (reply: unknown): GuardedOutcome => {
   return status === 'TYPE' ? { status, type: String(extra) } : { status };
 };
 
-const runScript = async (client: Redis, op: GuardedWrite): Promise<GuardedOutcome> =>
-  asOutcome(await evalCached(client, op.script, [op.key, ...(op.otherKeys ?? [])], op.args));
+const runScript = async (client: Redis, script: string, op: GuardedWrite): Promise<GuardedOutcome> =>
+  asOutcome(await evalCached(client, script, [op.key, ...(op.otherKeys ?? [])], op.args));
 
 /**
  * WATCH needs a connection of its own (the session's is shared by concurrent requests), so the
@@ -72,13 +77,17 @@ async function runWatched(client: Redis, op: GuardedWrite): Promise<GuardedOutco
 
 /**
  * Runs a compare-and-set write atomically: a Lua script, or WATCH/MULTI/EXEC where scripting is
- * refused (ACL, renamed EVAL). Never re-sends a write whose outcome is unknown.
+ * refused (ACL, renamed EVAL) or the values are too big for a script to handle without stalling
+ * Redis (BIG; the script changed nothing then). Never re-sends a write whose outcome is unknown.
  */
 export async function guardedWrite(client: Redis, op: GuardedWrite): Promise<GuardedOutcome> {
-  try {
-    return await runScript(client, op);
-  } catch (e) {
-    if (!scriptingRefused(e)) throw e;
-    return runWatched(client, op);
+  if (op.script !== undefined) {
+    try {
+      const outcome = await runScript(client, op.script, op);
+      if (outcome.status !== 'BIG') return outcome;
+    } catch (e) {
+      if (!scriptingRefused(e)) throw e;
+    }
   }
+  return runWatched(client, op);
 }

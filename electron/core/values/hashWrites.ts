@@ -10,8 +10,8 @@ import {
 import { ApiFailure } from '../api/apiFailure';
 import { decodeKey, encodeKey, showKey } from '../keys/keyBytes';
 import { guardedWrite, type GuardedOutcome } from './guardedWrite';
-import { fieldGone, loadField } from './hashReads';
-import { HASH_CREATE, HRENAME_FIELD, HSET_GUARDED } from './luaScripts';
+import { fieldGone, loadField } from './fieldReads';
+import { HASH_CREATE, HRENAME_FIELD, HSET_GUARDED, SCRIPT_VALUE_MAX_BYTES } from './luaScripts';
 import { readTyped } from './readTyped';
 import { decodeValue, versionOf } from './valueCodec';
 import type { ValueContext } from './valueContext';
@@ -25,7 +25,7 @@ const fieldExists = (key: Buffer, field: Buffer): ApiFailure =>
   );
 
 /** Turns a refusal of a guarded hash write into the error the user sees. */
-async function refuse(
+export async function refuse(
   ctx: ValueContext,
   sessionId: string,
   key: Buffer,
@@ -52,16 +52,24 @@ async function refuse(
   }
 }
 
-/** What the WATCH fallback reads: the hash's type, then the field as the mode needs it. */
-async function checkField(conn: Redis, key: Buffer, field: Buffer, expect: Expect): Promise<GuardedOutcome> {
+/**
+ * What the WATCH path reads: the hash's type, then the field as the mode needs it. Only a
+ * version check reads the value: whole, as Redis has no range read for fields (one copy in
+ * Redis, hashed here, never there), and only up to MAX_VALUE_BYTES (a longer field cannot be
+ * the version loaded).
+ */
+export async function checkField(conn: Redis, key: Buffer, field: Buffer, expect: Expect): Promise<GuardedOutcome> {
   const type = await conn.type(key);
   if (type === 'none') return { status: 'GONE' };
   if (type !== 'hash') return { status: 'TYPE', type };
   if (expect === 'any') return { status: 'OK' };
-  const current = await conn.hgetBuffer(key, field);
-  if (expect === 'absent') return { status: current === null ? 'OK' : 'EXISTS' };
-  if (current === null) return { status: 'FIELDGONE' };
+  const exists = (await conn.hexists(key, field)) === 1;
+  if (expect === 'absent') return { status: exists ? 'EXISTS' : 'OK' };
+  if (!exists) return { status: 'FIELDGONE' };
   if (expect === 'exists') return { status: 'OK' };
+  if ((await conn.hstrlen(key, field)) > MAX_VALUE_BYTES) return { status: 'CONFLICT' };
+  const current = await conn.hgetBuffer(key, field);
+  if (current === null) return { status: 'FIELDGONE' };
   return { status: versionOf(current) === expect.version ? 'OK' : 'CONFLICT' };
 }
 
@@ -81,8 +89,8 @@ export async function setField(
   const outcome = await ctx.write(key, () =>
     guardedWrite(ctx.client(sessionId), {
       key,
-      script: HSET_GUARDED,
-      args: [mode, typeof expect === 'object' ? expect.version : '', field, value],
+      ...(value.length <= SCRIPT_VALUE_MAX_BYTES ? { script: HSET_GUARDED } : {}),
+      args: [mode, typeof expect === 'object' ? expect.version : '', field, value, SCRIPT_VALUE_MAX_BYTES],
       check: (conn) => checkField(conn, key, field, expect),
       write: (multi) => multi.hset(key, field, value),
     }),
@@ -108,12 +116,15 @@ export async function renameField(
     guardedWrite(ctx.client(sessionId), {
       key,
       script: HRENAME_FIELD,
-      args: [field, newField],
+      args: [field, newField, SCRIPT_VALUE_MAX_BYTES],
       async check(conn) {
         const type = await conn.type(key);
         if (type === 'none') return { status: 'GONE' };
         if (type !== 'hash') return { status: 'TYPE', type };
         if ((await conn.hexists(key, newField)) === 1) return { status: 'EXISTS' };
+        // Moving a field is a copy (there is no HRENAME), bounded like any value core handles.
+        const size = await conn.hstrlen(key, field);
+        if (size > MAX_VALUE_BYTES) throw tooLarge(size);
         value = await conn.hgetBuffer(key, field);
         return { status: value === null ? 'FIELDGONE' : 'OK' };
       },
@@ -169,7 +180,7 @@ export async function createHash(
   const outcome = await ctx.write(key, () =>
     guardedWrite(ctx.client(sessionId), {
       key,
-      script: HASH_CREATE,
+      ...(total <= SCRIPT_VALUE_MAX_BYTES ? { script: HASH_CREATE } : {}),
       args: [ms > 0 ? 'px' : 'none', ms, ...pairs],
       check: async (conn) => ({ status: (await conn.exists(key)) === 1 ? 'EXISTS' : 'OK' }),
       write(multi) {

@@ -64,8 +64,15 @@ async function existingKeys(ctx: ValueContext, sessionId: string, keys: Buffer[]
 }
 
 /**
- * values.mget: TYPE and STRLEN of every key, then one MGET for the strings that fit the
- * preview and GETRANGE for the bigger ones, so a huge value is never fetched whole.
+ * All previews of one values.mget share this many bytes, whatever `previewBytes` asks: 100 keys
+ * of 1 MB would otherwise make a 100 MB reply (600 MB of JSON for control bytes).
+ */
+export const MGET_PREVIEW_BUDGET = 8 * 1024 * 1024;
+
+/**
+ * values.mget: TYPE, STRLEN and the first bytes (GETRANGE) of every key in one MULTI, so a huge
+ * value is never fetched whole and the sizes match the bytes read (no MGET: a value could grow
+ * between sizing it and reading it).
  */
 export async function mget(
   ctx: ValueContext,
@@ -74,31 +81,16 @@ export async function mget(
   previewBytes: number,
 ): Promise<MgetItem[]> {
   const client = ctx.client(sessionId);
-  const sizing = client.pipeline();
   const keys = keyList.map(decodeKey);
-  for (const key of keys) sizing.type(key).strlen(key);
-  const sized = await execReplies(sizing);
-  const found = keys.map((key, i) => ({ key, type: String(sized[2 * i]), size: Number(sized[2 * i + 1]) || 0 }));
-  const strings = found.filter((item) => item.type === 'string');
-  const small = strings.filter((item) => item.size <= previewBytes);
-  const big = strings.filter((item) => item.size > previewBytes);
-
-  const reading = client.pipeline();
-  if (small.length > 0) reading.mgetBuffer(...small.map((item) => item.key));
-  for (const item of big) reading.getrangeBuffer(item.key, 0, previewBytes);
-  const replies = await execAll(reading);
-  const smallValues = (small.length > 0 ? replies.shift() : []) as (Buffer | null)[];
-  const read = new Map<(typeof found)[number], Buffer | null>();
-  small.forEach((item, i) => read.set(item, smallValues[i] ?? null));
-  big.forEach((item, i) => read.set(item, replies[i] as Buffer | null));
-
-  return found.map((item, i): MgetItem => {
-    const bytes = read.get(item);
-    // A string deleted between the two reads shows as missing, not as an empty string.
-    if (bytes === undefined || bytes === null) {
-      return { key: keyList[i]!, type: item.type === 'string' ? 'none' : item.type, value: null };
-    }
-    const size = item.size > previewBytes ? Math.max(item.size, bytes.length) : bytes.length;
-    return { key: keyList[i]!, type: 'string', value: preview(bytes, previewBytes, size) };
+  const cut = Math.min(previewBytes, Math.floor(MGET_PREVIEW_BUDGET / keys.length));
+  const reading = client.multi();
+  // GETRANGE of one byte more than shown, so preview() can avoid cutting a UTF-8 character.
+  for (const key of keys) reading.type(key).strlen(key).getrangeBuffer(key, 0, cut);
+  const replies = await ctx.redis(keys[0]!, () => execReplies(reading));
+  return keyList.map((key, i): MgetItem => {
+    const [type, size, bytes] = replies.slice(3 * i, 3 * i + 3);
+    if (type instanceof Error) throw type;
+    if (type !== 'string') return { key, type: String(type), value: null };
+    return { key, type: 'string', value: preview(bytes as Buffer, cut, Number(size)) };
   });
 }

@@ -11,10 +11,11 @@ import {
 import { ApiFailure } from '../api/apiFailure';
 import { decodeKey, showKey } from '../keys/keyBytes';
 import { guardedWrite } from './guardedWrite';
-import { COMMIT_UPLOAD, UPLOAD_APPEND } from './luaScripts';
+import { COMMIT_UPLOAD, SCRIPT_VALUE_MAX_BYTES, UPLOAD_APPEND } from './luaScripts';
+import { hashStringInWindows } from './windowedDigest';
 import { conflict } from './stringValues';
 import { ttlMillis } from './ttlChange';
-import { decodeValue, versionOf } from './valueCodec';
+import { decodeValue } from './valueCodec';
 import type { ValueContext } from './valueContext';
 import { keyGone, tooLarge, wrongType } from './valueErrors';
 
@@ -28,10 +29,10 @@ import { keyGone, tooLarge, wrongType } from './valueErrors';
 /** How long staged bytes are kept after the last chunk arrived. */
 const STAGING_TTL_MS = 10 * 60 * 1000;
 
-const stagingKey = (uploadId: string): Buffer => Buffer.from(`redlens:upload:${uploadId}`);
+export const stagingKey = (uploadId: string): Buffer => Buffer.from(`redlens:upload:${uploadId}`);
 
 /** Part of the staged bytes is missing (a failover lost them, or the database was switched). */
-const uploadBroken = (key: Buffer): ApiFailure =>
+export const uploadBroken = (key: Buffer): ApiFailure =>
   new ApiFailure(
     'CONNECTION_LOST',
     `The server lost part of the new value of ${showKey(key)} while it was being sent (a failover, or another database selected): nothing was written. Save again.`,
@@ -74,8 +75,8 @@ function watchedCommit(key: Buffer, staging: Buffer, size: number, expect: Expec
       if (expect !== 'any' && type === 'none') return { status: 'GONE' };
       if (typeof expect === 'object') {
         if (type !== 'string') return { status: 'TYPE', type };
-        const current = await conn.getBuffer(key);
-        if (!current || versionOf(current) !== expect.version) return { status: 'CONFLICT' };
+        const current = await hashStringInWindows(conn, key, await conn.strlen(key));
+        if (current !== expect.version) return { status: 'CONFLICT' };
       }
       ttlBefore = await conn.pttl(key);
       return { status: 'OK' };
@@ -106,7 +107,14 @@ export async function commitUpload(
       key,
       otherKeys: [staging],
       script: COMMIT_UPLOAD,
-      args: [mode, typeof expect === 'object' ? expect.version : '', size, ttlMode, ttlMillis(ttl)],
+      args: [
+        mode,
+        typeof expect === 'object' ? expect.version : '',
+        size,
+        ttlMode,
+        ttlMillis(ttl),
+        SCRIPT_VALUE_MAX_BYTES,
+      ],
       ...watchedCommit(key, staging, size, expect, ttl),
     }),
   );

@@ -11,7 +11,8 @@ import {
 import { ApiFailure } from '../api/apiFailure';
 import { decodeKey, showKey } from '../keys/keyBytes';
 import { guardedWrite } from './guardedWrite';
-import { SET_IF_VERSION } from './luaScripts';
+import { SCRIPT_VALUE_MAX_BYTES, SET_IF_VERSION } from './luaScripts';
+import { hashStringInWindows } from './windowedDigest';
 import { execAll, execReplies, throwErrors } from './execAll';
 import { cutPrefix, decodeValue, encodeValue, versionOf } from './valueCodec';
 import type { ValueContext } from './valueContext';
@@ -43,6 +44,8 @@ export async function loadString(
   if (found.size > PARTIAL_LOAD_BYTES && whole) {
     if (found.size > MAX_VALUE_BYTES) throw tooLarge(found.size);
     found = await read(true);
+    // It may have grown between the two reads; the bound holds for what is answered all the same.
+    if (found.size > MAX_VALUE_BYTES) throw tooLarge(found.size);
   }
   const { size, ttlMs, bytes } = found;
   if (bytes.length >= size) {
@@ -102,14 +105,14 @@ async function setIfVersion(
   const outcome = await ctx.write(key, () =>
     guardedWrite(ctx.client(sessionId), {
       key,
-      script: SET_IF_VERSION,
-      args: [version, value, mode, ms],
+      ...(value.length <= SCRIPT_VALUE_MAX_BYTES ? { script: SET_IF_VERSION } : {}),
+      args: [version, value, mode, ms, SCRIPT_VALUE_MAX_BYTES],
       async check(conn) {
         const type = await conn.type(key);
         if (type === 'none') return { status: 'GONE' };
         if (type !== 'string') return { status: 'TYPE', type };
-        const current = await conn.getBuffer(key);
-        return { status: current && versionOf(current) === version ? 'OK' : 'CONFLICT' };
+        const current = await hashStringInWindows(conn, key, await conn.strlen(key));
+        return { status: current === version ? 'OK' : 'CONFLICT' };
       },
       write: (multi) => multi.call('SET', key, value, ...ttlArgs(ttl)),
     }),

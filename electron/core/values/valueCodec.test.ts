@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cutPrefix, decodeValue, encodeValue, preview, versionOf } from './valueCodec';
+import { cutPrefix, decodeValue, encodeValue, preview, TEXT_CHECK_BYTES, versionOf } from './valueCodec';
 
 describe('valueCodec', () => {
   it('round-trips every byte value, as text when UTF-8 and base64 otherwise', () => {
@@ -8,6 +8,18 @@ describe('valueCodec', () => {
     expect(encoded).toEqual({ base64: all.toString('base64') });
     expect(decodeValue(encoded).equals(all)).toBe(true);
     expect(encodeValue(Buffer.from('ü ✓', 'utf8'))).toBe('ü ✓');
+  });
+
+  it('a long value that JSON escaping would inflate beyond base64 goes as base64; short ones keep their form', () => {
+    const nul = Buffer.alloc(TEXT_CHECK_BYTES + 1);
+    expect(encodeValue(nul)).toEqual({ base64: nul.toString('base64') });
+    expect(encodeValue(nul.subarray(0, TEXT_CHECK_BYTES))).toBe('\0'.repeat(TEXT_CHECK_BYTES));
+    // Text with some escapes (JSON no bigger than base64) stays text.
+    const lines = Buffer.from('line\n'.repeat(TEXT_CHECK_BYTES / 4), 'utf8');
+    expect(encodeValue(lines)).toBe(lines.toString('utf8'));
+    for (const bytes of [nul, lines]) {
+      expect(JSON.stringify(encodeValue(bytes)).length).toBeLessThanOrEqual((bytes.length * 4) / 3 + 20);
+    }
   });
 
   it('cuts a prefix without splitting a UTF-8 character, binary data at the exact size', () => {

@@ -1,10 +1,30 @@
 import { createHash } from 'node:crypto';
 import type { ValueBytes, ValuePreview } from '../../../shared/api/values';
 import { decodeKey, encodeKey } from '../keys/keyBytes';
+import { jsonEscapesExceed } from './jsonTextCost';
 
 /** Values use the same byte codec as keys: UTF-8 text, or base64 for anything else. */
 export const decodeValue = (value: ValueBytes): Buffer => decodeKey(value);
-export const encodeValue = (bytes: Buffer): ValueBytes => encodeKey(bytes);
+
+/**
+ * Values longer than this are sent as text only when JSON does not make them bigger than base64
+ * would. Previews in tables are never longer (PreviewBytes ≤ 64 KB), so a field or member keeps
+ * one wire form, whichever page it comes in.
+ */
+export const TEXT_CHECK_BYTES = 64 * 1024;
+
+/**
+ * A value for the wire: UTF-8 text, else base64. Escaping inflates text (a NUL byte is
+ * `\u0000` in JSON, 6 characters), so a long value of mostly control bytes goes as base64: a
+ * value's JSON then never takes more than 4/3 of its size (above TEXT_CHECK_BYTES), and a
+ * 256 MB one stays far below V8's string limit. The UI decodes both forms to the same bytes.
+ */
+export function encodeValue(bytes: Buffer): ValueBytes {
+  const base64Extra = Math.ceil(bytes.length / 3) * 4 - bytes.length;
+  if (bytes.length > TEXT_CHECK_BYTES && jsonEscapesExceed(bytes, base64Extra))
+    return { base64: bytes.toString('base64') };
+  return encodeKey(bytes);
+}
 
 /** A value's version: the SHA-1 of its bytes, as Redis' `redis.sha1hex` computes it in scripts. */
 export const versionOf = (bytes: Buffer): string => createHash('sha1').update(bytes).digest('hex');

@@ -10,6 +10,8 @@ import { explainRedisError, explainWriteError } from './valueErrors';
  * call names, so every command it sends runs in that db (see DbLanes).
  */
 export interface ValueContext {
+  /** The db the call names. */
+  readonly db: number;
   /** A connection pinned to the call's db. */
   client(sessionId: string): Redis;
   /** READ_ONLY before anything reaches Redis, for read-only profiles and replica sessions. */
@@ -48,6 +50,7 @@ export const createValueContexts =
 
 function createValueContext(sessions: SessionManager, keys: KeyService, db: number, pinned: Redis): ValueContext {
   return {
+    db,
     client: () => pinned,
     writable(sessionId, what) {
       if (sessions.view(sessionId).readOnly) {

@@ -1,7 +1,11 @@
 import type { Handlers } from '../api/dispatch';
-import { streamRange, listRange, scanSet, scanZset, zsetRange } from './collectionPages';
+import { listRange, scanSet, scanZset, zsetRange } from './collectionPages';
+import { streamRange } from './streamPages';
 import { decodeKey } from '../keys/keyBytes';
-import { loadField, scanHash } from './hashReads';
+import { commitFieldUpload, readFieldChunk } from './fieldChunks';
+import { loadField } from './fieldReads';
+import { createFieldSnapshots } from './fieldSnapshots';
+import { scanHash } from './hashReads';
 import { createHash, deleteFields, renameField, setField } from './hashWrites';
 import { mget, mset } from './multiStrings';
 import { readChunk, readDigest } from './stringChunks';
@@ -12,8 +16,15 @@ import { readHeader, readMemory } from './valueHeader';
 
 type ValueMethod = Extract<keyof Handlers, `values.${string}`>;
 
-/** The `values.*` API methods: reading and editing one key's value, in the db the call names. */
+/**
+ * The `values.*` API methods: reading and editing one key's value, in the db the call names. No
+ * reply is built without a size bound, counted as it crosses the boundary (JSON, where escaping
+ * can make text 6 times longer): values whole up to MAX_VALUE_BYTES, sent as base64 when
+ * escaping would inflate them (valueCodec); partial loads and chunks of a few MB; previews cut to
+ * `previewBytes` inside a byte budget per page (collectionPages) or per comparison (values.mget).
+ */
 export function valueHandlers(contexts: ValueContexts): Pick<Handlers, ValueMethod> {
+  const snapshots = createFieldSnapshots();
   /** Runs `run` with a context pinned to the call's db. */
   const inDb =
     <I extends { sessionId: string; db: number }, O>(run: (ctx: ValueContext, input: I) => Promise<O>) =>
@@ -36,6 +47,12 @@ export function valueHandlers(contexts: ValueContexts): Pick<Handlers, ValueMeth
     'values.hash.scan': inDb((ctx, { sessionId, db: _db, ...request }) => scanHash(ctx, sessionId, request)),
     'values.hash.getField': inDb((ctx, { sessionId, key, field, whole }) =>
       loadField(ctx, sessionId, decodeKey(key), decodeKey(field), whole),
+    ),
+    'values.hash.fieldChunk': inDb((ctx, { sessionId, db: _db, ...input }) =>
+      readFieldChunk(ctx, snapshots, sessionId, input),
+    ),
+    'values.hash.commitFieldUpload': inDb((ctx, { sessionId, db: _db, ...input }) =>
+      commitFieldUpload(ctx, sessionId, input),
     ),
     'values.hash.setField': inDb((ctx, { sessionId, db: _db, ...input }) => setField(ctx, sessionId, input)),
     'values.hash.renameField': inDb((ctx, { sessionId, db: _db, ...input }) => renameField(ctx, sessionId, input)),

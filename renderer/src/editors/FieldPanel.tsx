@@ -7,15 +7,22 @@ import { displayKey, keyId } from '../keys/keyText';
 import { useWritePause } from '../sessions/sessionsStore';
 import { LoadFailed } from './LoadFailed';
 import { ByteEditor } from './ByteEditor';
+import { fieldSource, loadInChunks } from './chunkedLoad';
+import { commitField, saveInChunks } from './chunkedSave';
 import { draftId } from './drafts';
 import { loadedFrom, type LoadedValue, type SaveCall } from './loadedValue';
 import { useWholeLoad, type WholeLoader } from './useWholeLoad';
 import { toValueBytes } from './valueBytes';
+import { isBig } from './valueViews';
 import { useEditorDb } from './editorDb';
 
 type Load = { state: 'loading' } | { state: 'error'; error: ApiError } | { state: 'ready'; value: LoadedValue };
 
-/** One hash field in the side editor: the same Text / JSON / Hex views and saves as a string. */
+/**
+ * One hash field in the side editor: the same Text / JSON / Hex views and saves as a string. A
+ * big field opens partial (its first 1 MB, cut by Redis), loads whole in chunks and saves in
+ * chunks, like a big string.
+ */
 export function FieldPanel({
   sessionId,
   keyBytes,
@@ -30,7 +37,8 @@ export function FieldPanel({
   keyBytes: KeyBytes;
   field: KeyBytes;
   readOnly: boolean;
-  onSaved(value: KeyBytes, result: WriteResult): void;
+  /** The bytes now saved (for the table's preview). */
+  onSaved(bytes: Uint8Array, result: WriteResult): void;
   onRename(): void;
   onDelete(): void;
   onClose(): void;
@@ -50,21 +58,23 @@ export function FieldPanel({
       );
   }, [sessionId, db, keyBytes, field, generation]);
 
-  // A field's whole value comes in one message (fields are rarely that big); a big one is then
-  // prepared for the editor in time slices.
-  const loadWhole: WholeLoader = useCallback(async () => {
-    const result = await api.call('values.hash.getField', { sessionId, db, key: keyBytes, field, whole: true });
-    return result.ok ? { ok: true, value: loadedFrom(result.value) } : result;
-  }, [sessionId, db, keyBytes, field]);
+  const size = load.state === 'ready' ? load.value.size : 0;
+  const loadWhole: WholeLoader = useCallback(
+    (signal, onProgress) =>
+      loadInChunks(fieldSource({ sessionId, db, key: keyBytes, field }), { size, signal, onProgress }),
+    [sessionId, db, keyBytes, field, size],
+  );
   const whole = useWholeLoad(
     loadWhole,
     useCallback((value: LoadedValue) => setLoad({ state: 'ready', value }), []),
   );
 
   const save: SaveCall = async (bytes, expect) => {
-    const value = toValueBytes(bytes);
-    const result = await api.call('values.hash.setField', { sessionId, db, key: keyBytes, field, value, expect });
-    if (result.ok) onSaved(value, result.value);
+    const target = { sessionId, db, key: keyBytes };
+    const result = isBig(bytes)
+      ? await saveInChunks(target, bytes, expect, commitField({ ...target, field }))
+      : await api.call('values.hash.setField', { ...target, field, value: toValueBytes(bytes), expect });
+    if (result.ok) onSaved(bytes, result.value);
     return result;
   };
 

@@ -9,7 +9,7 @@ import { LoadFailed } from './LoadFailed';
 import { AddFieldDialog, DeleteFieldsDialog, RenameFieldDialog } from './FieldDialogs';
 import { FieldPanel } from './FieldPanel';
 import { InlineValueEdit } from './InlineValueEdit';
-import { editableInline, previewSize, previewText, wholePreview as preview } from './previewText';
+import { bytesPreview, editableInline, previewSize, previewText, wholePreview as preview } from './previewText';
 import { usePagedRows, type FetchRows } from './usePagedRows';
 import type { BodyEvents } from './valueBody';
 import { count } from './valueBytes';
@@ -241,8 +241,9 @@ export function HashValue({
           keyBytes={key}
           field={open}
           readOnly={readOnly}
-          onSaved={(value) => {
-            paged.update((all) => all.map((e) => (idOf(e) === keyId(open) ? { ...e, value: preview(value) } : e)));
+          onSaved={(bytes) => {
+            const value = bytesPreview(bytes, PREVIEW_BYTES);
+            paged.update((all) => all.map((e) => (idOf(e) === keyId(open) ? { ...e, value } : e)));
           }}
           onRename={() => setDialog({ kind: 'rename', field: open })}
           onDelete={() => setDialog({ kind: 'delete', fields: [open] })}

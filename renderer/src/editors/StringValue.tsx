@@ -7,8 +7,8 @@ import { keyId } from '../keys/keyText';
 import { useWritePause } from '../sessions/sessionsStore';
 import { LoadFailed } from './LoadFailed';
 import { ByteEditor } from './ByteEditor';
-import { loadStringInChunks } from './chunkedLoad';
-import { saveStringInChunks } from './chunkedSave';
+import { loadInChunks, stringSource } from './chunkedLoad';
+import { commitString, saveInChunks } from './chunkedSave';
 import { draftId } from './drafts';
 import { loadedFrom, type LoadedValue, type SaveCall } from './loadedValue';
 import { useWholeLoad, type WholeLoader } from './useWholeLoad';
@@ -58,7 +58,7 @@ export function StringValue({
 
   const size = load.state === 'ready' ? load.value.size : 0;
   const loadWhole: WholeLoader = useCallback(
-    (signal, onProgress) => loadStringInChunks({ sessionId, db, key: keyBytes }, { size, signal, onProgress }),
+    (signal, onProgress) => loadInChunks(stringSource({ sessionId, db, key: keyBytes }), { size, signal, onProgress }),
     [sessionId, db, keyBytes, size],
   );
   const whole = useWholeLoad(
@@ -69,7 +69,7 @@ export function StringValue({
 
   const save: SaveCall = (bytes, expect) => {
     const target = { sessionId, db, key: keyBytes };
-    if (isBig(bytes)) return saveStringInChunks(target, bytes, expect);
+    if (isBig(bytes)) return saveInChunks(target, bytes, expect, commitString(target));
     return api.call('values.string.set', { ...target, value: toValueBytes(bytes), expect, ttl: 'keep' });
   };
 

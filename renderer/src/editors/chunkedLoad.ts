@@ -1,14 +1,15 @@
 import type { ApiError } from '../../../shared/api/errors';
+import type { KeyBytes } from '../../../shared/api/keys';
 import type { Result } from '../../../shared/api/result';
-import { MAX_VALUE_BYTES, type ValueBytes } from '../../../shared/api/values';
+import { MAX_VALUE_BYTES, type StringChunk, type ValueBytes } from '../../../shared/api/values';
 import { api } from '../api/client';
-import type { ValueTarget } from './editorDb';
 import type { LoadedValue } from './loadedValue';
 import { feedInSlices, Sha1 } from './sha1';
 import { nextTask } from './timeSlices';
 import { formatBytes } from './valueBytes';
+import type { ValueTarget } from './editorDb';
 
-/** Bytes per values.string.chunk call: each answer is parsed, and copied, well within a frame. */
+/** Bytes per chunk asked for: each answer is parsed, and copied, well within a frame. */
 export const LOAD_CHUNK_BYTES = 512 * 1024;
 /** Loads started over because the value changed meanwhile, before giving up. */
 const ATTEMPTS = 3;
@@ -49,24 +50,60 @@ function copyChunk(value: ValueBytes, target: Uint8Array, offset: number): numbe
 
 type Attempt = { done: LoadedValue } | { changed: number } | { failed: ApiError } | 'cancelled';
 
-/** One pass over the value: chunks into one buffer, then the server's digest against ours. */
+/**
+ * Where a chunked load reads: its chunks (with the value's size now, and the version of the read
+ * they were cut from, when there is one), and after the last one whether bytes hashing to
+ * `version` are the value now (`same`), or its size now.
+ */
+export interface ChunkSource {
+  read(offset: number, length: number): Promise<Result<StringChunk & { version?: string }>>;
+  check(version: string, size: number, chunkVersions: Set<string>): Promise<Result<'same' | number>>;
+}
+
+/** A string: GETRANGE chunks, then the server's digest of the value now. */
+export const stringSource = (target: ValueTarget): ChunkSource => ({
+  read: (offset, length) => api.call('values.string.chunk', { ...target, offset, length }),
+  async check(version, size) {
+    const digest = await api.call('values.string.digest', target);
+    if (!digest.ok) return digest;
+    return {
+      ok: true,
+      value: digest.value.size === size && digest.value.version === version ? 'same' : digest.value.size,
+    };
+  },
+});
+
+/**
+ * A hash field: chunks cut from one read of it (Redis cannot read part of a field), each naming
+ * that read's version, so the bytes put together must hash to it.
+ */
+export const fieldSource = (target: ValueTarget & { field: KeyBytes }): ChunkSource => ({
+  read: (offset, length) => api.call('values.hash.fieldChunk', { ...target, offset, length }),
+  check: async (version, size, chunkVersions) => ({
+    ok: true,
+    value: chunkVersions.size === 1 && chunkVersions.has(version) ? 'same' : size,
+  }),
+});
+
+/** One pass over the value: chunks into one buffer, then the source's check of what they make. */
 async function loadOnce(
-  target: ValueTarget,
+  source: ChunkSource,
   size: number,
   report: (loaded: number) => void,
   signal: AbortSignal,
 ): Promise<Attempt> {
   const bytes = new Uint8Array(size);
   const hash = new Sha1();
-  const fetchChunk = (offset: number) =>
-    api.call('values.string.chunk', { ...target, offset, length: LOAD_CHUNK_BYTES });
+  const versions = new Set<string>();
+  const fetchChunk = (offset: number) => source.read(offset, LOAD_CHUNK_BYTES);
   let pending = size > 0 ? fetchChunk(0) : undefined;
   for (let offset = 0; pending;) {
     const r = await pending;
     await nextTask(); // the copy runs in a task of its own, not in the one that parsed the message
     if (signal.aborted) return 'cancelled';
     if (!r.ok) return { failed: r.error };
-    const { value, bytes: count, size: now } = r.value;
+    const { value, bytes: count, size: now, version: read } = r.value;
+    if (read !== undefined) versions.add(read);
     if (now !== size || count === 0 || copyChunk(value, bytes, offset) !== count) return { changed: now };
     // The next chunk travels while this one is hashed.
     pending = offset + count < size ? fetchChunk(offset + count) : undefined;
@@ -75,22 +112,22 @@ async function loadOnce(
     offset += count;
     report(offset);
   }
-  const digest = await api.call('values.string.digest', target);
-  if (signal.aborted) return 'cancelled';
-  if (!digest.ok) return { failed: digest.error };
   const version = hash.hex();
-  if (digest.value.size !== size || digest.value.version !== version) return { changed: digest.value.size };
+  const checked = await source.check(version, size, versions);
+  if (signal.aborted) return 'cancelled';
+  if (!checked.ok) return { failed: checked.error };
+  if (checked.value !== 'same') return { changed: checked.value };
   return { done: { bytes, version, size, partial: false } };
 }
 
 /**
- * Loads a big string whole, chunk by chunk (values.string.chunk) into one preallocated buffer,
- * then checks that the bytes put together are the value on the server now: their SHA-1 must be
- * the server's digest (values.string.digest), which then is the version saves are checked
- * against. A value that changed meanwhile is loaded again, up to ATTEMPTS times.
+ * Loads a big value whole, chunk by chunk into one preallocated buffer, then checks that the
+ * bytes put together are the value on the server (a string: its SHA-1 must be the server's
+ * digest; a field: the version of the read the chunks came from), which then is the version
+ * saves are checked against. A value that changed meanwhile is loaded again, up to ATTEMPTS times.
  */
-export async function loadStringInChunks(
-  target: ValueTarget,
+export async function loadInChunks(
+  source: ChunkSource,
   opts: { size: number; signal: AbortSignal; onProgress(progress: LoadProgress): void },
 ): Promise<Result<LoadedValue> | 'cancelled'> {
   let size = opts.size;
@@ -101,7 +138,7 @@ export async function loadStringInChunks(
     }
     opts.onProgress({ loaded: 0, total: size, attempt });
     const total = size;
-    const outcome = await loadOnce(target, size, (loaded) => opts.onProgress({ loaded, total, attempt }), opts.signal);
+    const outcome = await loadOnce(source, size, (loaded) => opts.onProgress({ loaded, total, attempt }), opts.signal);
     if (outcome === 'cancelled') return outcome;
     if ('done' in outcome) return { ok: true, value: outcome.done };
     if ('failed' in outcome) return { ok: false, error: outcome.failed };

@@ -1,10 +1,11 @@
+import type { KeyBytes } from '../../../shared/api/keys';
 import type { Result } from '../../../shared/api/result';
 import type { Expect, WriteResult } from '../../../shared/api/values';
 import { api } from '../api/client';
-import type { ValueTarget } from './editorDb';
 import { feedInSlices, Sha1 } from './sha1';
 import { nextTask } from './timeSlices';
 import { toValueBytes } from './valueBytes';
+import type { ValueTarget } from './editorDb';
 
 /** Bytes per values.string.upload call (one message each, built and sent well within a frame). */
 export const SAVE_CHUNK_BYTES = 512 * 1024;
@@ -19,16 +20,35 @@ function chunkEnd(bytes: Uint8Array, offset: number): number {
   return end > offset ? end : Math.min(bytes.length, offset + SAVE_CHUNK_BYTES);
 }
 
+/** Makes the staged bytes the value, if the server holds what `expect` says. */
+export type CommitUpload = (
+  staged: { uploadId: string; size: number; version: string },
+  expect: Expect,
+) => Promise<Result<WriteResult>>;
+
+/** A string: the staged bytes are swapped in (values.string.commitUpload), keeping the TTL. */
+export const commitString =
+  (target: ValueTarget): CommitUpload =>
+  (staged, expect) =>
+    api.call('values.string.commitUpload', { ...target, ...staged, expect, ttl: 'keep' });
+
+/** A hash field: the staged bytes become its value (values.hash.commitFieldUpload). */
+export const commitField =
+  (target: ValueTarget & { field: KeyBytes }): CommitUpload =>
+  (staged, expect) =>
+    api.call('values.hash.commitFieldUpload', { ...target, ...staged, expect });
+
 /**
- * Saves a big string without one huge message: the bytes are staged in chunks
- * (values.string.upload), then swapped in atomically and checked against `expect`
- * (values.string.commitUpload), with the same outcomes as values.string.set. A failed save
- * drops what it staged.
+ * Saves a big value without one huge message: the bytes are staged in chunks
+ * (values.string.upload), then committed atomically and checked against `expect` (a string's
+ * commitUpload, a field's commitFieldUpload), with the same outcomes as a one-message save. A
+ * failed save drops what it staged.
  */
-export async function saveStringInChunks(
+export async function saveInChunks(
   target: ValueTarget,
   bytes: Uint8Array,
   expect: Expect,
+  commit: CommitUpload,
 ): Promise<Result<WriteResult>> {
   const id = uploadId();
   const hash = new Sha1();
@@ -48,15 +68,7 @@ export async function saveStringInChunks(
     }
     offset = end;
   }
-  const version = hash.hex();
-  const result = await api.call('values.string.commitUpload', {
-    ...target,
-    uploadId: id,
-    size: bytes.length,
-    version,
-    expect,
-    ttl: 'keep',
-  });
+  const result = await commit({ uploadId: id, size: bytes.length, version: hash.hex() }, expect);
   if (!result.ok) dropStaged();
   return result;
 }

@@ -1,8 +1,9 @@
 import type { KeyBytes } from '../../../shared/api/keys';
 import type { Result } from '../../../shared/api/result';
-import type { ValuePreview } from '../../../shared/api/values';
+import type { StreamEntry, ValuePreview } from '../../../shared/api/values';
 import { api } from '../api/client';
 import { keyId } from '../keys/keyText';
+import { countOf } from '../ui/format';
 import { previewText } from './previewText';
 import type { Column } from './ValueTable';
 import type { FetchRows, RowsPage } from './usePagedRows';
@@ -148,13 +149,14 @@ export const COLLECTIONS: Record<string, CollectionKind> = {
         return page(r, (v) => ({
           length: v.length,
           next: v.next,
-          rows: v.entries.map((entry) => ({ id: entry.id, cells: { id: entry.id, fields: fieldsText(entry.fields) } })),
+          rows: v.entries.map((entry) => ({ id: entry.id, cells: { id: entry.id, fields: fieldsText(entry) } })),
         }));
       },
   },
 };
 
-/** A stream entry's fields on one line: `name=ada  age=36`. */
-function fieldsText(fields: { field: ValuePreview; value: ValuePreview }[]): string {
-  return fields.map((f) => `${previewText(f.field)}=${previewText(f.value)}`).join('  ');
+/** A stream entry's fields on one line: `name=ada  age=36`, and how many more when it was cut. */
+function fieldsText({ fields, moreFields }: StreamEntry): string {
+  const shown = fields.map((f) => `${previewText(f.field)}=${previewText(f.value)}`).join('  ');
+  return moreFields ? `${shown}  … (${countOf(moreFields, 'more field')})` : shown;
 }

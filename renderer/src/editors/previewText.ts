@@ -1,7 +1,7 @@
 import type { ValuePreview } from '../../../shared/api/values';
 import { displayKey, isEscaped } from '../keys/keyText';
 import type { KeyBytes } from '../../../shared/api/keys';
-import { bytesOf, formatBytes } from './valueBytes';
+import { bytesOf, formatBytes, toValueBytes } from './valueBytes';
 
 /** A table cell's text: UTF-8 as is (control characters escaped), other bytes escaped like redis-cli. */
 export const previewText = (p: ValuePreview): string => displayKey(p.value) + (p.truncated ? '…' : '');
@@ -20,3 +20,17 @@ export const wholePreview = (value: KeyBytes): ValuePreview => ({
   size: bytesOf(value).length,
   truncated: false,
 });
+
+const continuation = (byte: number | undefined) => byte !== undefined && (byte & 0xc0) === 0x80;
+
+/**
+ * A preview of bytes known whole (just saved by the UI), cut to `max` bytes like core cuts
+ * previews: not inside a UTF-8 character, so text stays text.
+ */
+export function bytesPreview(bytes: Uint8Array, max: number): ValuePreview {
+  if (bytes.length <= max) return { value: toValueBytes(bytes), size: bytes.length, truncated: false };
+  let end = max;
+  for (let back = 0; back < 3 && end > 0 && continuation(bytes[end]); back++) end--;
+  if (end === 0 || continuation(bytes[end])) end = max;
+  return { value: toValueBytes(bytes.subarray(0, end)), size: bytes.length, truncated: true };
+}
