@@ -1,19 +1,6 @@
 import { extname, isAbsolute, join, relative, sep } from 'node:path';
+import { RENDERER_CONTENT_TYPES } from '../core/security/contentTypes';
 import { APP_HOST, APP_SCHEME } from './appOrigin';
-
-/** What the built renderer contains; anything else is not served (404), so nothing is sniffed. */
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.txt': 'text/plain; charset=utf-8',
-};
 
 const MAX_URL_LENGTH = 2048;
 
@@ -46,7 +33,8 @@ export function resolveAppPath(rawUrl: string, root: string): AppPath {
   if (/[\0\\:]/.test(path) || !path.startsWith('/')) return { status: 400 };
   const segments = path.slice(1).split('/');
   if (segments.some((s) => s === '' || s === '.' || s === '..')) return { status: 400 };
-  const contentType = CONTENT_TYPES[extname(path).toLowerCase()];
+  // What the built renderer contains; anything else is not served (404), so nothing is sniffed.
+  const contentType = RENDERER_CONTENT_TYPES[extname(path).toLowerCase()];
   if (!contentType) return { status: 404 };
   const file = join(root, ...segments);
   const inside = relative(root, file);

@@ -1,8 +1,7 @@
 import type Redis from 'ioredis';
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStandalone, type StandaloneServer } from '../harness';
-import { expectFailure, standaloneProfile } from '../sessions/testSupport';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { expectFailure } from '../sessions/testSupport';
 import {
   COMMIT_UPLOAD,
   HRENAME_FIELD,
@@ -12,41 +11,22 @@ import {
   STRING_DIGEST,
 } from './luaScripts';
 import { versionOf } from './valueCodec';
-import { valueTestbed } from './valueTestbed';
+import { b64, keysOf, newUploadId, useValueServer } from './valueTestServer';
 
 // Compare-and-set on big values (20 MB) must not make Redis hash them in a script (a stall of
 // seconds), and must still see a change made in their middle since they were loaded.
-let redis: StandaloneServer;
 let admin: Redis;
-const bed = valueTestbed();
-const { call } = bed;
 let sessionId: string;
 let noLua: string;
+const { call } = useValueServer({ noLua: true }, (server) => ({ admin, sessionId, noLua } = server));
 
 const BIG = 20 * 1024 * 1024;
-const b64 = (bytes: Buffer) => ({ base64: bytes.toString('base64') });
 /** `bytes` with one byte in the middle changed. */
 const changedInTheMiddle = (bytes: Buffer) => {
   const copy = Buffer.from(bytes);
   copy[copy.length >> 1] = ~bytes[copy.length >> 1]! & 0xff;
   return copy;
 };
-
-beforeAll(async () => {
-  redis = await startStandalone();
-  admin = await redis.node.client();
-  await admin.call('ACL', 'SETUSER', 'nolua', 'on', '>pw', '~*', '&*', '+@all', '-@scripting');
-  const at = { host: '127.0.0.1', port: redis.port };
-  bed.profiles.set('rw', standaloneProfile(at));
-  bed.profiles.set('nolua', standaloneProfile({ ...at, username: 'nolua', password: 'pw' }));
-  sessionId = (await bed.sessions.open('rw')).id;
-  noLua = (await bed.sessions.open('nolua')).id;
-});
-afterAll(async () => {
-  await bed.dispose();
-  admin?.disconnect();
-  await redis?.stop();
-});
 
 describe('the scripts leave big values alone: BIG, nothing hashed, nothing written', () => {
   const max = SCRIPT_VALUE_MAX_BYTES;
@@ -83,7 +63,7 @@ describe.each([
   ['scripting', () => sessionId],
   ['WATCH (no scripting)', () => noLua],
 ])('20 MB values, %s: saves still see a change in the middle', (_, session) => {
-  const key = (name: string) => `${name}:${session().slice(0, 8)}`;
+  const key = keysOf(session);
 
   it('string: values.string.set and a chunked save', async () => {
     const k = key('s');
@@ -99,7 +79,7 @@ describe.each([
       call('values.string.set', { sessionId: session(), key: k, value: b64(mine), expect: { version: loaded } }),
       'CONFLICT',
     );
-    const id = randomBytes(16).toString('hex');
+    const id = newUploadId();
     for (let offset = 0; offset < BIG; offset += 4 * 1024 * 1024) {
       const value = b64(mine.subarray(offset, offset + 4 * 1024 * 1024));
       await call('values.string.upload', { sessionId: session(), key: k, uploadId: id, offset, value });

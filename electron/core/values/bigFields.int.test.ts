@@ -1,40 +1,21 @@
 import type Redis from 'ioredis';
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PARTIAL_LOAD_BYTES } from '../../../shared/api/values';
-import { startStandalone, type StandaloneServer } from '../harness';
-import { expectFailure, standaloneProfile } from '../sessions/testSupport';
+import { expectFailure } from '../sessions/testSupport';
 import { decodeValue, versionOf } from './valueCodec';
-import { valueTestbed } from './valueTestbed';
+import { b64, keysOf, newUploadId, useValueServer } from './valueTestServer';
 
 // Big hash fields like big strings: a partial first window, loaded whole in chunks, saved in
 // chunks with compare-and-set; with scripting and where it is refused.
-let redis: StandaloneServer;
 let admin: Redis;
-const bed = valueTestbed();
-const { call } = bed;
 let sessionId: string;
 let noLua: string;
+const bed = useValueServer({ noLua: true, readOnly: true }, (server) => ({ admin, sessionId, noLua } = server));
+const { call } = bed;
 
 const SIZE = 6 * 1024 * 1024 + 3;
 const CHUNK = 1024 * 1024;
-const b64 = (bytes: Buffer) => ({ base64: bytes.toString('base64') });
-
-beforeAll(async () => {
-  redis = await startStandalone();
-  admin = await redis.node.client();
-  await admin.call('ACL', 'SETUSER', 'nolua', 'on', '>pw', '~*', '&*', '+@all', '-@scripting');
-  const at = { host: '127.0.0.1', port: redis.port };
-  bed.profiles.set('rw', standaloneProfile(at));
-  bed.profiles.set('nolua', standaloneProfile({ ...at, username: 'nolua', password: 'pw' }));
-  sessionId = (await bed.sessions.open('rw')).id;
-  noLua = (await bed.sessions.open('nolua')).id;
-});
-afterAll(async () => {
-  await bed.dispose();
-  admin?.disconnect();
-  await redis?.stop();
-});
 
 /** Loads a field chunk by chunk as the UI does; `between` runs after each chunk. */
 async function loadInChunks(session: string, key: string, field: string, between?: (n: number) => Promise<void>) {
@@ -53,7 +34,7 @@ async function loadInChunks(session: string, key: string, field: string, between
 
 /** Stages `bytes` and commits them onto the field, as the UI saves a big field. */
 async function saveInChunks(session: string, key: string, field: string, bytes: Buffer, expect: unknown) {
-  const uploadId = randomBytes(16).toString('hex');
+  const uploadId = newUploadId();
   for (let offset = 0; offset < bytes.length; offset += CHUNK) {
     const value = b64(bytes.subarray(offset, offset + CHUNK));
     await call('values.string.upload', { sessionId: session, key, uploadId, offset, value });
@@ -73,7 +54,7 @@ describe.each([
   ['scripting', () => sessionId],
   ['no scripting', () => noLua],
 ])('a 6 MB field, %s', (_, session) => {
-  const key = (name: string) => `${name}:${session().slice(0, 8)}`;
+  const key = keysOf(session);
 
   it('opens partial, loads whole in chunks, saves in chunks against its version', async () => {
     const k = key('h');
@@ -137,7 +118,7 @@ describe.each([
 describe('refusals', () => {
   it('bytes staged that are not what the UI says it sent are not committed', async () => {
     await admin.hset('r', 'f', 'v');
-    const uploadId = randomBytes(16).toString('hex');
+    const uploadId = newUploadId();
     await call('values.string.upload', { sessionId, key: 'r', uploadId, offset: 0, value: 'abc' });
     const commit = { sessionId, key: 'r', field: 'f', uploadId, expect: 'any' as const };
     const wrong = { ...commit, size: 3, version: versionOf(Buffer.from('abd')) };
@@ -148,7 +129,6 @@ describe('refusals', () => {
   });
 
   it('a read-only session cannot commit; a missing field or key cannot be chunked', async () => {
-    bed.profiles.set('ro', standaloneProfile({ host: '127.0.0.1', port: redis.port, readOnly: true }));
     const ro = (await bed.sessions.open('ro')).id;
     const input = { sessionId: ro, key: 'r', field: 'f', uploadId: 'a'.repeat(32), size: 1, version: 'a'.repeat(40) };
     await expectFailure(call('values.hash.commitFieldUpload', { ...input, expect: 'any' }), 'READ_ONLY');

@@ -1,19 +1,17 @@
 import type Redis from 'ioredis';
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ValuePreview } from '../../../shared/api/values';
 import { startStandalone, waitFor, type StandaloneServer } from '../harness';
 import { standaloneProfile } from '../sessions/testSupport';
 import { FALLBACK_BATCH, MAX_ENTRY_FIELDS, PAGE_READ_BUDGET } from './pageBudget';
-import { valueTestbed } from './valueTestbed';
+import { sentByRedis, useValueServer } from './valueTestServer';
 
 // Collection pages of big elements: previews are cut by Redis (a page script) so a page sends
 // previews, not elements; where scripting is refused a page reads at most its budget plus one
 // batch. Either way it stops early, and paging on still shows every element.
 let redis: StandaloneServer;
 let admin: Redis;
-const bed = valueTestbed();
-const { call } = bed;
 let sessionId: string;
 let noLua: string;
 
@@ -22,14 +20,8 @@ const N = 40;
 const KB = 1024;
 const MB = 1024 * KB;
 
-/** Bytes Redis has sent to its clients so far (INFO stats). */
-async function sentByRedis(): Promise<number> {
-  return Number(/total_net_output_bytes:(\d+)/.exec(await admin.info('stats'))![1]);
-}
-
-beforeAll(async () => {
-  redis = await startStandalone();
-  admin = await redis.node.client();
+/** The file's data: N elements of ELEMENT bytes in each collection type. */
+async function seed(admin: Redis) {
   const elements = Array.from({ length: N }, (_, i) =>
     Buffer.concat([Buffer.from(`${i}:`.padStart(4, '0')), randomBytes(ELEMENT - 4)]),
   );
@@ -40,18 +32,12 @@ beforeAll(async () => {
     await admin.hset('hash', `f${i}`, element);
     await admin.xadd('stream', `${i + 1}-0`, 'v', element);
   }
-  await admin.call('ACL', 'SETUSER', 'nolua', 'on', '>pw', '~*', '&*', '+@all', '-@scripting');
-  const at = { host: '127.0.0.1', port: redis.port };
-  bed.profiles.set('rw', standaloneProfile(at));
-  bed.profiles.set('nolua', standaloneProfile({ ...at, username: 'nolua', password: 'pw' }));
-  sessionId = (await bed.sessions.open('rw')).id;
-  noLua = (await bed.sessions.open('nolua')).id;
-}, 120_000);
-afterAll(async () => {
-  await bed.dispose();
-  admin?.disconnect();
-  await redis?.stop();
-});
+}
+const bed = useValueServer(
+  { seed, noLua: true, timeoutMs: 120_000 },
+  (server) => ({ redis, admin, sessionId, noLua } = server),
+);
+const { call } = bed;
 
 /** A page: its elements' previews, and where the next page starts (undefined at the end). */
 type Page = { previews: ValuePreview[]; next: string | number | undefined };
@@ -113,9 +99,9 @@ describe.each([
   it.each(READERS)(
     '%s: a page sends a bounded amount and stops early; paging on shows every element',
     async (__, read) => {
-      const before = await sentByRedis();
+      const before = await sentByRedis(admin);
       const first = await read(session(), undefined);
-      expect((await sentByRedis()) - before).toBeLessThan(mostSent);
+      expect((await sentByRedis(admin)) - before).toBeLessThan(mostSent);
       expect(first.previews.length).toBeGreaterThan(0);
       expect(first.previews.length).toBeLessThan(N);
       expect(first.next).toBeDefined();

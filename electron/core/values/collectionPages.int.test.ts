@@ -1,21 +1,16 @@
 import type Redis from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStandalone, type StandaloneServer } from '../harness';
-import { expectFailure, standaloneProfile } from '../sessions/testSupport';
-import { valueTestbed } from './valueTestbed';
+import { describe, expect, it } from 'vitest';
+import { expectFailure } from '../sessions/testSupport';
+import { useValueServer } from './valueTestServer';
 
 // Header, memory and the read-only viewers (list, set, sorted set, stream), paged, against a
 // real redis-server.
-let redis: StandaloneServer;
 let admin: Redis;
-const bed = valueTestbed();
-const { call } = bed;
 let sessionId: string;
 const N = 5_000;
 
-beforeAll(async () => {
-  redis = await startStandalone();
-  admin = await redis.node.client();
+/** The file's data: N items in a list, a set, a sorted set (and two infinite scores) and a stream. */
+async function seed(admin: Redis) {
   const items = Array.from({ length: N }, (_, i) => `item${i}`);
   await admin.rpush('list', ...items);
   await admin.sadd('set', ...items);
@@ -24,14 +19,8 @@ beforeAll(async () => {
   const pipeline = admin.pipeline();
   for (let i = 1; i <= N; i++) pipeline.xadd('stream', `${i}-0`, 'n', String(i), 'bin', Buffer.from([0xff, i % 256]));
   await pipeline.exec();
-  bed.profiles.set('rw', standaloneProfile({ host: '127.0.0.1', port: redis.port }));
-  sessionId = (await bed.sessions.open('rw')).id;
-}, 60_000);
-afterAll(async () => {
-  await bed.dispose();
-  admin?.disconnect();
-  await redis?.stop();
-});
+}
+const { call } = useValueServer({ seed, timeoutMs: 60_000 }, (server) => ({ admin, sessionId } = server));
 
 describe('values.header and values.memory', () => {
   it('reads type, size, TTL and encoding of each type in one call', async () => {

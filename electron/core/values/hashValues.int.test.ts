@@ -1,42 +1,30 @@
 import type Redis from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { HashEntry } from '../../../shared/api/values';
-import { startStandalone, type StandaloneServer } from '../harness';
-import { expectFailure, standaloneProfile } from '../sessions/testSupport';
+import { expectFailure } from '../sessions/testSupport';
 import { decodeValue, versionOf } from './valueCodec';
-import { valueTestbed } from './valueTestbed';
+import { b64, keysOf, useValueServer } from './valueTestServer';
 
 // The hash editor's core against a real redis-server; `admin` is another client.
-let redis: StandaloneServer;
 let admin: Redis;
-const bed = valueTestbed();
-const { call } = bed;
 let sessionId: string;
 let noLua: string;
 
-const b64 = (bytes: Buffer) => ({ base64: bytes.toString('base64') });
 const FIELDS = 100_000;
 
-beforeAll(async () => {
-  redis = await startStandalone();
-  admin = await redis.node.client();
+/** The file's data: a hash 'big' of FIELDS fields. */
+async function seed(admin: Redis) {
   for (let g = 0; g < FIELDS / 10_000; g++) {
     const args: string[] = [];
     for (let i = g * 10_000; i < (g + 1) * 10_000; i++) args.push(`f${i}`, `value ${i}`);
     await admin.hset('big', ...args);
   }
-  await admin.call('ACL', 'SETUSER', 'nolua', 'on', '>pw', '~*', '&*', '+@all', '-@scripting');
-  const at = { host: '127.0.0.1', port: redis.port };
-  bed.profiles.set('rw', standaloneProfile(at));
-  bed.profiles.set('nolua', standaloneProfile({ ...at, username: 'nolua', password: 'pw' }));
-  sessionId = (await bed.sessions.open('rw')).id;
-  noLua = (await bed.sessions.open('nolua')).id;
-}, 60_000);
-afterAll(async () => {
-  await bed.dispose();
-  admin?.disconnect();
-  await redis?.stop();
-});
+}
+const bed = useValueServer(
+  { seed, noLua: true, timeoutMs: 60_000 },
+  (server) => ({ admin, sessionId, noLua } = server),
+);
+const { call } = bed;
 
 /** Every HSCAN page of a hash, the way the table loads it while scrolling. */
 async function scanAll(key: string, count: number, match?: string): Promise<HashEntry[]> {
@@ -98,7 +86,7 @@ describe.each([
   ['Lua compare-and-set', () => sessionId],
   ['WATCH fallback (no scripting)', () => noLua],
 ])('editing fields: %s', (_, session) => {
-  const key = (name: string) => `${name}:${session().slice(0, 8)}`;
+  const key = keysOf(session);
 
   it('adds, edits, renames and deletes binary-safe fields', async () => {
     const h = key('h');

@@ -1,28 +1,14 @@
 import type Redis from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStandalone, type StandaloneServer } from '../harness';
-import { expectFailure, standaloneProfile } from '../sessions/testSupport';
+import { describe, expect, it } from 'vitest';
+import { expectFailure } from '../sessions/testSupport';
 import { decodeValue } from './valueCodec';
-import { valueTestbed } from './valueTestbed';
+import { useValueServer } from './valueTestServer';
 
 // MSET / MSETNX (bulk creation, all or nothing) and MGET (comparing keys) against a real redis-server.
-let redis: StandaloneServer;
 let admin: Redis;
-const bed = valueTestbed();
-const { call } = bed;
 let sessionId: string;
-
-beforeAll(async () => {
-  redis = await startStandalone();
-  admin = await redis.node.client();
-  bed.profiles.set('rw', standaloneProfile({ host: '127.0.0.1', port: redis.port }));
-  sessionId = (await bed.sessions.open('rw')).id;
-});
-afterAll(async () => {
-  await bed.dispose();
-  admin?.disconnect();
-  await redis?.stop();
-});
+const bed = useValueServer({}, (server) => ({ admin, sessionId } = server));
+const { call } = bed;
 
 describe('values.mset', () => {
   it('MSET writes every pair, binary keys and values included, and overwrites', async () => {

@@ -1,5 +1,5 @@
 import type Redis from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Result } from '../../../shared/api/result';
 import {
   MAX_CHUNK_BYTES,
@@ -9,17 +9,14 @@ import {
   type LoadedString,
   type MgetItem,
 } from '../../../shared/api/values';
-import { startStandalone, type StandaloneServer } from '../harness';
-import { standaloneProfile } from '../sessions/testSupport';
 import { decodeValue, versionOf } from './valueCodec';
-import { valueTestbed } from './valueTestbed';
+import { sentByRedis, useValueServer } from './valueTestServer';
 
 // Replies stay bounded however hostile the data: what crosses to the UI (JSON over the web host's
 // WebSocket, where a NUL byte becomes `\u0000`, 6 characters) and what Redis sends to core.
-let redis: StandaloneServer;
 let admin: Redis;
-const bed = valueTestbed();
 let sessionId: string;
+const bed = useValueServer({}, (server) => ({ admin, sessionId } = server));
 
 const MB = 1024 * 1024;
 /** Big enough that its NUL bytes escaped (6 characters each) pass V8's string limit (~512 M). */
@@ -28,33 +25,15 @@ const HUGE = 95 * MB;
 /** What the web host sends for a reply: the JSON text. */
 const wire = (result: Result<unknown>): string => JSON.stringify({ type: 'result', id: 1, result });
 
-/** Bytes Redis has sent to its clients so far (INFO stats). */
-async function sentByRedis(): Promise<number> {
-  const info = await admin.info('stats');
-  return Number(/total_net_output_bytes:(\d+)/.exec(info)![1]);
-}
-
-beforeAll(async () => {
-  redis = await startStandalone();
-  admin = await redis.node.client();
-  bed.profiles.set('rw', standaloneProfile({ host: '127.0.0.1', port: redis.port }));
-  sessionId = (await bed.sessions.open('rw')).id;
-});
-afterAll(async () => {
-  await bed.dispose();
-  admin?.disconnect();
-  await redis?.stop();
-});
-
 describe('a 95 MB hash field of NUL bytes', () => {
   beforeAll(async () => {
     await admin.hset('nul', 'f', Buffer.alloc(HUGE), 'small', 'x');
   });
 
   it('opens as a partial first window; the whole field never crosses the wire', async () => {
-    const before = await sentByRedis();
+    const before = await sentByRedis(admin);
     const result = await bed.dispatch('values.hash.getField', { sessionId, key: 'nul', field: 'f' });
-    const sent = (await sentByRedis()) - before;
+    const sent = (await sentByRedis(admin)) - before;
     expect(result.ok).toBe(true);
     const field = (result as { value: LoadedField }).value;
     expect(field).toMatchObject({ size: HUGE, partial: true, version: null });
@@ -73,7 +52,7 @@ describe('a 95 MB hash field of NUL bytes', () => {
   });
 
   it('loads whole in chunks of at most 4 MB, all cut from one read of the field', async () => {
-    const before = await sentByRedis();
+    const before = await sentByRedis(admin);
     const parts: Buffer[] = [];
     const versions = new Set<string>();
     for (let offset = 0; offset < HUGE;) {
@@ -94,7 +73,7 @@ describe('a 95 MB hash field of NUL bytes', () => {
     expect(Buffer.concat(parts).equals(Buffer.alloc(HUGE))).toBe(true);
     expect([...versions]).toEqual([versionOf(Buffer.alloc(HUGE))]);
     // Redis sent the field once, not once per chunk.
-    expect((await sentByRedis()) - before).toBeLessThan(HUGE + MB);
+    expect((await sentByRedis(admin)) - before).toBeLessThan(HUGE + MB);
   });
 
   it('a string of NUL bytes loaded whole can be sent too', async () => {

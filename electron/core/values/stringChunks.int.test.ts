@@ -1,36 +1,17 @@
 import type Redis from 'ioredis';
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStandalone, type StandaloneServer } from '../harness';
-import { expectFailure, standaloneProfile } from '../sessions/testSupport';
+import { describe, expect, it } from 'vitest';
+import { expectFailure } from '../sessions/testSupport';
 import { decodeValue, versionOf } from './valueCodec';
-import { valueTestbed } from './valueTestbed';
+import { b64, newUploadId as uploadId, useValueServer } from './valueTestServer';
 
 // Loading big strings in chunks (values.string.chunk + values.string.digest) and saving them in
 // chunks (upload + commitUpload) against a real redis-server; `admin` plays the other user.
-let redis: StandaloneServer;
 let admin: Redis;
-const bed = valueTestbed();
-const { call } = bed;
 let sessionId: string;
 let noLua: string;
-
-beforeAll(async () => {
-  redis = await startStandalone();
-  admin = await redis.node.client();
-  await admin.call('ACL', 'SETUSER', 'nolua', 'on', '>pw', '~*', '&*', '+@all', '-@scripting');
-  const at = { host: '127.0.0.1', port: redis.port };
-  bed.profiles.set('rw', standaloneProfile(at));
-  bed.profiles.set('ro', standaloneProfile({ ...at, readOnly: true }));
-  bed.profiles.set('nolua', standaloneProfile({ ...at, username: 'nolua', password: 'pw' }));
-  sessionId = (await bed.sessions.open('rw')).id;
-  noLua = (await bed.sessions.open('nolua')).id;
-});
-afterAll(async () => {
-  await bed.dispose();
-  admin?.disconnect();
-  await redis?.stop();
-});
+const bed = useValueServer({ noLua: true, readOnly: true }, (server) => ({ admin, sessionId, noLua } = server));
+const { call } = bed;
 
 /** Loads `key` chunk by chunk as the UI does; `between` runs after each chunk. */
 async function loadInChunks(session: string, key: string, length: number, between?: (n: number) => Promise<void>) {
@@ -121,9 +102,6 @@ describe('chunked load', () => {
     expect(digest).toEqual({ version: versionOf(bytes), size: bytes.length, ttlMs: -1 });
   });
 });
-
-const uploadId = () => randomBytes(16).toString('hex');
-const b64 = (bytes: Buffer) => ({ base64: bytes.toString('base64') });
 
 /** Stages `bytes` in chunks of `length` as the UI does. */
 async function stage(session: string, key: string, id: string, bytes: Buffer, length: number) {

@@ -1,37 +1,21 @@
 import type Redis from 'ioredis';
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ValueBytes } from '../../../shared/api/values';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { startStandalone, waitFor, type StandaloneServer } from '../harness';
 import { decodeKey } from '../keys/keyBytes';
 import { clientList, expectFailure, standaloneProfile } from '../sessions/testSupport';
 import { decodeValue, versionOf } from './valueCodec';
-import { valueTestbed } from './valueTestbed';
+import { b64, useValueServer } from './valueTestServer';
 
 // String values against a real redis-server; a second ioredis client (`admin`) plays the other
 // user and checks what was written, byte for byte.
 let redis: StandaloneServer;
 let admin: Redis;
-const bed = valueTestbed();
-const { call } = bed;
 let sessionId: string;
+const bed = useValueServer({ readOnly: true }, (server) => ({ redis, admin, sessionId } = server));
+const { call } = bed;
 
-const b64 = (bytes: Buffer): ValueBytes => ({ base64: bytes.toString('base64') });
 const ALL_BYTES = Buffer.from(Array.from({ length: 256 }, (_, i) => i));
-
-beforeAll(async () => {
-  redis = await startStandalone();
-  admin = await redis.node.client();
-  const at = { host: '127.0.0.1', port: redis.port };
-  bed.profiles.set('rw', standaloneProfile(at));
-  bed.profiles.set('ro', standaloneProfile({ ...at, readOnly: true }));
-  sessionId = (await bed.sessions.open('rw')).id;
-});
-afterAll(async () => {
-  await bed.dispose();
-  admin?.disconnect();
-  await redis?.stop();
-});
 
 describe('round trips', () => {
   it.each([

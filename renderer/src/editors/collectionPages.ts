@@ -14,16 +14,27 @@ export interface CollectionRow {
   cells: Record<string, string | ValuePreview>;
 }
 
+/** The session and the db a key was opened from. */
+type OpenedAt = { sessionId: string; db: number };
+
 export interface CollectionKind {
   columns: Column[];
   /** Whether the elements can be filtered with a SCAN MATCH pattern. */
   filter?: string;
-  /** `at`: the session and the db the key was opened from. */
-  fetch(at: { sessionId: string; db: number }, key: KeyBytes, match: string): FetchRows<CollectionRow>;
+  fetch(at: OpenedAt, key: KeyBytes, match: string): FetchRows<CollectionRow>;
 }
 
 const PREVIEW_BYTES = 1024;
 const PAGE = 200;
+
+/** What every page read asks for: the key where it was opened, a page of previews. */
+const pageOf = ({ sessionId, db }: OpenedAt, key: KeyBytes) => ({
+  sessionId,
+  db,
+  key,
+  count: PAGE,
+  previewBytes: PREVIEW_BYTES,
+});
 
 const page = <V, T>(r: Result<V>, map: (v: V) => RowsPage<T>): Result<RowsPage<T>> =>
   r.ok ? { ok: true, value: map(r.value) } : r;
@@ -40,46 +51,30 @@ export const COLLECTIONS: Record<string, CollectionKind> = {
       { id: 'index', title: 'Index', width: '80px' },
       { id: 'value', title: 'Value', width: 'minmax(160px, 1fr)' },
     ],
-    fetch:
-      ({ sessionId, db }, key) =>
-      async (from) => {
-        const start = Number(from ?? 0);
-        const r = await api.call('values.list.range', {
-          sessionId,
-          db,
-          key,
-          start,
-          count: PAGE,
-          previewBytes: PREVIEW_BYTES,
-        });
-        return page(r, (v) => ({
-          length: v.length,
-          next: nextStart(v.start, v.items.length, v.length),
-          rows: v.items.map((value, i) => ({ id: String(v.start + i), cells: { index: String(v.start + i), value } })),
-        }));
-      },
+    fetch: (at, key) => async (from) => {
+      const r = await api.call('values.list.range', { ...pageOf(at, key), start: Number(from ?? 0) });
+      return page(r, (v) => ({
+        length: v.length,
+        next: nextStart(v.start, v.items.length, v.length),
+        rows: v.items.map((value, i) => ({ id: String(v.start + i), cells: { index: String(v.start + i), value } })),
+      }));
+    },
   },
   set: {
     columns: [{ id: 'member', title: 'Member', width: 'minmax(160px, 1fr)' }],
     filter: 'Filter members',
-    fetch:
-      ({ sessionId, db }, key, match) =>
-      async (from) => {
-        const r = await api.call('values.set.scan', {
-          sessionId,
-          db,
-          key,
-          cursor: from ?? '0',
-          count: PAGE,
-          previewBytes: PREVIEW_BYTES,
-          ...(match ? { match } : {}),
-        });
-        return page(r, (v) => ({
-          length: v.length,
-          next: scanNext(v.cursor),
-          rows: v.members.map((member) => ({ id: keyId(member.value), cells: { member } })),
-        }));
-      },
+    fetch: (at, key, match) => async (from) => {
+      const r = await api.call('values.set.scan', {
+        ...pageOf(at, key),
+        cursor: from ?? '0',
+        ...(match ? { match } : {}),
+      });
+      return page(r, (v) => ({
+        length: v.length,
+        next: scanNext(v.cursor),
+        rows: v.members.map((member) => ({ id: keyId(member.value), cells: { member } })),
+      }));
+    },
   },
   zset: {
     columns: [
@@ -88,70 +83,43 @@ export const COLLECTIONS: Record<string, CollectionKind> = {
       { id: 'score', title: 'Score', width: 'minmax(90px, 160px)' },
     ],
     filter: 'Filter members',
-    fetch:
-      ({ sessionId, db }, key, match) =>
-      async (from) => {
-        // By rank (ZRANGE) normally; a filter needs ZSCAN, which has no ranks.
-        if (match) {
-          const r = await api.call('values.zset.scan', {
-            sessionId,
-            db,
-            key,
-            cursor: from ?? '0',
-            count: PAGE,
-            previewBytes: PREVIEW_BYTES,
-            match,
-          });
-          return page(r, (v) => ({
-            length: v.length,
-            next: scanNext(v.cursor),
-            rows: v.members.map((m) => ({
-              id: keyId(m.member.value),
-              cells: { rank: '—', member: m.member, score: m.score },
-            })),
-          }));
-        }
-        const start = Number(from ?? 0);
-        const r = await api.call('values.zset.range', {
-          sessionId,
-          db,
-          key,
-          start,
-          count: PAGE,
-          previewBytes: PREVIEW_BYTES,
-        });
+    fetch: (at, key, match) => async (from) => {
+      // By rank (ZRANGE) normally; a filter needs ZSCAN, which has no ranks.
+      if (match) {
+        const r = await api.call('values.zset.scan', { ...pageOf(at, key), cursor: from ?? '0', match });
         return page(r, (v) => ({
           length: v.length,
-          next: nextStart(v.start, v.members.length, v.length),
-          rows: v.members.map((m, i) => ({
+          next: scanNext(v.cursor),
+          rows: v.members.map((m) => ({
             id: keyId(m.member.value),
-            cells: { rank: String(v.start + i), member: m.member, score: m.score },
+            cells: { rank: '—', member: m.member, score: m.score },
           })),
         }));
-      },
+      }
+      const r = await api.call('values.zset.range', { ...pageOf(at, key), start: Number(from ?? 0) });
+      return page(r, (v) => ({
+        length: v.length,
+        next: nextStart(v.start, v.members.length, v.length),
+        rows: v.members.map((m, i) => ({
+          id: keyId(m.member.value),
+          cells: { rank: String(v.start + i), member: m.member, score: m.score },
+        })),
+      }));
+    },
   },
   stream: {
     columns: [
       { id: 'id', title: 'Entry ID', width: 'minmax(150px, 190px)' },
       { id: 'fields', title: 'Fields', width: 'minmax(160px, 1fr)' },
     ],
-    fetch:
-      ({ sessionId, db }, key) =>
-      async (from) => {
-        const r = await api.call('values.stream.range', {
-          sessionId,
-          db,
-          key,
-          count: PAGE,
-          previewBytes: PREVIEW_BYTES,
-          ...(from ? { after: from } : {}),
-        });
-        return page(r, (v) => ({
-          length: v.length,
-          next: v.next,
-          rows: v.entries.map((entry) => ({ id: entry.id, cells: { id: entry.id, fields: fieldsText(entry) } })),
-        }));
-      },
+    fetch: (at, key) => async (from) => {
+      const r = await api.call('values.stream.range', { ...pageOf(at, key), ...(from ? { after: from } : {}) });
+      return page(r, (v) => ({
+        length: v.length,
+        next: v.next,
+        rows: v.entries.map((entry) => ({ id: entry.id, cells: { id: entry.id, fields: fieldsText(entry) } })),
+      }));
+    },
   },
 };
 
