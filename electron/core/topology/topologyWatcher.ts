@@ -214,6 +214,7 @@ export class TopologyWatcher {
       sDownCount: master?.sDownBy.length ?? 0,
       sDownBy: master?.sDownBy ?? [],
       failoverTimeoutMs: master?.failoverTimeoutMs ?? 0,
+      ...(master && { configEpoch: master.configEpoch }),
     });
     this.#afterChange();
     this.#sessions?.nudge(this.#built.master, links.dataNodeStates(), !!this.#failoverSummary());
