@@ -64,4 +64,28 @@ describe('no failover possible', () => {
     await bed.untilSnapshot('the master shown down', (s) => s.health === 'master-down');
     expect(bed.alertsOf('failover-completed')).toEqual([]);
   });
+
+  // Issue #12: failover had become impossible well before the master died, and nothing said so.
+  it('warns while the master is still up that no failover could happen, and clears once it could', async () => {
+    const { topo, bed } = await watchDeployment({});
+    await bed.untilSnapshot('a healthy deployment', (s) => s.health === 'healthy');
+    await Promise.all(topo.sentinels.slice(1).map((s) => s.kill()));
+
+    const impossible = await bed.untilAlert('failover-impossible');
+    expect(impossible.key).toBe('quorum:mymaster');
+    expect(impossible.text).toMatch(/^If the master of "mymaster" fails now, no failover can happen: /);
+    const blocked = await bed.untilSnapshot('the badge to say no failover', (s) => s.health === 'no-failover');
+    expect(blocked.master?.reachable).toBe(true);
+    expect(blocked.failoverBlocked?.code).toMatch(/^(noquorum|majority-unreachable)$/);
+    // The sentinel left sees the others down: its CKQUORUM says so too.
+    await bed.untilSnapshot('CKQUORUM to answer NOQUORUM', (s) => s.failoverBlocked?.code === 'noquorum', 20_000);
+    expect(topo.master.isRunning()).toBe(true);
+    expect(bed.alertsOf('no-failover')).toEqual([]);
+
+    await Promise.all(topo.sentinels.slice(1).map((s) => s.restart()));
+    const possible = await bed.untilAlert('failover-possible');
+    expect(possible.key).toBe(impossible.key);
+    const healthy = await bed.untilSnapshot('the deployment healthy again', (s) => s.health === 'healthy', 30_000);
+    expect(healthy.failoverBlocked).toBeUndefined();
+  });
 });

@@ -6,6 +6,7 @@ import type { SentinelProfile } from '../sessions/redisOptions';
 import { loadTlsOptions } from '../sessions/tlsOptions';
 import { AlertBook, type AlertDraft } from './alertBook';
 import { EventLog } from './eventLog';
+import { failoverBlockedAlert } from './failoverBlocked';
 import { FailoverTracker } from './failoverTracker';
 import { incidentAlert } from './incidentAlert';
 import { LinkSet, toEndpoint } from './linkSet';
@@ -238,6 +239,9 @@ export class TopologyWatcher {
     for (const draft of nodeAlerts(built, { announced, formerMasters: this.#formerMasters, connecting })) {
       this.#raise(draft, true);
     }
+    const quorumKey = `quorum:${this.masterName}`;
+    const quorum = failoverBlockedAlert(built.failoverBlocked, announced(quorumKey), this.masterName);
+    if (quorum) this.#raise(quorum);
     const open = this.#tracker.open;
     const reason = noFailoverReason({
       master: built.master,
