@@ -281,4 +281,26 @@ describe('FailoverTracker', () => {
     replay(['63000 26382 +switch-master|mymaster 127.0.0.1 6380 127.0.0.1 6379'], tracker);
     expect(tracker.records).toHaveLength(3);
   });
+
+  // Issue #12: "Replica X (the former master) is down" for a master of two failovers ago.
+  it('names as the former master only the old master of the latest switch', () => {
+    const tracker = new FailoverTracker('mymaster', () => {});
+    expect(tracker.formerMaster).toBeUndefined();
+    replay(KILL_FAILOVER, tracker);
+    expect(tracker.formerMaster).toBe('127.0.0.1:6379');
+    tracker.reconcile(poll({ polledAt: 9000, masterAddress: '127.0.0.1:6380', configEpoch: 1 }));
+    tracker.expectManual();
+    replay(
+      [
+        '20000 26379 +new-epoch|2',
+        '20000 26379 +try-failover|master mymaster 127.0.0.1 6380',
+        '20500 26379 +switch-master|mymaster 127.0.0.1 6380 127.0.0.1 6381',
+      ],
+      tracker,
+    );
+    expect(tracker.formerMaster).toBe('127.0.0.1:6380');
+    // An outage without a switch changes nothing.
+    replay(['40000 26379 +sdown|master mymaster 127.0.0.1 6381'], tracker);
+    expect(tracker.formerMaster).toBe('127.0.0.1:6380');
+  });
 });

@@ -69,6 +69,14 @@ export class FailoverTracker {
     return this.#open;
   }
 
+  /**
+   * The master before the current one: the old master of the latest switch. Masters of earlier
+   * switches are not "the former master" any more.
+   */
+  get formerMaster(): string | undefined {
+    return this.#records.findLast((r) => r.to !== undefined)?.from;
+  }
+
   /** Sentinels that reported the master subjectively down (by event). */
   get sDownReporters(): number {
     return this.#sDownBy.size;

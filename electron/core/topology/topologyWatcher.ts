@@ -60,7 +60,6 @@ export class TopologyWatcher {
   /** Links report changes while they first connect; polls start once they all tried. */
   #started = false;
   #sessions: WatchedSessions | undefined;
-  readonly #formerMasters = new Set<string>();
 
   constructor(init: WatcherInit) {
     this.#init = init;
@@ -89,6 +88,7 @@ export class TopologyWatcher {
       sessions: this.#init.sessions,
       events: this.#init.events,
       raise: (draft) => this.#raise(draft),
+      noFailover: () => !!this.#built?.failoverBlocked || this.#tracker.open?.outcome === 'no-quorum',
     });
     await this.#links.firstConnect();
     this.#started = true;
@@ -150,11 +150,7 @@ export class TopologyWatcher {
     const now = Date.now();
     this.#lastEventAt = now;
     const { event, isNew } = this.#log.record(parsed, sentinel, now);
-    if (isNew && event.switch) {
-      this.#formerMasters.add(event.switch.from);
-      this.#formerMasters.delete(event.switch.to);
-      this.#sessions?.switched(event.switch.to);
-    }
+    if (isNew && event.switch) this.#sessions?.switched(event.switch.to);
     const patched = this.#built && patchTopology(this.#built, event);
     if (patched) this.#built = patched;
     const failoverId = this.#tracker.handle(event, isNew);
@@ -236,7 +232,9 @@ export class TopologyWatcher {
     if (!built) return;
     const announced = (key: string) => this.#alerts.latest(key)?.kind;
     const connecting = this.#links?.connectingSentinels() ?? new Set<string>();
-    for (const draft of nodeAlerts(built, { announced, formerMasters: this.#formerMasters, connecting })) {
+    const former = this.#tracker.formerMaster;
+    const formerMasters = new Set(former ? [former] : []);
+    for (const draft of nodeAlerts(built, { announced, formerMasters, connecting })) {
       this.#raise(draft, true);
     }
     const quorumKey = `quorum:${this.masterName}`;
@@ -253,6 +251,7 @@ export class TopologyWatcher {
     });
     if (reason) this.#tracker.noQuorum(reason);
     if (open) this.#raise(incidentAlert(open, this.#incidentContext()));
+    this.#sessions?.refresh();
     this.#emitSnapshot();
   }
 
