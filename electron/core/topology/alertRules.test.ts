@@ -199,6 +199,17 @@ describe('sessionAlert', () => {
         ?.text,
     ).toBe('Connection to "mymaster" failed: Gave up.');
   });
+
+  // Issue #12: during a no-quorum outage the banner promised an election that cannot happen.
+  it('does not promise an election when no failover can happen', () => {
+    const lost = view({ state: 'reconnecting', attempt: 1 });
+    const none = view({ state: 'reconnecting', attempt: 2, noMaster: true });
+    const text = sessionAlert(lost, none, 'mymaster', { noFailover: true })?.text;
+    expect(text).toBe(
+      'No master found for "mymaster" — writes are blocked until the master comes back: the sentinels cannot fail over.',
+    );
+    expect(text).not.toMatch(/elect/);
+  });
 });
 
 describe('noFailoverReason', () => {

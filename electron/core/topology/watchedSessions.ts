@@ -2,7 +2,7 @@ import type { SessionView } from '../../../shared/api/sessions';
 import type { MasterNode } from '../../../shared/api/topology';
 import type { EventBus } from '../events/eventBus';
 import type { AlertDraft } from './alertBook';
-import { sessionAlert } from './sessionAlerts';
+import { noMasterAlert, sessionAlert } from './sessionAlerts';
 import type { DataNodeState } from './snapshotBuilder';
 
 /** What the watcher needs of the session manager. */
@@ -19,6 +19,8 @@ export interface WatchedSessionsInit {
   sessions: SessionLink;
   events: EventBus;
   raise: (draft: AlertDraft) => void;
+  /** No failover can happen now (see SessionAlertContext). */
+  noFailover: () => boolean;
 }
 
 /**
@@ -29,6 +31,7 @@ export class WatchedSessions {
   readonly #init: WatchedSessionsInit;
   readonly #views = new Map<string, SessionView>();
   readonly #off: () => void;
+  #noFailover = false;
 
   constructor(init: WatchedSessionsInit) {
     this.#init = init;
@@ -56,6 +59,21 @@ export class WatchedSessions {
     if (behind) this.#init.sessions.followMaster(this.#init.profileId, this.#init.masterName, master.address);
   }
 
+  /**
+   * The verdict on failover changed (e.g. the sentinels lost their quorum after the master did):
+   * the "no master" banners say again what writes wait for.
+   */
+  refresh(): void {
+    const noFailover = this.#init.noFailover();
+    if (noFailover === this.#noFailover) return;
+    this.#noFailover = noFailover;
+    for (const view of this.#views.values()) {
+      if (view.state === 'reconnecting' && view.noMaster) {
+        this.#init.raise(noMasterAlert(view, this.#init.masterName, { noFailover }));
+      }
+    }
+  }
+
   stop(): void {
     this.#off();
   }
@@ -65,7 +83,8 @@ export class WatchedSessions {
     const previous = this.#views.get(view.id);
     if (view.state === 'closed') this.#views.delete(view.id);
     else this.#views.set(view.id, view);
-    const draft = sessionAlert(previous, view, this.#init.masterName);
+    this.#noFailover = this.#init.noFailover();
+    const draft = sessionAlert(previous, view, this.#init.masterName, { noFailover: this.#noFailover });
     if (draft) this.#init.raise(draft);
   }
 }
