@@ -242,6 +242,12 @@ export interface FailoverRecord {
   endedAt?: number;
   /** From the first phase to switch-master (what "failover took N s" says). */
   durationMs?: number;
+  /**
+   * How long the watched profile's data sessions could not write around this incident: from
+   * losing the master to being ready on a master again (the longest, when several sessions).
+   * Usually longer than `durationMs`: it adds noticing the loss and reconnecting.
+   */
+  writesBlockedMs?: number;
   /** Ids of the events in this group, in order (bounded). */
   eventIds: string[];
 }

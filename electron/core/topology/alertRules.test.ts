@@ -60,6 +60,11 @@ describe('incidentAlert', () => {
       transient: true,
       text: 'New master: 10.0.0.2:6379 (was 10.0.0.1:6379) — failover took 4.2 s.',
     });
+    // Issue #12: the sentinels' time alone read as if writes had been blocked for that long.
+    const blocked = record({ outcome: 'completed', to: '10.0.0.2:6379', durationMs: 800, writesBlockedMs: 4600 });
+    expect(incidentAlert(blocked, ctx).text).toBe(
+      'New master: 10.0.0.2:6379 (was 10.0.0.1:6379) — failover took 0.8 s; writes were blocked for 4.6 s.',
+    );
     expect(incidentAlert(record({ outcome: 'aborted', reason: 'no replica is fit' }), ctx).text).toBe(
       'Failover of "mymaster" aborted: no replica is fit.',
     );

@@ -303,4 +303,17 @@ describe('FailoverTracker', () => {
     replay(['40000 26379 +sdown|master mymaster 127.0.0.1 6381'], tracker);
     expect(tracker.formerMaster).toBe('127.0.0.1:6380');
   });
+
+  it('keeps how long sessions could not write around an incident, the longest pause', () => {
+    const tracker = new FailoverTracker('mymaster', () => {});
+    replay(KILL_FAILOVER, tracker);
+    tracker.reconcile(poll({ polledAt: 6000, masterAddress: '127.0.0.1:6380', configEpoch: 1 }));
+    const crash = tracker.records[0]!;
+    tracker.writesBlocked(2000, 6600);
+    tracker.writesBlocked(2100, 5000);
+    expect(crash.writesBlockedMs).toBe(4600);
+    // A blip after the incident ended is not part of it.
+    tracker.writesBlocked(9000, 9500);
+    expect(crash.writesBlockedMs).toBe(4600);
+  });
 });

@@ -180,6 +180,19 @@ export class FailoverTracker {
     }
   }
 
+  /**
+   * A data session could not write from `lostAt` until `resumedAt`: the incident it overlaps
+   * (the latest one started before the session was back) keeps the longest such pause.
+   */
+  writesBlocked(lostAt: number, resumedAt: number): void {
+    const record = this.#records.findLast((r) => r.startedAt <= resumedAt);
+    if (!record || (record.endedAt !== undefined && lostAt > record.endedAt)) return;
+    const pause = Math.max(0, resumedAt - lostAt);
+    if (record.writesBlockedMs !== undefined && record.writesBlockedMs >= pause) return;
+    record.writesBlockedMs = pause;
+    this.#onChange(record);
+  }
+
   /** The master stays down and no failover can start (see noFailoverReason). */
   noQuorum(reason: string): void {
     const open = this.#open;

@@ -63,6 +63,10 @@ describe('a late +switch-master', () => {
         ),
       { timeoutMs: 30_000, what: 'the resumed sentinel’s +switch-master' },
     );
+    await waitFor(
+      async () => bed.manager.view(session.id).state === 'ready' && bed.manager.view(session.id).address === to,
+      { timeoutMs: 20_000, what: 'the session on the new master' },
+    );
     await bed.untilSnapshot(
       'every sentinel on the new master',
       (s) => s.sentinels.every((x) => x.reachable && x.masterAddress === to) && s.failover === null,
@@ -77,6 +81,12 @@ describe('a late +switch-master', () => {
     expectOnePerEpoch(timeline.failovers);
     const banners = new Set(bed.alertsOf('failover-completed').map((a) => a.failoverId));
     expect(banners.size).toBe(timeline.failovers.filter((f) => f.outcome === 'completed').length);
+
+    // The session could not write for longer than the sentinels took: both are said.
+    const final = timeline.failovers.find((f) => f.id === manual.id)!;
+    expect(final.writesBlockedMs).toBeGreaterThan(0);
+    const banner = bed.alertsOf('failover-completed').findLast((a) => a.failoverId === manual.id);
+    expect(banner?.text).toMatch(/ — failover took \d+\.\d s; writes were blocked for \d+\.\d s\.$/);
 
     const exported = JSON.parse(bed.service.exportTimeline(watchId).json) as { failovers: FailoverRecord[] };
     expect(exported.failovers.filter((f) => f.epoch === manual.epoch).map((f) => f.id)).toEqual([manual.id]);

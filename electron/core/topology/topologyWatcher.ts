@@ -89,6 +89,7 @@ export class TopologyWatcher {
       events: this.#init.events,
       raise: (draft) => this.#raise(draft),
       noFailover: () => !!this.#built?.failoverBlocked || this.#tracker.open?.outcome === 'no-quorum',
+      writesResumed: (lostAt, resumedAt) => this.#tracker.writesBlocked(lostAt, resumedAt),
     });
     await this.#links.firstConnect();
     this.#started = true;

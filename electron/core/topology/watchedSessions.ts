@@ -21,6 +21,8 @@ export interface WatchedSessionsInit {
   raise: (draft: AlertDraft) => void;
   /** No failover can happen now (see SessionAlertContext). */
   noFailover: () => boolean;
+  /** A session could write again after it could not from `lostAt` (see FailoverTracker.writesBlocked). */
+  writesResumed: (lostAt: number, resumedAt: number) => void;
 }
 
 /**
@@ -32,6 +34,8 @@ export class WatchedSessions {
   readonly #views = new Map<string, SessionView>();
   readonly #off: () => void;
   #noFailover = false;
+  /** When each session lost its master (left ready), until it is ready again. */
+  readonly #lostAt = new Map<string, number>();
 
   constructor(init: WatchedSessionsInit) {
     this.#init = init;
@@ -78,11 +82,23 @@ export class WatchedSessions {
     this.#off();
   }
 
+  #timeWritePause(previous: SessionView | undefined, view: SessionView): void {
+    const now = Date.now();
+    if (view.state === 'closed') this.#lostAt.delete(view.id);
+    else if (previous?.state === 'ready' && view.state !== 'ready') this.#lostAt.set(view.id, now);
+    else if (view.state === 'ready' && !view.readOnly) {
+      const lostAt = this.#lostAt.get(view.id);
+      this.#lostAt.delete(view.id);
+      if (lostAt !== undefined) this.#init.writesResumed(lostAt, now);
+    }
+  }
+
   #changed(view: SessionView): void {
     if (view.profileId !== this.#init.profileId || !this.#init.follows) return;
     const previous = this.#views.get(view.id);
     if (view.state === 'closed') this.#views.delete(view.id);
     else this.#views.set(view.id, view);
+    this.#timeWritePause(previous, view);
     this.#noFailover = this.#init.noFailover();
     const draft = sessionAlert(previous, view, this.#init.masterName, { noFailover: this.#noFailover });
     if (draft) this.#init.raise(draft);
