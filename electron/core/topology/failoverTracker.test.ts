@@ -245,6 +245,7 @@ describe('FailoverTracker', () => {
     const switches = log.events.filter((e) => e.channel === '+switch-master');
     expect(switches.length).toBeGreaterThanOrEqual(3);
     expect(manual.eventIds).toEqual(expect.arrayContaining(switches.map((e) => e.id)));
+    expect(switches.map((e) => e.epoch)).toEqual(switches.map(() => 2));
     const lateConfig = log.events.filter((e) => e.channel === '+config-update-from' && e.at === 34100);
     expect(manual.eventIds).toEqual(expect.arrayContaining(lateConfig.map((e) => e.id)));
     expect(manual.durationMs).toBe(17588 - 16485);

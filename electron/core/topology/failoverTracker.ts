@@ -129,6 +129,8 @@ export class FailoverTracker {
         // than others: a report of a switch already recorded joins that incident.
         if (!event.switch) break;
         const owner = this.#switched(event.switch.from, event.switch.to, event.at);
+        // The message names no epoch: the switch it reports has one.
+        if (owner?.epoch !== undefined) event.epoch ??= owner.epoch;
         return this.#attach(event, owner);
       }
       case '+failover-end':
