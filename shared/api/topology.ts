@@ -103,10 +103,30 @@ export interface SentinelNode {
 
 /**
  * `healthy`: master up, replicas linked, sentinels reachable; `degraded`: something is down
- * but the master works; `master-down`: s_down/o_down, no failover running; `failover`: one
- * runs; `no-master`: sentinels know no reachable master; `unreachable`: no sentinel answers.
+ * but the master works; `no-failover`: the master works but, should it fail, no failover could
+ * happen (see `failoverBlocked`); `master-down`: s_down/o_down, no failover running;
+ * `failover`: one runs; `no-master`: sentinels know no reachable master; `unreachable`: no
+ * sentinel answers.
  */
-export type TopologyHealth = 'healthy' | 'degraded' | 'master-down' | 'failover' | 'no-master' | 'unreachable';
+export type TopologyHealth =
+  'healthy' | 'degraded' | 'no-failover' | 'master-down' | 'failover' | 'no-master' | 'unreachable';
+
+/**
+ * Why no failover could happen now, checked on every poll before it is needed:
+ * `noquorum` — every sentinel that answered `SENTINEL CKQUORUM` says NOQUORUM (too few usable
+ * sentinels for the quorum or for a majority); `majority-unreachable` — fewer than a majority
+ * of the known sentinels answer Redlens.
+ */
+export interface FailoverBlocked {
+  code: 'noquorum' | 'majority-unreachable';
+  /** Usable sentinels as counted by CKQUORUM (the lowest count answered), when it said. */
+  usable?: number;
+  /** Sentinels answering Redlens, of `sentinels` known; `majority` of them are needed. */
+  reachable: number;
+  sentinels: number;
+  majority: number;
+  quorum?: number;
+}
 
 export interface TopologySnapshot {
   watchId: string;
@@ -127,6 +147,8 @@ export interface TopologySnapshot {
   /** The failover running now, if any (details in the timeline). */
   failover: { id: string; leader?: string; selectedReplica?: string; phase: FailoverPhase } | null;
   health: TopologyHealth;
+  /** Set while no failover could happen, even with the master up (see FailoverBlocked). */
+  failoverBlocked?: FailoverBlocked;
   /** Banners currently shown (newest last, bounded); the UI can start from these. */
   alerts: TopologyAlert[];
   /** Why discovery failed (no sentinel reachable, unknown master…). */
@@ -220,6 +242,12 @@ export interface FailoverRecord {
   endedAt?: number;
   /** From the first phase to switch-master (what "failover took N s" says). */
   durationMs?: number;
+  /**
+   * How long the watched profile's data sessions could not write around this incident: from
+   * losing the master to being ready on a master again (the longest, when several sessions).
+   * Usually longer than `durationMs`: it adds noticing the loss and reconnecting.
+   */
+  writesBlockedMs?: number;
   /** Ids of the events in this group, in order (bounded). */
   eventIds: string[];
 }
@@ -246,6 +274,8 @@ export type TopologyAlertKind =
   | 'failover-completed'
   | 'failover-aborted'
   | 'no-failover'
+  | 'failover-impossible'
+  | 'failover-possible'
   | 'replica-down'
   | 'replica-up'
   | 'sentinel-down'
@@ -262,7 +292,8 @@ export type AlertSeverity = 'info' | 'success' | 'warning' | 'error';
  * `key` are one banner: a newer alert replaces the older in place. Keys: `incident:<failoverId>`
  * (master s_down → o_down → failover started → in progress → new master / aborted / no
  * failover possible / master back), `replica:<addr>`, `sentinel:<addr>` (down → up),
- * `session:<sessionId>` (connection lost → no master → reconnected), `tilt:<sentinel>`.
+ * `session:<sessionId>` (connection lost → no master → reconnected), `tilt:<sentinel>`,
+ * `quorum:<masterName>` (failover impossible → possible again).
  */
 export interface TopologyAlert {
   id: string;

@@ -60,6 +60,11 @@ describe('incidentAlert', () => {
       transient: true,
       text: 'New master: 10.0.0.2:6379 (was 10.0.0.1:6379) — failover took 4.2 s.',
     });
+    // Issue #12: the sentinels' time alone read as if writes had been blocked for that long.
+    const blocked = record({ outcome: 'completed', to: '10.0.0.2:6379', durationMs: 800, writesBlockedMs: 4600 });
+    expect(incidentAlert(blocked, ctx).text).toBe(
+      'New master: 10.0.0.2:6379 (was 10.0.0.1:6379) — failover took 0.8 s; writes were blocked for 4.6 s.',
+    );
     expect(incidentAlert(record({ outcome: 'aborted', reason: 'no replica is fit' }), ctx).text).toBe(
       'Failover of "mymaster" aborted: no replica is fit.',
     );
@@ -198,6 +203,17 @@ describe('sessionAlert', () => {
       sessionAlert(none, view({ state: 'failed', error: { code: 'NO_MASTER', message: 'Gave up.' } }), 'mymaster')
         ?.text,
     ).toBe('Connection to "mymaster" failed: Gave up.');
+  });
+
+  // Issue #12: during a no-quorum outage the banner promised an election that cannot happen.
+  it('does not promise an election when no failover can happen', () => {
+    const lost = view({ state: 'reconnecting', attempt: 1 });
+    const none = view({ state: 'reconnecting', attempt: 2, noMaster: true });
+    const text = sessionAlert(lost, none, 'mymaster', { noFailover: true })?.text;
+    expect(text).toBe(
+      'No master found for "mymaster" — writes are blocked until the master comes back: the sentinels cannot fail over.',
+    );
+    expect(text).not.toMatch(/elect/);
   });
 });
 

@@ -19,6 +19,8 @@ export interface PollView {
   sDownCount: number;
   sDownBy?: readonly string[];
   failoverTimeoutMs: number;
+  /** `config-epoch` of the master's entry (`SENTINEL MASTER`): the epoch of its last switch. */
+  configEpoch?: number;
 }
 
 const MAX_EVENT_IDS = 500;
@@ -45,6 +47,8 @@ export class FailoverTracker {
   /** The epoch when the last outage recovered. */
   #recoveredEpoch: number | undefined;
   #lastEpoch: number | undefined;
+  /** The master's config epoch the sentinels agreed on at the last poll (the last switch's). */
+  #configEpoch: number | undefined;
   #manualRequested = false;
   #knownMaster: string | null = null;
   /** When the last event arrived: a poll that started before it is stale. */
@@ -63,6 +67,14 @@ export class FailoverTracker {
   /** The incident unfolding now, if any. */
   get open(): FailoverRecord | undefined {
     return this.#open;
+  }
+
+  /**
+   * The master before the current one: the old master of the latest switch. Masters of earlier
+   * switches are not "the former master" any more.
+   */
+  get formerMaster(): string | undefined {
+    return this.#records.findLast((r) => r.to !== undefined)?.from;
   }
 
   /** Sentinels that reported the master subjectively down (by event). */
@@ -98,7 +110,7 @@ export class FailoverTracker {
         else this.#mark('odown', event.at);
         break;
       case '+new-epoch':
-        this.#lastEpoch = event.epoch;
+        this.#seeEpoch(event.epoch);
         break;
       case '+try-failover':
         if (isNew) this.#tryFailover(event);
@@ -112,12 +124,15 @@ export class FailoverTracker {
       case '+promoted-slave':
         this.#mark('promoted', event.at);
         break;
-      case '+switch-master':
-        // The leader publishes it too, after the others: merged, it is the same switch.
-        if (event.switch && (isNew || this.#knownMaster !== event.switch.to)) {
-          this.#switched(event.switch.from, event.switch.to, event.at);
-        }
-        break;
+      case '+switch-master': {
+        // Every sentinel publishes it once it learns the new configuration, some seconds later
+        // than others: a report of a switch already recorded joins that incident.
+        if (!event.switch) break;
+        const owner = this.#switched(event.switch.from, event.switch.to, event.at);
+        // The message names no epoch: the switch it reports has one.
+        if (owner?.epoch !== undefined) event.epoch ??= owner.epoch;
+        return this.#attach(event, owner);
+      }
       case '+failover-end':
         this.#mark('replicas-reconfigured', event.at);
         break;
@@ -136,12 +151,15 @@ export class FailoverTracker {
   reconcile(poll: PollView): void {
     if (poll.polledAt <= this.#changedAt) return;
     const known = this.#knownMaster;
+    if (poll.agreed && poll.configEpoch !== undefined) this.#configEpoch = poll.configEpoch;
     if (poll.masterAddress && poll.agreed) this.#knownMaster = poll.masterAddress;
     if (poll.masterAddress && known && poll.masterAddress !== known && poll.agreed) {
       // The master moved and no +switch-master reached us.
-      this.#switched(known, poll.masterAddress, poll.polledAt, 'Seen by polling: the sentinel events were missed.');
+      const missed = 'Seen by polling: the sentinel events were missed.';
+      this.#switched(known, poll.masterAddress, poll.polledAt, missed, poll.configEpoch);
       return;
     }
+    this.#fillSwitchEpoch(poll);
     const open = this.#open;
     if (open) {
       const lastChange = open.phases.at(-1)?.at ?? open.startedAt;
@@ -162,6 +180,19 @@ export class FailoverTracker {
         this.#outage('sdown', poll.masterAddress, poll.polledAt, poll.sDownBy ?? [], true);
       }
     }
+  }
+
+  /**
+   * A data session could not write from `lostAt` until `resumedAt`: the incident it overlaps
+   * (the latest one started before the session was back) keeps the longest such pause.
+   */
+  writesBlocked(lostAt: number, resumedAt: number): void {
+    const record = this.#records.findLast((r) => r.startedAt <= resumedAt);
+    if (!record || (record.endedAt !== undefined && lostAt > record.endedAt)) return;
+    const pause = Math.max(0, resumedAt - lostAt);
+    if (record.writesBlockedMs !== undefined && record.writesBlockedMs >= pause) return;
+    record.writesBlockedMs = pause;
+    this.#onChange(record);
   }
 
   /** The master stays down and no failover can start (see noFailoverReason). */
@@ -224,14 +255,57 @@ export class FailoverTracker {
     this.#manualRequested = false;
   }
 
-  #switched(from: string, to: string, at: number, reason?: string): void {
-    if (this.#open?.to === to) return; // the same switch, reported again
+  /** The epoch a switch happening now belongs to: the newest the deployment has told us. */
+  #seeEpoch(epoch: number | undefined): void {
+    if (epoch !== undefined && (this.#lastEpoch === undefined || epoch > this.#lastEpoch)) this.#lastEpoch = epoch;
+  }
+
+  /**
+   * The incident that already recorded this switch, if any. A switch is identified by the
+   * deployment's own facts — its old and new master and its config epoch — never by how long
+   * ago it was reported. A report of `from → to` already recorded is that switch again unless
+   * a newer one is known: a failover of `from` running now, or a config epoch past the
+   * recorded one (`configEpoch`: the poll that saw the move; otherwise the last poll's, which
+   * only speaks for the latest switch — an older switch reported late stays that switch).
+   */
+  #sameSwitch(from: string, to: string, configEpoch: number | undefined): FailoverRecord | undefined {
+    const recorded = this.#records.findLast((r) => r.to === to && r.from === from);
+    if (!recorded) return undefined;
+    const open = this.#open;
+    if (open && open !== recorded && open.from === from && !open.to && has(open, 'try-failover')) return undefined;
+    const latest = this.#records.findLast((r) => r.to !== undefined) === recorded;
+    const epoch = configEpoch ?? (latest ? this.#configEpoch : undefined);
+    const newer = epoch !== undefined && recorded.epoch !== undefined && epoch > recorded.epoch;
+    return newer ? undefined : recorded;
+  }
+
+  /** A switch recorded without its epoch (its +new-epoch was missed) takes the one it gave the master. */
+  #fillSwitchEpoch(poll: PollView): void {
+    const last = this.#records.findLast((r) => r.to !== undefined);
+    if (!last || last.epoch !== undefined || poll.configEpoch === undefined || !poll.agreed) return;
+    if (poll.masterAddress !== last.to) return;
+    last.epoch = poll.configEpoch;
+    this.#onChange(last);
+  }
+
+  #switched(from: string, to: string, at: number, reason?: string, configEpoch?: number): FailoverRecord | undefined {
+    const same = this.#sameSwitch(from, to, configEpoch);
+    if (same) return same;
     this.#knownMaster = to;
     this.#sDownBy.clear();
     if (!this.#isOngoing()) this.#start('switch-master', from, at, false);
     else this.#mark('switch-master', at);
     const open = this.#open!;
-    this.#update({ to, outcome: 'completed', durationMs: at - open.startedAt, ...(reason && { reason }) });
+    // A failover's epoch is the config epoch it gives the master; without one seen, a poll fills it.
+    const epoch = open.epoch ?? configEpoch;
+    this.#update({
+      to,
+      outcome: 'completed',
+      durationMs: at - open.startedAt,
+      ...(epoch !== undefined && { epoch }),
+      ...(reason && { reason }),
+    });
+    return open;
   }
 
   #abort(event: TopologyEvent): void {
@@ -284,8 +358,8 @@ export class FailoverTracker {
     this.#onChange(open);
   }
 
-  #attach(event: TopologyEvent): string | undefined {
-    const owner = incidentOwner(event, this.#open, this.#records);
+  #attach(event: TopologyEvent, known?: FailoverRecord): string | undefined {
+    const owner = known ?? incidentOwner(event, this.#open, this.#records);
     if (!owner) return undefined;
     if (!owner.eventIds.includes(event.id) && owner.eventIds.length < MAX_EVENT_IDS) owner.eventIds.push(event.id);
     return owner.id;

@@ -9,6 +9,15 @@ export interface IncidentContext {
   quorum: number;
 }
 
+/** The sentinels' failover time, and how long writes were blocked here when known: they differ. */
+function took(record: FailoverRecord): string {
+  const parts = [
+    record.durationMs !== undefined && `failover took ${seconds(record.durationMs)}`,
+    record.writesBlockedMs !== undefined && `writes were blocked for ${seconds(record.writesBlockedMs)}`,
+  ].filter(Boolean);
+  return parts.length ? ` — ${parts.join('; ')}` : '';
+}
+
 /** The one banner of an incident (key `incident:<id>`), as its record evolves. */
 export function incidentAlert(record: FailoverRecord, ctx: IncidentContext): AlertDraft {
   const base = { key: `incident:${record.id}`, failoverId: record.id, address: record.from, transient: false };
@@ -20,7 +29,7 @@ export function incidentAlert(record: FailoverRecord, ctx: IncidentContext): Ale
         ...base,
         kind: 'failover-completed',
         severity: 'success',
-        text: `New master: ${record.to} (was ${record.from})${record.durationMs === undefined ? '' : ` — failover took ${seconds(record.durationMs)}`}.`,
+        text: `New master: ${record.to} (was ${record.from})${took(record)}.`,
         address: record.to,
         transient: true,
       };

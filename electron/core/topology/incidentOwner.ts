@@ -22,8 +22,9 @@ const REJOIN = new Set(['+role-change', '+convert-to-slave', '+slave']);
  * The incident (timeline group) an event belongs to, newest records last in `records`:
  * 1. an event about X "@ master M" of the rejoining kind → the latest failover X → M, while
  *    it runs or within LATE_EVENT_MS of its end;
- * 2. an event that carries an epoch → the failover of that epoch, if there is one;
- * 3. otherwise the incident unfolding now, or the last one until it ends.
+ * 2. `+config-update-from` naming the old master of the latest switch → that switch;
+ * 3. an event that carries an epoch → the failover of that epoch, if there is one;
+ * 4. otherwise the incident unfolding now, or the last one until it ends.
  */
 export function incidentOwner(
   event: TopologyEvent,
@@ -34,6 +35,12 @@ export function incidentOwner(
   if (REJOIN.has(event.channel) && instance && event.master) {
     const owner = records.findLast((r) => r.from === instance && r.to === event.master!.address);
     if (owner && (owner.endedAt === undefined || event.at - owner.endedAt <= LATE_EVENT_MS)) return owner;
+  }
+  // A sentinel learning the new configuration (it names the master it had) after the switch
+  // was recorded: it belongs to that switch.
+  if (event.channel === '+config-update-from' && event.master) {
+    const lastSwitch = records.findLast((r) => r.to !== undefined);
+    if (lastSwitch?.from === event.master.address) return lastSwitch;
   }
   if (event.epoch !== undefined) {
     const owner = records.findLast((r) => r.epoch === event.epoch);

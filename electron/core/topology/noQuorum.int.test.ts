@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { startSentinelTopology, type SentinelTopology } from '../harness';
+import { startSentinelTopology, waitFor, type SentinelTopology } from '../harness';
 import { address, profileFor, topologyTestbed } from './testSupport/topologyTestbed';
 
 // Scenario 4: the master goes down and the sentinels cannot fail over — the view shows it
@@ -40,14 +40,24 @@ describe('no failover possible', () => {
     );
     expect(down.master?.address).toBe(master);
     expect(down.master?.flags.oDown).toBe(false);
+    // Issue #12: no banner promises an election that cannot happen.
     await bed.untilAlert('no-master');
+    expect(bed.alertsOf('no-master').map((a) => a.text)).toEqual([
+      'No master found for "mymaster" — writes are blocked until the master comes back: the sentinels cannot fail over.',
+    ]);
 
     await topo.master.restart();
     const back = await bed.untilAlert('master-up');
     expect(back.text).toMatch(/No failover was possible \(its quorum is 4/);
     expect(back.key).toBe(verdict.key);
     await bed.untilAlert('reconnected', (a) => a.text === `Reconnected to master ${master}.`);
-    expect(bed.service.timeline(down.watchId).failovers.map((f) => f.outcome)).toEqual(['recovered']);
+    // A sentinel slower to see it back may reopen the outage for a moment: wait until all did.
+    const outcomes = () =>
+      bed.service
+        .timeline(down.watchId)
+        .failovers.map((f) => f.outcome)
+        .join();
+    await waitFor(async () => outcomes() === 'recovered', { timeoutMs: 20_000, what: 'one recovered incident' });
   });
 
   it('says so when a majority of the sentinels is down', async () => {
@@ -63,5 +73,29 @@ describe('no failover possible', () => {
     );
     await bed.untilSnapshot('the master shown down', (s) => s.health === 'master-down');
     expect(bed.alertsOf('failover-completed')).toEqual([]);
+  });
+
+  // Issue #12: failover had become impossible well before the master died, and nothing said so.
+  it('warns while the master is still up that no failover could happen, and clears once it could', async () => {
+    const { topo, bed } = await watchDeployment({});
+    await bed.untilSnapshot('a healthy deployment', (s) => s.health === 'healthy');
+    await Promise.all(topo.sentinels.slice(1).map((s) => s.kill()));
+
+    const impossible = await bed.untilAlert('failover-impossible');
+    expect(impossible.key).toBe('quorum:mymaster');
+    expect(impossible.text).toMatch(/^If the master of "mymaster" fails now, no failover can happen: /);
+    const blocked = await bed.untilSnapshot('the badge to say no failover', (s) => s.health === 'no-failover');
+    expect(blocked.master?.reachable).toBe(true);
+    expect(blocked.failoverBlocked?.code).toMatch(/^(noquorum|majority-unreachable)$/);
+    // The sentinel left sees the others down: its CKQUORUM says so too.
+    await bed.untilSnapshot('CKQUORUM to answer NOQUORUM', (s) => s.failoverBlocked?.code === 'noquorum', 20_000);
+    expect(topo.master.isRunning()).toBe(true);
+    expect(bed.alertsOf('no-failover')).toEqual([]);
+
+    await Promise.all(topo.sentinels.slice(1).map((s) => s.restart()));
+    const possible = await bed.untilAlert('failover-possible');
+    expect(possible.key).toBe(impossible.key);
+    const healthy = await bed.untilSnapshot('the deployment healthy again', (s) => s.health === 'healthy', 30_000);
+    expect(healthy.failoverBlocked).toBeUndefined();
   });
 });

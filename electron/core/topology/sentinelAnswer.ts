@@ -14,6 +14,25 @@ export interface SentinelAnswer {
   sentinels: SentinelEntry[];
   /** `GET-MASTER-ADDR-BY-NAME`. */
   masterAddress: string | null;
+  /** `SENTINEL CKQUORUM`: could a failover be authorized now; undefined when it cannot say. */
+  ckquorum?: CkQuorum;
+}
+
+export interface CkQuorum {
+  ok: boolean;
+  /** The usable sentinels it counted (`OK 3 usable Sentinels…`, `NOQUORUM 1 usable…`). */
+  usable?: number;
+}
+
+/** `CKQUORUM`'s reply: an OK status or a NOQUORUM error; anything else (an old Sentinel) says nothing. */
+export function parseCkQuorum(result: [Error | null, unknown] | undefined): CkQuorum | undefined {
+  if (!result) return undefined;
+  const text = String(result[0] ? result[0].message : result[1]).slice(0, 300);
+  const usable = /(\d+) usable/i.exec(text);
+  const count = usable ? { usable: Number(usable[1]) } : {};
+  if (!result[0] && /^OK\b/.test(text)) return { ok: true, ...count };
+  if (result[0] && /^NOQUORUM\b/.test(text)) return { ok: false, ...count };
+  return undefined;
 }
 
 export function parseFlags(raw: string | undefined): InstanceFlags {
@@ -54,6 +73,7 @@ export async function askSentinel(client: Redis, masterName: string, replicasCom
     .call('SENTINEL', 'GET-MASTER-ADDR-BY-NAME', masterName)
     .call('SENTINEL', replicasCommand, masterName)
     .call('SENTINEL', 'SENTINELS', masterName)
+    .call('SENTINEL', 'CKQUORUM', masterName)
     .exec();
   const masters = toEntries(valueOf(results?.[0]));
   const master = masters.find((entry) => entry['name'] === masterName);
@@ -65,5 +85,6 @@ export async function askSentinel(client: Redis, masterName: string, replicasCom
     replicas: toEntries(valueOf(results?.[2])),
     sentinels: toEntries(valueOf(results?.[3])),
     masterAddress: address && formatAddress(address.host, address.port),
+    ...((ckquorum) => ckquorum && { ckquorum })(parseCkQuorum(results?.[4])),
   };
 }

@@ -1,6 +1,26 @@
 import type { SessionView } from '../../../shared/api/sessions';
 import type { AlertDraft } from './alertBook';
 
+export interface SessionAlertContext {
+  /** No failover can happen now (no quorum, no majority): nobody will elect a new master. */
+  noFailover?: boolean;
+}
+
+/** The "no master" banner: it promises an election only when one can happen. */
+export function noMasterAlert(view: SessionView, masterName: string, ctx: SessionAlertContext): AlertDraft {
+  const until = ctx.noFailover
+    ? 'until the master comes back: the sentinels cannot fail over'
+    : 'until the sentinels elect one';
+  return {
+    key: `session:${view.id}`,
+    address: view.address,
+    transient: false,
+    kind: 'no-master',
+    severity: 'error',
+    text: `No master found for "${masterName}" — writes are blocked ${until}.`,
+  };
+}
+
 /**
  * The connection-level banners of a data session following the master (what redis-py users
  * know as ConnectionError / MasterNotFoundError / reconnected): from one view to the next.
@@ -9,18 +29,12 @@ export function sessionAlert(
   previous: SessionView | undefined,
   view: SessionView,
   masterName: string,
+  ctx: SessionAlertContext = {},
 ): AlertDraft | undefined {
   const base = { key: `session:${view.id}`, address: view.address, transient: false };
   const where = view.address ? ` ${view.address}` : '';
   if (view.state === 'reconnecting') {
-    if (view.noMaster && !previous?.noMaster) {
-      return {
-        ...base,
-        kind: 'no-master',
-        severity: 'error',
-        text: `No master found for "${masterName}" — writes are blocked until the sentinels elect one.`,
-      };
-    }
+    if (view.noMaster && !previous?.noMaster) return noMasterAlert(view, masterName, ctx);
     if (previous?.state === 'ready') {
       return {
         ...base,

@@ -9,6 +9,7 @@ import type {
 } from '../../../shared/api/topology';
 import { noSentinelAnswered } from '../sessions/sentinelDiscovery';
 import type { SentinelEntry } from '../sessions/sentinelReplies';
+import { failoverBlocked } from './failoverBlocked';
 import type { ReplicationInfo } from './nodeReplication';
 import { replicationLag } from './nodeReplication';
 import { entryAddress, entryNumber, parseFlags, type SentinelAnswer } from './sentinelAnswer';
@@ -38,7 +39,7 @@ export interface BuildInput {
 
 export type BuiltTopology = Pick<
   TopologySnapshot,
-  'masters' | 'master' | 'replicas' | 'sentinels' | 'majority' | 'health' | 'failover' | 'error'
+  'masters' | 'master' | 'replicas' | 'sentinels' | 'majority' | 'health' | 'failover' | 'error' | 'failoverBlocked'
 >;
 
 /**
@@ -177,6 +178,7 @@ export function healthOf(t: Omit<BuiltTopology, 'health' | 'masters' | 'majority
   if (!t.master?.address) return 'no-master';
   if (t.failover) return 'failover';
   if (t.master.flags.sDown || t.master.flags.oDown || !t.master.reachable) return 'master-down';
+  if (t.failoverBlocked) return 'no-failover';
   const replicaDown = t.replicas.some((r) => r.flags.sDown || r.sentinelLinkStatus === 'down');
   return replicaDown || t.sentinels.some((s) => !s.reachable) ? 'degraded' : 'healthy';
 }
@@ -196,6 +198,7 @@ export function buildTopology(input: BuildInput): BuiltTopology {
     replicas: master ? replicaNodes(input, describing.length ? describing : agreeing, address) : [],
     sentinels: sentinelNodes(input, address),
     failover: input.failover,
+    ...((blocked) => blocked && { failoverBlocked: blocked })(failoverBlocked(input.sentinels, master?.quorum)),
   };
   let error: ApiError | undefined;
   if (answering.length === 0) {

@@ -6,6 +6,7 @@ import type { SentinelProfile } from '../sessions/redisOptions';
 import { loadTlsOptions } from '../sessions/tlsOptions';
 import { AlertBook, type AlertDraft } from './alertBook';
 import { EventLog } from './eventLog';
+import { failoverBlockedAlert } from './failoverBlocked';
 import { FailoverTracker } from './failoverTracker';
 import { incidentAlert } from './incidentAlert';
 import { LinkSet, toEndpoint } from './linkSet';
@@ -59,7 +60,6 @@ export class TopologyWatcher {
   /** Links report changes while they first connect; polls start once they all tried. */
   #started = false;
   #sessions: WatchedSessions | undefined;
-  readonly #formerMasters = new Set<string>();
 
   constructor(init: WatcherInit) {
     this.#init = init;
@@ -88,6 +88,8 @@ export class TopologyWatcher {
       sessions: this.#init.sessions,
       events: this.#init.events,
       raise: (draft) => this.#raise(draft),
+      noFailover: () => !!this.#built?.failoverBlocked || this.#tracker.open?.outcome === 'no-quorum',
+      writesResumed: (lostAt, resumedAt) => this.#tracker.writesBlocked(lostAt, resumedAt),
     });
     await this.#links.firstConnect();
     this.#started = true;
@@ -149,11 +151,7 @@ export class TopologyWatcher {
     const now = Date.now();
     this.#lastEventAt = now;
     const { event, isNew } = this.#log.record(parsed, sentinel, now);
-    if (isNew && event.switch) {
-      this.#formerMasters.add(event.switch.from);
-      this.#formerMasters.delete(event.switch.to);
-      this.#sessions?.switched(event.switch.to);
-    }
+    if (isNew && event.switch) this.#sessions?.switched(event.switch.to);
     const patched = this.#built && patchTopology(this.#built, event);
     if (patched) this.#built = patched;
     const failoverId = this.#tracker.handle(event, isNew);
@@ -214,6 +212,7 @@ export class TopologyWatcher {
       sDownCount: master?.sDownBy.length ?? 0,
       sDownBy: master?.sDownBy ?? [],
       failoverTimeoutMs: master?.failoverTimeoutMs ?? 0,
+      ...(master && { configEpoch: master.configEpoch }),
     });
     this.#afterChange();
     this.#sessions?.nudge(this.#built.master, links.dataNodeStates(), !!this.#failoverSummary());
@@ -234,9 +233,14 @@ export class TopologyWatcher {
     if (!built) return;
     const announced = (key: string) => this.#alerts.latest(key)?.kind;
     const connecting = this.#links?.connectingSentinels() ?? new Set<string>();
-    for (const draft of nodeAlerts(built, { announced, formerMasters: this.#formerMasters, connecting })) {
+    const former = this.#tracker.formerMaster;
+    const formerMasters = new Set(former ? [former] : []);
+    for (const draft of nodeAlerts(built, { announced, formerMasters, connecting })) {
       this.#raise(draft, true);
     }
+    const quorumKey = `quorum:${this.masterName}`;
+    const quorum = failoverBlockedAlert(built.failoverBlocked, announced(quorumKey), this.masterName);
+    if (quorum) this.#raise(quorum);
     const open = this.#tracker.open;
     const reason = noFailoverReason({
       master: built.master,
@@ -248,6 +252,7 @@ export class TopologyWatcher {
     });
     if (reason) this.#tracker.noQuorum(reason);
     if (open) this.#raise(incidentAlert(open, this.#incidentContext()));
+    this.#sessions?.refresh();
     this.#emitSnapshot();
   }
 

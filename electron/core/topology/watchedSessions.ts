@@ -2,7 +2,7 @@ import type { SessionView } from '../../../shared/api/sessions';
 import type { MasterNode } from '../../../shared/api/topology';
 import type { EventBus } from '../events/eventBus';
 import type { AlertDraft } from './alertBook';
-import { sessionAlert } from './sessionAlerts';
+import { noMasterAlert, sessionAlert } from './sessionAlerts';
 import type { DataNodeState } from './snapshotBuilder';
 
 /** What the watcher needs of the session manager. */
@@ -19,6 +19,10 @@ export interface WatchedSessionsInit {
   sessions: SessionLink;
   events: EventBus;
   raise: (draft: AlertDraft) => void;
+  /** No failover can happen now (see SessionAlertContext). */
+  noFailover: () => boolean;
+  /** A session could write again after it could not from `lostAt` (see FailoverTracker.writesBlocked). */
+  writesResumed: (lostAt: number, resumedAt: number) => void;
 }
 
 /**
@@ -29,6 +33,9 @@ export class WatchedSessions {
   readonly #init: WatchedSessionsInit;
   readonly #views = new Map<string, SessionView>();
   readonly #off: () => void;
+  #noFailover = false;
+  /** When each session lost its master (left ready), until it is ready again. */
+  readonly #lostAt = new Map<string, number>();
 
   constructor(init: WatchedSessionsInit) {
     this.#init = init;
@@ -56,8 +63,34 @@ export class WatchedSessions {
     if (behind) this.#init.sessions.followMaster(this.#init.profileId, this.#init.masterName, master.address);
   }
 
+  /**
+   * The verdict on failover changed (e.g. the sentinels lost their quorum after the master did):
+   * the "no master" banners say again what writes wait for.
+   */
+  refresh(): void {
+    const noFailover = this.#init.noFailover();
+    if (noFailover === this.#noFailover) return;
+    this.#noFailover = noFailover;
+    for (const view of this.#views.values()) {
+      if (view.state === 'reconnecting' && view.noMaster) {
+        this.#init.raise(noMasterAlert(view, this.#init.masterName, { noFailover }));
+      }
+    }
+  }
+
   stop(): void {
     this.#off();
+  }
+
+  #timeWritePause(previous: SessionView | undefined, view: SessionView): void {
+    const now = Date.now();
+    if (view.state === 'closed') this.#lostAt.delete(view.id);
+    else if (previous?.state === 'ready' && view.state !== 'ready') this.#lostAt.set(view.id, now);
+    else if (view.state === 'ready' && !view.readOnly) {
+      const lostAt = this.#lostAt.get(view.id);
+      this.#lostAt.delete(view.id);
+      if (lostAt !== undefined) this.#init.writesResumed(lostAt, now);
+    }
   }
 
   #changed(view: SessionView): void {
@@ -65,7 +98,9 @@ export class WatchedSessions {
     const previous = this.#views.get(view.id);
     if (view.state === 'closed') this.#views.delete(view.id);
     else this.#views.set(view.id, view);
-    const draft = sessionAlert(previous, view, this.#init.masterName);
+    this.#timeWritePause(previous, view);
+    this.#noFailover = this.#init.noFailover();
+    const draft = sessionAlert(previous, view, this.#init.masterName, { noFailover: this.#noFailover });
     if (draft) this.#init.raise(draft);
   }
 }

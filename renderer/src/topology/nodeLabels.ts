@@ -122,6 +122,7 @@ export function describeSentinel(sentinel: SentinelNode, snapshot: TopologySnaps
 export const HEALTH_TEXT: Record<TopologyHealth, { text: string; tone: Tone }> = {
   healthy: { text: 'Healthy', tone: 'ok' },
   degraded: { text: 'Degraded', tone: 'warn' },
+  'no-failover': { text: 'No failover possible', tone: 'down' },
   'master-down': { text: 'Master down', tone: 'down' },
   failover: { text: 'Failover in progress', tone: 'warn' },
   'no-master': { text: 'No master', tone: 'down' },
