@@ -84,7 +84,9 @@ test('Enter in a cell before its value has loaded saves once it has, and says so
     .filter({ has: page.getByRole('gridcell', { name: 'name', exact: true }) })
     .getByRole('gridcell')
     .nth(2);
-  // The server stops answering (SIGSTOP): the field's read waits, as on a slow link.
+  // The table has its rows before the server stops answering (SIGSTOP): then the field's own
+  // read waits, as on a slow link.
+  await expect(cell).toHaveText('Ada');
   await env.redis.node.pause();
   try {
     await cell.dblclick();
