@@ -26,6 +26,16 @@ export interface SessionView {
   noMaster?: boolean;
 }
 
+/**
+ * `details.session` of NOT_FOUND for a session that is not open (any more): whose it was, when
+ * core still knows (empty when it does not), so the UI names the profile, never the session id.
+ */
+export interface SessionGoneDetails {
+  profileId: string;
+  profileName: string;
+  address?: string;
+}
+
 export interface SessionStateEvent {
   session: SessionView;
   at: number;

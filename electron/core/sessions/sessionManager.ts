@@ -2,13 +2,14 @@ import type Redis from 'ioredis';
 import { randomUUID } from 'node:crypto';
 import type { ServerInfo } from '../../../shared/api/server';
 import type { DatabasesReport, SessionView } from '../../../shared/api/sessions';
-import { ApiFailure } from '../api/apiFailure';
 import type { EventBus } from '../events/eventBus';
 import type { ResolvedProfile } from '../profiles/resolvedProfile';
 import { checkDatabase, readDatabases } from './databases';
+import { formatAddress } from './nodeErrors';
 import { SENTINEL_RECONNECT, STANDALONE_RECONNECT, type ReconnectPolicy } from './reconnectPolicy';
 import { readServerInfo } from './serverInfo';
 import { Session, type KeyBrowsing } from './session';
+import { EndedSessions, sessionGone } from './sessionGone';
 
 export interface SessionManager {
   /** Connects to a saved profile; resolves once ready, rejects with the precise error if not. */
@@ -55,16 +56,18 @@ export interface SessionManagerOptions {
 
 export function createSessionManager({ events, resolveProfile, reconnect }: SessionManagerOptions): SessionManager {
   const sessions = new Map<string, Session>();
+  const ended = new EndedSessions();
 
   const get = (sessionId: string): Session => {
     const session = sessions.get(sessionId);
-    if (!session) throw new ApiFailure('NOT_FOUND', `No open session ${sessionId}. It may have been closed.`);
+    if (!session) throw sessionGone(ended.get(sessionId));
     return session;
   };
 
   const close = async (sessionId: string): Promise<void> => {
     const session = get(sessionId);
     sessions.delete(sessionId);
+    ended.add(session.view);
     session.close();
   };
 
@@ -79,6 +82,8 @@ export function createSessionManager({ events, resolveProfile, reconnect }: Sess
       } catch (e) {
         // A session that never connected is not kept: the caller gets the error instead.
         sessions.delete(session.id);
+        // A standalone session that never connected is still known by the server it tried.
+        ended.add(session.view, profile.kind === 'standalone' ? formatAddress(profile.host, profile.port) : undefined);
         throw e;
       }
     },

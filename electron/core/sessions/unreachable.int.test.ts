@@ -13,7 +13,7 @@ beforeAll(async () => {
   [stopped, paused] = await Promise.all([startStandalone(), startStandalone()]);
   await stopped.stop();
   await paused.node.pause();
-  profiles.set('refused', standaloneProfile({ host: '127.0.0.1', port: stopped.port }));
+  profiles.set('refused', standaloneProfile({ name: 'Cache', host: '127.0.0.1', port: stopped.port }));
   profiles.set('silent', standaloneProfile({ host: '127.0.0.1', port: paused.port, connectTimeoutMs: 500 }));
   profiles.set('unknown-host', standaloneProfile({ host: 'no-such-host.invalid', port: 6379 }));
 });
@@ -31,6 +31,19 @@ describe('unreachable servers', () => {
     );
     expect((await expectFailure(manager.open('refused'), 'CONNECTION_REFUSED')).message).toContain(where);
     expect(viewsOf('refused').map((v) => v.state)).toEqual(['connecting', 'failed']);
+  });
+
+  it('refuses a call for the session that failed to open by its profile and server, not its id', async () => {
+    await expectFailure(manager.open('refused'), 'CONNECTION_REFUSED');
+    const failed = viewsOf('refused').at(-1)!;
+    const gone = await expectFailure(manager.info(failed.id), 'NOT_FOUND');
+    expect(gone.message).not.toContain(failed.id);
+    expect(gone.message).toContain(`“Cache” (127.0.0.1:${stopped.port})`);
+    expect(gone.details).toEqual({
+      session: { profileId: 'refused', profileName: 'Cache', address: `127.0.0.1:${stopped.port}` },
+    });
+    // A session core never knew: no id in the words either.
+    expect((await expectFailure(manager.info('no-such-id'), 'NOT_FOUND')).message).not.toContain('no-such-id');
   });
 
   it('says TIMEOUT for a server that does not answer, within the connect timeout', async () => {

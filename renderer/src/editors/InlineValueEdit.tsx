@@ -11,7 +11,8 @@ import { useEditorDb } from './editorDb';
 /**
  * A short text value edited in its table cell. It starts from the field as the server holds it
  * now (HGET, with its version), so Enter saves only over that; Escape cancels. A failed save
- * keeps the text in the box with the reason.
+ * keeps the text in the box with the reason. Enter before that read has answered is kept: the
+ * save goes once it has (and says so meanwhile), unless the value turned out to have changed.
  */
 export function InlineValueEdit({
   sessionId,
@@ -32,6 +33,9 @@ export function InlineValueEdit({
   const [version, setVersion] = useState<string | null>(null);
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
+  /** Enter was pressed before the field's version was known: save once it is. */
+  const [queued, setQueued] = useState(false);
+  const typed = useRef(false);
   const paused = useWritePause(sessionId);
   const db = useEditorDb();
   const input = useRef<HTMLInputElement>(null);
@@ -40,11 +44,22 @@ export function InlineValueEdit({
     let live = true;
     void api.call('values.hash.getField', { sessionId, db, key: keyBytes, field }).then((r) => {
       if (!live) return;
-      if (!r.ok) return setError(errorText(r.error));
+      if (!r.ok) {
+        setQueued(false);
+        return setError(errorText(r.error));
+      }
       setVersion(r.value.version);
       if (typeof r.value.value === 'string' && r.value.value !== initial) {
-        setText(r.value.value);
-        setError('The value changed on the server since the table was loaded: this is the current one.');
+        setQueued(false);
+        const now = r.value.value;
+        if (!typed.current) {
+          setText(now);
+          return setError('The value changed on the server since the table was loaded: this is the current one.');
+        }
+        // What was typed stays; the save waits for a second Enter, over the value that is there now.
+        setError(
+          `Changed on the server meanwhile (now “${now.slice(0, 80)}”). Enter again to overwrite, Escape to cancel.`,
+        );
       }
     });
     input.current?.select();
@@ -56,7 +71,11 @@ export function InlineValueEdit({
   const save = async () => {
     // The text stays in the box: Enter again once the session is ready.
     if (paused) return setError(paused);
-    if (!version) return;
+    if (!version) {
+      setQueued(true);
+      return setError(undefined);
+    }
+    setQueued(false);
     setBusy(true);
     const r = await api.call('values.hash.setField', {
       sessionId,
@@ -80,6 +99,12 @@ export function InlineValueEdit({
     setError(errorText(r.error));
   };
 
+  useEffect(() => {
+    if (queued && version) void save();
+    // `save` is rebuilt every render; the queued Enter fires once, when the version arrives.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [queued, version]);
+
   return (
     <div className="inline-edit">
       <input
@@ -89,7 +114,10 @@ export function InlineValueEdit({
         autoFocus
         disabled={busy}
         aria-invalid={error ? true : undefined}
-        onChange={(e) => setText(e.target.value)}
+        onChange={(e) => {
+          typed.current = true;
+          setText(e.target.value);
+        }}
         onClick={(e) => e.stopPropagation()}
         onDoubleClick={(e) => e.stopPropagation()}
         onKeyDown={(e) => {
@@ -98,6 +126,11 @@ export function InlineValueEdit({
           if (e.key === 'Escape') onCancel();
         }}
       />
+      {queued && !error && (
+        <span className="inline-edit-note" role="status">
+          Saving once the field’s current value has loaded…
+        </span>
+      )}
       {error && (
         <span className="inline-edit-error" role="alert" title={error}>
           {error}

@@ -85,7 +85,11 @@ export function BulkFields({
         checked={onlyIfNoneExist}
         onChange={onOnlyIfNoneExist}
       />
-      <p className="hint">All or nothing: every key is written in one command, or none is.</p>
+      <p className="hint">
+        Names are trimmed; quote one to keep its spaces: <code className="keep-spaces">&quot; a &quot;=v</code> (inside
+        the quotes <code>\&quot;</code>, <code>\\</code> and <code>\xNN</code> work). All or nothing: every key is
+        written in one command, or none is.
+      </p>
     </>
   );
 }

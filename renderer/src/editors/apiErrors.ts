@@ -1,8 +1,10 @@
 import type { ApiError } from '../../../shared/api/errors';
+import { sessionGoneText } from '../sessions/sessionGoneText';
 import { ERROR_TITLES } from '../ui/errorTitles';
 
 /** "Changed on the server: The value of … changed since it was loaded." */
-export const errorText = (error: ApiError): string => `${ERROR_TITLES[error.code] ?? 'Error'}: ${error.message}`;
+export const errorText = (error: ApiError): string =>
+  sessionGoneText(error) ?? `${ERROR_TITLES[error.code] ?? 'Error'}: ${error.message}`;
 
 /** Errors after which trying the same write again can succeed (the link or the server recovers). */
 export const RETRYABLE = new Set<ApiError['code']>([

@@ -1,7 +1,9 @@
+import type { KeyBytes } from '../../../shared/api/keys';
+import { displayKey, keyId, parseEscapes, toKeyBytes } from '../keys/keyText';
 import { reformatJson } from './jsonFormat';
 
 export interface BulkPair {
-  key: string;
+  key: KeyBytes;
   value: string;
 }
 
@@ -14,6 +16,11 @@ const MAX_BULK_PAIRS = 10_000;
  * Pasted strings to create: a JSON object (`{"a": "1", "b": 2}`: non-string values are stored as
  * their JSON text) or `key=value` lines (split at the first `=`; blank lines and lines starting
  * with `#` are skipped). A key given twice is an error rather than a silent last-one-wins.
+ *
+ * In `key=value` lines the name is trimmed (`  cmp:d =1` writes `cmp:d`), unless it is quoted:
+ * `"  a "=v` keeps the spaces, and inside the quotes the escapes of the other forms work
+ * (`\"`, `\\`, `\n`, `\t`, `\xNN`), so `"a\"=b"=v` is the key `a"=b`. Values are kept as typed.
+ * JSON names are already quoted and kept exactly.
  */
 export function parseBulk(input: string): BulkParse {
   const text = input.trim();
@@ -26,8 +33,8 @@ export function parseBulk(input: string): BulkParse {
     return { error: `At most ${MAX_BULK_PAIRS.toLocaleString('en-US')} keys at once.` };
   const seen = new Set<string>();
   for (const { key } of pairs.pairs) {
-    if (seen.has(key)) return { error: `The key “${key}” is given twice.` };
-    seen.add(key);
+    if (seen.has(keyId(key))) return { error: `The key “${displayKey(key)}” is given twice.` };
+    seen.add(keyId(key));
   }
   return pairs;
 }
@@ -76,9 +83,33 @@ function fromLines(input: string): BulkParse {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!.replace(/\r$/, '');
     if (line.trim() === '' || line.startsWith('#')) continue;
-    const at = line.indexOf('=');
-    if (at <= 0) return { error: `Line ${i + 1} is not key=value: “${line.slice(0, 60)}”.` };
-    pairs.push({ key: line.slice(0, at), value: line.slice(at + 1) });
+    const pair = line.trimStart().startsWith('"') ? quotedLine(line.trimStart()) : plainLine(line);
+    if ('error' in pair) return { error: `Line ${i + 1} ${pair.error}` };
+    pairs.push(pair);
   }
   return { pairs };
+}
+
+const notKeyValue = (line: string) => ({ error: `is not key=value: “${line.slice(0, 60)}”.` });
+
+/** `name=value`: the name trimmed, split at the first `=`. */
+function plainLine(line: string): BulkPair | { error: string } {
+  const at = line.indexOf('=');
+  const key = at < 0 ? '' : line.slice(0, at).trim();
+  if (!key) return notKeyValue(line);
+  return { key, value: line.slice(at + 1) };
+}
+
+/** `"name"=value`: the name as quoted, with its escapes read; spaces outside the quotes ignored. */
+function quotedLine(line: string): BulkPair | { error: string } {
+  let end = 1;
+  while (end < line.length && line[end] !== '"') end += line[end] === '\\' ? 2 : 1;
+  if (end >= line.length)
+    return { error: 'has a quoted name with no closing quote (write \\" for a quote inside it).' };
+  const rest = line.slice(end + 1).trimStart();
+  if (!rest.startsWith('=')) return notKeyValue(line);
+  const bytes = parseEscapes(line.slice(1, end));
+  if ('error' in bytes) return { error: `has a bad escape in its quoted name: ${bytes.error}` };
+  if (bytes.bytes.length === 0) return { error: 'has an empty quoted name.' };
+  return { key: toKeyBytes(bytes.bytes), value: rest.slice(1) };
 }

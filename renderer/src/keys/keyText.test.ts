@@ -46,3 +46,18 @@ describe('escaped names read back', () => {
     expect(isEscaped({ base64: 'AA==' })).toBe(true);
   });
 });
+
+describe('names that hide characters', () => {
+  it('marks leading and trailing spaces, and reads the mark back to the same name', () => {
+    expect(displayKey('  cmp:d ')).toBe('\\x20\\x20cmp:d\\x20');
+    expect(displayKey('a b')).toBe('a b');
+    expect(isEscaped('  cmp')).toBe(true);
+    const back = parseEscapes(displayKey('  cmp:d '));
+    expect('bytes' in back && toKeyBytes(back.bytes)).toBe('  cmp:d ');
+  });
+  it('escapes spaces and marks that look like nothing', () => {
+    expect(displayKey('a\u00a0b')).toBe('a\\xc2\\xa0b');
+    expect(displayKey('cmp\u200b')).toBe('cmp\\xe2\\x80\\x8b');
+    expect(isEscaped('héllo')).toBe(false);
+  });
+});

@@ -32,15 +32,27 @@ export function escapeBytes(bytes: Uint8Array): string {
   return out;
 }
 
-/** True when the key is shown escaped: not UTF-8, or UTF-8 with control characters. */
-export const isEscaped = (key: KeyBytes): boolean =>
-  // eslint-disable-next-line no-control-regex
-  typeof key !== 'string' || /[\x00-\x1f\x7f]/.test(key);
+/**
+ * Characters a name must not hide: control characters, and Unicode spaces and zero-width marks
+ * that look like nothing or like a plain space (NBSP, U+200B…, BOM).
+ */
+// eslint-disable-next-line no-control-regex
+const INVISIBLE = /[\x00-\x1f\x7f\u00a0\u00ad\u1680\u180e\u2000-\u200f\u2028-\u202f\u205f-\u2064\u3000\ufeff]/;
 
-/** What a key looks like on screen: UTF-8 text as is (control characters escaped), other bytes escaped. */
+/**
+ * True when the key is shown escaped: not UTF-8, UTF-8 with invisible characters, or a name
+ * that starts or ends with a space (`" cmp"` would look like a second `cmp` folder).
+ */
+export const isEscaped = (key: KeyBytes): boolean =>
+  typeof key !== 'string' || INVISIBLE.test(key) || /^ | $/.test(key);
+
+/**
+ * What a key looks like on screen: UTF-8 text as is; otherwise escaped as redis-cli would, with
+ * leading and trailing spaces as `\x20` so they can be seen (it reads back the same: parseEscapes).
+ */
 export function displayKey(key: KeyBytes): string {
   if (!isEscaped(key)) return key as string;
-  return escapeBytes(keyBytesOf(key));
+  return escapeBytes(keyBytesOf(key)).replace(/^ +| +$/g, (spaces) => '\\x20'.repeat(spaces.length));
 }
 
 /** A key's bytes. */

@@ -1,10 +1,11 @@
-import { useState } from 'react';
+import { useEffect } from 'react';
 import type { SessionView } from '../../../shared/api/sessions';
+import { useNav } from '../nav/navStore';
 import { KeyBrowser } from '../keys/KeyBrowser';
 import { FailoverBanners } from '../topology/FailoverBanners';
 import { TopologyPanel } from '../topology/TopologyPanel';
 import { useTopologyWatch } from '../topology/useTopologyWatch';
-import { useSessions } from './sessionsStore';
+import { currentSessionId, useSessions, type SessionTab } from './sessionsStore';
 import { DatabaseSelector } from './DatabaseSelector';
 import { ServerInfoPanel } from './ServerInfoPanel';
 import { SessionStatus } from './SessionStatus';
@@ -14,10 +15,18 @@ import { SessionStatus } from './SessionStatus';
  * Sentinel session also its failover banners (on every tab) and the Topology tab.
  */
 export function SessionScreen({ sessionId }: { sessionId: string }) {
-  const session = useSessions((s) => s.sessions[sessionId]);
-  const [tab, setTab] = useState<'keys' | 'info' | 'topology'>('keys');
+  // A failed session replaced by a retry: show (and select the tab of) the retry.
+  const current = useSessions((s) => currentSessionId(s, sessionId));
+  const session = useSessions((s) => s.sessions[current]);
+  const stored = useSessions((s) => s.tabs[current]);
+  const setTab = useSessions((s) => s.setTab);
+  useEffect(() => {
+    if (current !== sessionId) useNav.getState().go({ kind: 'session', sessionId: current });
+  }, [current, sessionId]);
   if (!session) return <p className="hint">This session is closed.</p>;
-  return <OpenSession session={session} tab={tab} setTab={setTab} />;
+  // Each session keeps its own sub-view; a standalone one has no Topology.
+  const tab = stored === 'topology' && session.kind !== 'sentinel' ? 'keys' : (stored ?? 'keys');
+  return <OpenSession session={session} tab={tab} setTab={(t) => setTab(session.id, t)} />;
 }
 
 function OpenSession({
@@ -26,8 +35,8 @@ function OpenSession({
   setTab,
 }: {
   session: SessionView;
-  tab: 'keys' | 'info' | 'topology';
-  setTab(tab: 'keys' | 'info' | 'topology'): void;
+  tab: SessionTab;
+  setTab(tab: SessionTab): void;
 }) {
   // The watch runs while the session is open, whichever tab shows: banners appear on all.
   useTopologyWatch(session);
@@ -39,6 +48,27 @@ function OpenSession({
       </header>
       {session.kind === 'sentinel' && <FailoverBanners ownerId={session.id} />}
       <SessionStatus session={session} />
+      {session.state === 'failed' ? (
+        // Nothing here would answer (the key browser would only list errors): the status says what to do.
+        <p className="hint">Nothing to browse until the session connects: Retry, or close its tab.</p>
+      ) : (
+        <SessionViews session={session} tab={tab} setTab={setTab} />
+      )}
+    </section>
+  );
+}
+
+function SessionViews({
+  session,
+  tab,
+  setTab,
+}: {
+  session: SessionView;
+  tab: SessionTab;
+  setTab(tab: SessionTab): void;
+}) {
+  return (
+    <>
       <div className="segmented" role="tablist" aria-label="Session views">
         <button
           type="button"
@@ -73,6 +103,6 @@ function OpenSession({
       {tab === 'keys' && <KeyBrowser session={session} />}
       {tab === 'info' && <ServerInfoPanel session={session} />}
       {tab === 'topology' && <TopologyPanel ownerId={session.id} />}
-    </section>
+    </>
   );
 }

@@ -37,6 +37,7 @@ function useMasterContext(session: SessionView) {
  */
 export function SessionStatus({ session }: { session: SessionView }) {
   const open = useSessions((s) => s.open);
+  const retrying = useSessions((s) => !!s.opening[session.profileId]);
   const go = useNav((s) => s.go);
   const recovery = useRecentRecovery(session.id);
   const { masterName, noFailover } = useMasterContext(session);
@@ -75,8 +76,9 @@ export function SessionStatus({ session }: { session: SessionView }) {
         <div className="banner banner-error" role="alert">
           <strong>{session.error ? ERROR_TITLES[session.error.code] : 'Connection failed'}</strong>
           {session.error && <> — {session.error.message}</>}{' '}
-          <button type="button" onClick={() => void open(session.profileId)}>
-            Retry
+          {/* A retry replaces this session: the screen moves to it (SessionScreen follows). */}
+          <button type="button" disabled={retrying} onClick={() => void open(session.profileId)}>
+            {retrying ? 'Retrying…' : 'Retry'}
           </button>{' '}
           {session.kind === 'sentinel' && (
             <button type="button" onClick={() => go({ kind: 'topology', profileId: session.profileId })}>

@@ -6,6 +6,9 @@ import { api } from '../api/client';
 import { recoveryOf, type Recovery } from './sessionRecovery';
 import { writePause } from './writeAccess';
 
+/** The sub-views of a session screen (Topology only for a Sentinel session). */
+export type SessionTab = 'keys' | 'info' | 'topology';
+
 interface SessionsState {
   /** Open sessions by id, in the order they were opened (tabs). */
   sessions: Record<string, SessionView>;
@@ -17,8 +20,16 @@ interface SessionsState {
   databases: Record<string, DatabasesReport | undefined>;
   /** Per session: its last recovery from reconnecting (the status line says it briefly). */
   recovered: Record<string, Recovery | undefined>;
-  /** Opens (or focuses) a session for the profile; resolves with its id when ready. */
+  /** Per session: the sub-view it shows (each session remembers its own). */
+  tabs: Record<string, SessionTab | undefined>;
+  /** A failed session replaced by a later attempt for its profile → that attempt (see open). */
+  successors: Record<string, string | undefined>;
+  /**
+   * Opens (or focuses) a session for the profile; resolves with its id when ready. While an open
+   * of that profile is on its way, another call gets the same answer: a double click opens one.
+   */
   open(profileId: string): Promise<string | undefined>;
+  setTab(sessionId: string, tab: SessionTab): void;
   close(sessionId: string): Promise<void>;
   selectDb(sessionId: string, db: number): Promise<ApiError | undefined>;
   refreshInfo(sessionId: string): Promise<ApiError | undefined>;
@@ -35,30 +46,22 @@ export const useSessions = create<SessionsState>((set, get) => ({
   info: {},
   databases: {},
   recovered: {},
-  open: async (profileId) => {
-    const existing = get().order.find((id) => get().sessions[id]?.profileId === profileId);
-    if (existing && get().sessions[existing]?.state !== 'failed') return existing;
-    set((s) => ({
-      opening: { ...s.opening, [profileId]: true },
-      openErrors: { ...s.openErrors, [profileId]: undefined },
-    }));
-    const result = await api.call('sessions.open', { profileId });
-    set((s) => ({ opening: { ...s.opening, [profileId]: false } }));
-    if (!result.ok) {
-      set((s) => ({ openErrors: { ...s.openErrors, [profileId]: result.error } }));
-      return undefined;
-    }
-    if (existing) await get().close(existing);
-    get().apply(result.value);
-    return result.value.id;
+  tabs: {},
+  successors: {},
+  open: (profileId) => {
+    const pending = inFlight.get(profileId);
+    if (pending) return pending;
+    const { order, sessions } = get();
+    const live = order.find((id) => sessions[id]?.profileId === profileId && sessions[id]?.state !== 'failed');
+    if (live) return Promise.resolve(live);
+    const attempt = openAgain(profileId).finally(() => inFlight.delete(profileId));
+    inFlight.set(profileId, attempt);
+    return attempt;
   },
+  setTab: (sessionId, tab) => set((s) => ({ tabs: { ...s.tabs, [sessionId]: tab } })),
   close: async (sessionId) => {
     await api.call('sessions.close', { sessionId });
-    set((s) => {
-      const sessions = { ...s.sessions };
-      delete sessions[sessionId];
-      return { sessions, order: s.order.filter((id) => id !== sessionId) };
-    });
+    set((s) => without(s, sessionId));
   },
   selectDb: async (sessionId, db) => {
     const result = await api.call('sessions.selectDb', { sessionId, db });
@@ -81,11 +84,7 @@ export const useSessions = create<SessionsState>((set, get) => ({
   apply: (session) =>
     set((s) => {
       // A closed session leaves the tabs (close() also removes it); others are upserted.
-      if (session.state === 'closed') {
-        const sessions = { ...s.sessions };
-        delete sessions[session.id];
-        return { sessions, order: s.order.filter((id) => id !== session.id) };
-      }
+      if (session.state === 'closed') return without(s, session.id);
       const recovery = recoveryOf(s.sessions[session.id], session, Date.now());
       return {
         sessions: { ...s.sessions, [session.id]: session },
@@ -94,6 +93,53 @@ export const useSessions = create<SessionsState>((set, get) => ({
       };
     }),
 }));
+
+/** Opens of a profile on their way (see `open`). */
+const inFlight = new Map<string, Promise<string | undefined>>();
+
+/** The tabs without a session (its remembered sub-view too). */
+function without(s: SessionsState, sessionId: string): Partial<SessionsState> {
+  const sessions = { ...s.sessions };
+  delete sessions[sessionId];
+  const tabs = { ...s.tabs };
+  delete tabs[sessionId];
+  return { sessions, tabs, order: s.order.filter((id) => id !== sessionId) };
+}
+
+/**
+ * A new session for the profile (none open, or only failed ones). Its failed tabs are replaced by
+ * the new attempt — by the session when it connects, else by the tab of its own failure (core
+ * reports it as a `failed` session before answering) — so a screen showing one moves along.
+ */
+async function openAgain(profileId: string): Promise<string | undefined> {
+  const { getState: get, setState: set } = useSessions;
+  const ofProfile = () => get().order.filter((id) => get().sessions[id]?.profileId === profileId);
+  const failed = ofProfile();
+  set((s) => ({
+    opening: { ...s.opening, [profileId]: true },
+    openErrors: { ...s.openErrors, [profileId]: undefined },
+  }));
+  const result = await api.call('sessions.open', { profileId });
+  set((s) => ({ opening: { ...s.opening, [profileId]: false } }));
+  if (result.ok) get().apply(result.value);
+  else set((s) => ({ openErrors: { ...s.openErrors, [profileId]: result.error } }));
+  const next = result.ok ? result.value.id : ofProfile().findLast((id) => !failed.includes(id));
+  if (next) {
+    for (const old of failed) {
+      // Core may have forgotten a session that never connected: nothing to close there then.
+      void api.call('sessions.close', { sessionId: old });
+      set((s) => ({ ...without(s, old), successors: { ...s.successors, [old]: next } }));
+    }
+  }
+  return result.ok ? result.value.id : undefined;
+}
+
+/** The session a screen showing `sessionId` shows now: itself, or the attempt that replaced it. */
+export function currentSessionId(s: Pick<SessionsState, 'successors'>, sessionId: string): string {
+  let id = sessionId;
+  for (let hops = 0; hops < 100 && s.successors[id]; hops++) id = s.successors[id]!;
+  return id;
+}
 
 /** The state of a profile's session, for the sidebar dot. */
 export const profileSessionState = (s: Pick<SessionsState, 'sessions' | 'opening'>, profileId: string) => {
