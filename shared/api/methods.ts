@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { AppVersion } from './app';
+import { bytesSchema } from './byteStrings';
 import { ConnectionTargetSchema } from './connection';
 import {
   ProfileIdSchema,
@@ -61,7 +62,7 @@ const Db = z.number().int().min(0).max(100_000);
  */
 const InDb = z.object({ sessionId: SessionId, db: Db }).strict();
 /** A key as sent by the UI: UTF-8 text, or base64 for any other bytes (see KeyBytes). */
-const KeyBytesSchema = z.union([z.string().max(1_000_000), z.object({ base64: z.string().max(1_400_000) }).strict()]);
+const KeyBytesSchema = bytesSchema(1_000_000, 1_400_000);
 
 /** Value methods: a key of the session. */
 const ValueKey = InDb.extend({ key: KeyBytesSchema });
