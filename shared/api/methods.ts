@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { AppVersion } from './app';
+import { bytesSchema } from './byteStrings';
 import { ConnectionTargetSchema } from './connection';
 import {
   ProfileIdSchema,
@@ -62,7 +63,15 @@ const Db = z.number().int().min(0).max(100_000);
  */
 const InDb = z.object({ sessionId: SessionId, db: Db }).strict();
 /** A key as sent by the UI: UTF-8 text, or base64 for any other bytes (see KeyBytes). */
-const KeyBytesSchema = z.union([z.string().max(1_000_000), z.object({ base64: z.string().max(1_400_000) }).strict()]);
+const KeyBytesSchema = bytesSchema(1_000_000, 1_400_000);
+
+/** A stream entry id as Redis reads it: two unsigned 64-bit numbers. */
+const StreamEntryId = z
+  .string()
+  .regex(/^\d{1,20}-\d{1,20}$/, { message: 'A stream entry id, like 1700000000000-0', abort: true })
+  .refine((id) => id.split('-').every((part) => /^\d+$/.test(part) && BigInt(part) <= 0xffff_ffff_ffff_ffffn), {
+    message: 'Each part of a stream entry id is at most 18446744073709551615',
+  });
 
 /** Value methods: a key of the session. */
 const ValueKey = InDb.extend({ key: KeyBytesSchema });
@@ -329,10 +338,7 @@ export const API = {
   /** XRANGE (XREVRANGE when `reverse`) from the start/end, or after the entry id `after`, plus XLEN. */
   'values.stream.range': method<StreamPage>()(
     ValueKey.extend({
-      after: z
-        .string()
-        .regex(/^\d+-\d+$/, 'A stream entry id, like 1700000000000-0')
-        .optional(),
+      after: StreamEntryId.optional(),
       count: z.number().int().min(1).max(10_000).default(200),
       reverse: z.boolean().default(false),
       previewBytes: PreviewBytes,

@@ -1,5 +1,6 @@
 // CONTRACT READY
 import { z } from 'zod';
+import { bytesSchema } from './byteStrings';
 import type { KeyBytes, RedisType } from './keys';
 
 /*
@@ -46,19 +47,13 @@ export const MAX_VALUE_BYTES = 256 * 1024 * 1024;
 /** Strings up to this size load whole; bigger ones load this many first bytes (GETRANGE). */
 export const PARTIAL_LOAD_BYTES = 1024 * 1024;
 
-export const ValueBytesSchema = z.union([
-  z.string().max(MAX_VALUE_BYTES),
-  z.object({ base64: z.string().max(Math.ceil(MAX_VALUE_BYTES / 3) * 4) }).strict(),
-]);
+export const ValueBytesSchema = bytesSchema(MAX_VALUE_BYTES, Math.ceil(MAX_VALUE_BYTES / 3) * 4);
 
 /** The most bytes one `values.string.chunk` answer or `values.string.upload` call carries. */
 export const MAX_CHUNK_BYTES = 4 * 1024 * 1024;
 
 /** One chunk of a value (ValueBytes of at most MAX_CHUNK_BYTES). */
-export const ChunkBytesSchema = z.union([
-  z.string().max(MAX_CHUNK_BYTES),
-  z.object({ base64: z.string().max(Math.ceil(MAX_CHUNK_BYTES / 3) * 4) }).strict(),
-]);
+export const ChunkBytesSchema = bytesSchema(MAX_CHUNK_BYTES, Math.ceil(MAX_CHUNK_BYTES / 3) * 4);
 
 /** Names one chunked save (`values.string.upload` … `commitUpload`): 32 random hex digits. */
 export const UploadIdSchema = z.string().regex(/^[0-9a-f]{32}$/, '32 hex digits');

@@ -72,4 +72,15 @@ describe('dispatch', () => {
       error: { code: 'INTERNAL' },
     });
   });
+
+  it('never throws when validation itself throws (a throwing refinement, a hostile getter)', async () => {
+    const dispatch = createDispatch(handlers());
+    const hostile = {
+      get host(): string {
+        throw new Error('getter boom');
+      },
+      port: 1,
+    };
+    await expect(dispatch('server.ping', hostile)).resolves.toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+  });
 });

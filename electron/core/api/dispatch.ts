@@ -19,15 +19,16 @@ export function createDispatch(handlers: Handlers): Dispatch {
     if (!isMethodName(method)) {
       return fail({ code: 'UNKNOWN_METHOD', message: `Unknown API method: ${String(method)}` });
     }
-    const parsed = API[method].input.safeParse(input ?? {});
-    if (!parsed.success) {
-      return fail({
-        code: 'VALIDATION_FAILED',
-        message: z.prettifyError(parsed.error),
-        details: parsed.error.issues,
-      });
-    }
     try {
+      // Inside the try too: validation can throw (a refinement's bug, an in-process caller's getter).
+      const parsed = API[method].input.safeParse(input ?? {});
+      if (!parsed.success) {
+        return fail({
+          code: 'VALIDATION_FAILED',
+          message: z.prettifyError(parsed.error),
+          details: parsed.error.issues,
+        });
+      }
       const handler = handlers[method] as (p: unknown) => Promise<unknown>;
       return ok(await handler(parsed.data));
     } catch (e) {

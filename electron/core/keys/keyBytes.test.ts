@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import type { KeyBytes } from '../../../shared/api/keys';
+import { ApiFailure } from '../api/apiFailure';
 import { decodeKey, encodeKey, keyBytesToLatin1, latin1ToKeyBytes, showKey } from './keyBytes';
 
 describe('keyBytes', () => {
@@ -30,5 +32,36 @@ describe('keyBytes', () => {
   it('shows a key in a message: UTF-8 as text, other bytes escaped', () => {
     expect(showKey(Buffer.from('user:1:ü', 'utf8'))).toBe('"user:1:ü"');
     expect(showKey(Buffer.from([0x61, 0xff, 0x00, 0x3a]))).toBe('"a\\xff\\x00:"');
+  });
+});
+
+describe('decodeKey refuses what does not name exactly one byte sequence', () => {
+  const refused = (key: KeyBytes) => {
+    try {
+      decodeKey(key);
+    } catch (e) {
+      return e instanceof ApiFailure && e.code === 'VALIDATION_FAILED';
+    }
+    return false;
+  };
+
+  it('refuses non-canonical base64 (Node would decode "***" to the empty key) and lone surrogates', () => {
+    for (const base64 of ['***', 'QQ', 'QR==', 'QUJD\n', 'QUJD-_==', '=QUJ'])
+      expect(refused({ base64 }), base64).toBe(true);
+    for (const text of ['\ud800', 'a\udfffb', '\udc00\ud800']) expect(refused(text), JSON.stringify(text)).toBe(true);
+    expect(decodeKey('emoji \ud83d\ude00').equals(Buffer.from('emoji 😀', 'utf8'))).toBe(true);
+    expect(decodeKey({ base64: '' }).length).toBe(0);
+  });
+
+  it('accepts a base64 string exactly when decoding and re-encoding gives it back', () => {
+    const letters = ['A', 'B', 'Q', 'g', 'w', '/', '=', '*', '-'];
+    let strings = [''];
+    for (let len = 1; len <= 4; len++) {
+      strings = [...strings, ...strings.filter((s) => s.length === len - 1).flatMap((s) => letters.map((c) => s + c))];
+    }
+    for (const base64 of strings) {
+      const canonical = Buffer.from(base64, 'base64').toString('base64') === base64;
+      expect(!refused({ base64 }), base64).toBe(canonical);
+    }
   });
 });

@@ -1,9 +1,25 @@
 import { isUtf8 } from 'node:buffer';
+import {
+  isCanonicalBase64,
+  isWellFormedText,
+  LONE_SURROGATE_MESSAGE,
+  NOT_CANONICAL_BASE64_MESSAGE,
+} from '../../../shared/api/byteStrings';
 import type { KeyBytes } from '../../../shared/api/keys';
+import { ApiFailure } from '../api/apiFailure';
 
-/** The bytes of a key as the UI sent it (UTF-8 text, or base64 for anything else). */
+/**
+ * The bytes of a key as the UI sent it (UTF-8 text, or base64 for anything else). The API
+ * schema refuses the rest already; checked here too, since Node's decoders never fail: they
+ * would turn bad base64 into other (or no) bytes and a lone surrogate into EF BF BD.
+ */
 export function decodeKey(key: KeyBytes): Buffer {
-  return typeof key === 'string' ? Buffer.from(key, 'utf8') : Buffer.from(key.base64, 'base64');
+  if (typeof key === 'string') {
+    if (!isWellFormedText(key)) throw new ApiFailure('VALIDATION_FAILED', LONE_SURROGATE_MESSAGE);
+    return Buffer.from(key, 'utf8');
+  }
+  if (!isCanonicalBase64(key.base64)) throw new ApiFailure('VALIDATION_FAILED', NOT_CANONICAL_BASE64_MESSAGE);
+  return Buffer.from(key.base64, 'base64');
 }
 
 /** A key's bytes for the UI: plain text when they are valid UTF-8, else base64. */
