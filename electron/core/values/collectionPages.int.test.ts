@@ -130,6 +130,13 @@ describe('viewers', () => {
       after: last.next,
     });
     expect(back.entries.map((e) => e.id)).toEqual(['4998-0', '4997-0']);
+    // Past the largest id (or before 0-0 going back) there is nothing: an empty page, not the
+    // refusal Redis gives an exclusive start there.
+    const max = '18446744073709551615-18446744073709551615';
+    const beyond = await call('values.stream.range', { sessionId, key: 'stream', after: max });
+    expect(beyond).toEqual({ length: N, entries: [] });
+    const before = await call('values.stream.range', { sessionId, key: 'stream', after: '0-0', reverse: true });
+    expect(before).toEqual({ length: N, entries: [] });
   });
 
   it('a viewer on a key of another type says what it is now', async () => {

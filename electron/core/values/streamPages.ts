@@ -65,6 +65,9 @@ async function streamHere(
   return { length, entries, stopped };
 }
 
+const MAX_ENTRY_ID = '18446744073709551615-18446744073709551615';
+const MIN_ENTRY_ID = '0-0';
+
 /**
  * values.stream.range: XLEN and XRANGE (XREVRANGE with `reverse`) of up to `count` entries from
  * the start (or end), or strictly after the entry id `after` — ids are unique, so pages never
@@ -73,8 +76,11 @@ async function streamHere(
 export async function streamRange(ctx: ValueContext, sessionId: string, request: StreamRequest): Promise<StreamPage> {
   const key = decodeKey(request.key);
   const { after, count, reverse, previewBytes } = request;
-  const from = after === undefined ? (reverse ? '+' : '-') : `(${after}`;
-  const to = reverse ? '-' : '+';
+  // Nothing lies strictly after the largest id (or before 0-0 going back), and Redis refuses
+  // such an exclusive start: ask for a range that is empty by construction (start past end).
+  const nothingBeyond = after === (reverse ? MIN_ENTRY_ID : MAX_ENTRY_ID);
+  const from = nothingBeyond ? (reverse ? '-' : '+') : after === undefined ? (reverse ? '+' : '-') : `(${after}`;
+  const to = nothingBeyond ? (reverse ? '+' : '-') : reverse ? '-' : '+';
   const args = [from, to, count, reverse ? '1' : '0', MAX_ENTRY_FIELDS];
   const reply = await runPageScript(ctx, sessionId, key, 'stream', STREAM_PAGE, previewBytes, args);
   const { length, entries, stopped } = reply
