@@ -40,8 +40,9 @@ export type ValueBytes = KeyBytes;
 
 /**
  * The largest value core accepts to write or to load whole (bigger ones load partially). The UI
- * moves big strings in chunks (values.string.chunk / upload); a single values.string.set or
- * whole hash field travels as one message (the web host takes up to 360 MB: 256 MB as base64).
+ * moves big strings and hash fields in chunks (values.string.chunk / upload, values.hash.fieldChunk
+ * / commitFieldUpload); a single message to the web host is at most MAX_CLIENT_MESSAGE_BYTES
+ * (64 MiB), so only the Electron bridge could carry a whole 256 MB value in one call.
  */
 export const MAX_VALUE_BYTES = 256 * 1024 * 1024;
 /** Strings up to this size load whole; bigger ones load this many first bytes (GETRANGE). */
