@@ -121,7 +121,9 @@ describe('master crash', () => {
     expect(newMasterDown).toEqual([]);
 
     const timeline = bed.service.timeline(watchId);
-    const record = timeline.failovers.at(-1)!;
+    // This crash's incident (the one its banner names): a further failover the sentinels may
+    // really run under heavy load is another incident, with its own epoch, not this one.
+    const record = timeline.failovers.find((f) => f.id === completed.failoverId)!;
     expect(record).toMatchObject({ from: address(topo.master), to: newMaster, outcome: 'completed', manual: false });
     expect(record.phases.map((p) => p.phase)).toEqual(
       expect.arrayContaining([
@@ -141,7 +143,9 @@ describe('master crash', () => {
     );
     expect(bed.alertsOf('reconnected').at(-1)?.text).toBe(`Reconnected to the new master ${newMaster}.`);
     // Each sentinel event was published by several sentinels but logged once.
-    const switches = timeline.events.filter((e) => e.channel === '+switch-master');
+    const switches = timeline.events.filter(
+      (e) => e.channel === '+switch-master' && e.failoverId === completed.failoverId,
+    );
     expect(switches).toHaveLength(1);
     expect(switches[0]!.reportedBy.length).toBeGreaterThan(1);
     expect(bed.alertsOf('no-failover')).toEqual([]);
@@ -150,15 +154,19 @@ describe('master crash', () => {
   it('shows the restarted old master as a replica of the new one', async () => {
     await topo.master.restart();
     const old = address(topo.master);
+    // The new one — or, if the sentinels really failed over again under heavy load (another
+    // incident, see above), whichever master they name now.
     await bed.untilSnapshot(
       'the old master to replicate from the new one',
       (s) =>
+        !!s.master &&
+        s.master.address !== old &&
         s.replicas.some(
           (r) =>
             r.address === old &&
             !r.flags.sDown &&
             r.replication?.role === 'replica' &&
-            r.replication.masterAddress === newMaster,
+            r.replication.masterAddress === s.master?.address,
         ),
       45_000,
     );
