@@ -17,7 +17,9 @@ test.beforeAll(async () => {
     startSentinelTopology({
       dataPassword: 'node-secret',
       sentinelPassword: 'sentinel-secret',
-      downAfterMs: 1000,
+      // Not 1 s: on a busy 2-core machine a just-promoted master can stall that long, and the
+      // sentinels then really fail it over again — a second incident this story does not expect.
+      downAfterMs: 3000,
       failoverTimeoutMs: 5000,
     }),
     startWebHostProcess(),

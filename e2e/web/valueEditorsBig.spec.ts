@@ -58,7 +58,11 @@ test('a big text value changed while it loads is loaded again, then edited and s
       // Someone changes bytes the load already has: what was put together is not the value any more.
       await expect(progress).not.toHaveText(/^Loading 0 B/);
       await admin.setrange('big:text', 0, 'LINE');
-      await expect(region.getByText(/changed on the server while it loaded: loading it again/)).toBeVisible();
+      // Told once the whole value has been read and does not hash to the server's digest: as long
+      // as a whole load takes (the same bound as the reload below).
+      await expect(region.getByText(/changed on the server while it loaded: loading it again/)).toBeVisible({
+        timeout: 60_000,
+      });
       await expect(region.getByText(/^Partial/)).toHaveCount(0, { timeout: 60_000 });
 
       const editor = editorArea(region);
