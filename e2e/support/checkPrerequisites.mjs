@@ -33,6 +33,14 @@ export function findChromium() {
   return ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p)) ?? onPath('chromium');
 }
 
+/** Debian packages to install for what is missing (only where no REDIS_SERVER / CHROMIUM_PATH override is set). */
+export function missingPackages() {
+  const packages = [];
+  if (!process.env.REDIS_SERVER && !onPath('redis-server')) packages.push('redis-server');
+  if (!process.env.CHROMIUM_PATH && !findChromium()) packages.push('chromium');
+  return packages;
+}
+
 export function missingPrerequisites() {
   const missing = [];
   const redis = process.env.REDIS_SERVER ?? onPath('redis-server');

@@ -1,13 +1,17 @@
-// `npm test`: prerequisites → lint → format → typecheck → build → unit + integration (vitest) → e2e
+// `npm test`: prerequisites (installed when missing and allowed) → lint → format → typecheck → build → unit + integration (vitest) → e2e
 // (Playwright, Chromium). Stops at the first failing stage and ends with one summary line.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { missingPrerequisites } from './checkPrerequisites.mjs';
+import { missingPackages, missingPrerequisites } from './checkPrerequisites.mjs';
+import { installMissingPackages } from './installPrerequisites.mjs';
 
 const REPORTS = 'test-results/reports';
 rmSync(REPORTS, { recursive: true, force: true });
 mkdirSync(REPORTS, { recursive: true });
 
+// On a fresh Debian machine, install redis-server / Chromium when we may (root or password-less sudo).
+const packages = missingPackages();
+if (packages.length) await installMissingPackages(packages);
 const missing = missingPrerequisites();
 if (missing.length) {
   console.error('Redlens tests need:\n' + missing.map((m) => `  - ${m}`).join('\n'));
