@@ -89,6 +89,22 @@ export default tseslint.config(
     },
   },
   {
+    // Inside Electron `process.execPath` is the app, not Node: product code spawns it only through
+    // electron/core/harness/spawnNode.ts, which sets ELECTRON_RUN_AS_NODE=1.
+    files: ['electron/**/*.ts'],
+    ignores: ['electron/core/harness/spawnNode.ts', 'electron/bench/**', '**/*.test.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[object.name='process'][property.name='execPath']",
+          message:
+            'Inside Electron process.execPath is the app, not Node: spawn it through electron/core/harness/spawnNode.ts (sets ELECTRON_RUN_AS_NODE=1).',
+        },
+      ],
+    },
+  },
+  {
     // Tests may reach across layers to set up real servers (the harness) — never the other way.
     files: ['**/*.test.ts', '**/*.test.tsx', 'e2e/**/*.ts'],
     rules: { 'no-restricted-imports': 'off' },

@@ -77,3 +77,20 @@ describe('layer rules (eslint no-restricted-imports)', () => {
     }
   }
 });
+
+// Inside Electron process.execPath is the app: product code spawns it only through spawnNode.ts.
+describe('process.execPath only through spawnNode (eslint no-restricted-syntax)', () => {
+  const execPathUses = async (filePath: string) => {
+    const code = "import { spawn } from 'node:child_process';\nspawn(process.execPath, ['-e', '1']);\n";
+    const [result] = await eslint.lintText(code, { filePath });
+    return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-syntax').length;
+  };
+  it.each(['electron/core/localSandbox/probe.ts', 'electron/webhost/probe.ts', 'electron/main/probe.ts'])(
+    '%s may not spawn process.execPath directly',
+    async (file) => expect(await execPathUses(file)).toBe(1),
+  );
+  it('spawnNode.ts and tests may', async () => {
+    expect(await execPathUses('electron/core/harness/spawnNode.ts')).toBe(0);
+    expect(await execPathUses('electron/core/harness/probe.int.test.ts')).toBe(0);
+  });
+});

@@ -1,8 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { waitFor } from './index.js';
+import { startWatchdog } from './watchdog.js';
 import { compileForNode, isProcessAlive } from './testSupport/compileForNode.js';
 
 /** A long-lived dummy process that only dies if someone kills it. */
@@ -75,5 +76,30 @@ describe('watchdog', () => {
     expect(existsSync(trackedDir)).toBe(false);
     expect(hasExited(survivor)).toBe(false);
     expect(isProcessAlive(survivor.pid!)).toBe(true);
+  });
+
+  // Inside Electron, process.execPath is the app: without ELECTRON_RUN_AS_NODE=1 it would start a
+  // second Redlens. A stand-in runtime that refuses to run without the variable proves every
+  // spawn of the runtime sets it.
+  it('runs its runtime with ELECTRON_RUN_AS_NODE=1', async () => {
+    const compiled = compileForNode();
+    const report = path.join(compiled.dir, 'runtime-report');
+    const standIn = path.join(compiled.dir, 'app-binary');
+    writeFileSync(
+      standIn,
+      `#!/bin/sh\nif [ "$ELECTRON_RUN_AS_NODE" != 1 ]; then echo refused > "${report}"; exit 3; fi\n` +
+        `echo node > "${report}"\nexec "${process.execPath}" "$@"\n`,
+    );
+    chmodSync(standIn, 0o755);
+    const wd = startWatchdog({ execPath: standIn, versions: process.versions });
+    cleanup.push(() => {
+      if (wd.pid) process.kill(wd.pid, 'SIGKILL');
+      compiled.dispose();
+    });
+    const ran = await waitFor(async () => (existsSync(report) ? readFileSync(report, 'utf8').trim() : undefined), {
+      timeoutMs: 10_000,
+      what: 'the stand-in runtime to be started',
+    });
+    expect(ran).toBe('node');
   });
 });

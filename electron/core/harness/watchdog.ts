@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawnNode } from './spawnNode.js';
 
 /**
  * Source of the watchdog process (plain CommonJS, inline so it survives bundling).
@@ -92,7 +92,7 @@ export function watchdogRuntime(proc: RuntimeProcess): string | undefined {
 export function startWatchdog(proc: RuntimeProcess = process): Watchdog {
   const runtime = watchdogRuntime(proc);
   if (!runtime) return INERT;
-  const child = spawn(runtime, ['-e', WATCHDOG_SOURCE], {
+  const child = spawnNode(runtime, ['-e', WATCHDOG_SOURCE], {
     detached: true,
     stdio: ['pipe', 'ignore', 'ignore'],
   });
