@@ -44,7 +44,7 @@ export function createCore(options: CoreOptions): Core {
   const cipher = options.secretCipher ?? createKeyFileCipher(options.dataDir);
   const profiles = createProfileService({ dataDir: options.dataDir, cipher, events });
   const sessions = createSessionManager({ events, resolveProfile: (id) => profiles.resolve(id) });
-  const sandbox = createSandboxService(profiles);
+  const sandbox = createSandboxService(profiles, options.dataDir);
   const keys = createKeyService({ events, sessions });
   const topology = createTopologyService({ events, sessions, resolveProfile: (id) => profiles.resolve(id) });
 

@@ -345,8 +345,12 @@ export const API = {
     }),
   ),
 
+  /** Whether the sandbox can run here, runs now, and which saved profile is its own. */
   'sandbox.status': method<SandboxStatus>()(NoInput),
-  /** Starts a local 1 master / 2 replicas / 3 sentinels deployment and a profile for it. */
+  /**
+   * Starts a local 1 master / 2 replicas / 3 sentinels deployment and a profile for it; after a
+   * restart, the sandbox's own profile again (updated with the new ports).
+   */
   'sandbox.start': method<SandboxStarted>()(NoInput),
   'sandbox.stop': method<SandboxStatus>()(NoInput),
 } as const;

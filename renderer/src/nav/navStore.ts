@@ -8,7 +8,9 @@ export type Screen =
   | { kind: 'edit'; profileId?: string; draft?: ProfileDraft }
   | { kind: 'session'; sessionId: string }
   /** A Sentinel profile's live topology without a session (e.g. its first connect failed). */
-  | { kind: 'topology'; profileId: string };
+  | { kind: 'topology'; profileId: string }
+  /** The sandbox's profile while its sandbox is not running (e.g. after a restart). */
+  | { kind: 'sandbox'; profileId: string };
 
 interface NavState {
   screen: Screen;
