@@ -24,7 +24,14 @@ function MainArea() {
       return <QuickConnectPanel />;
     case 'edit':
       // The key resets the form when switching between profiles.
-      return <ProfileEditor key={screen.profileId ?? 'new'} profileId={screen.profileId} draft={screen.draft} />;
+      return (
+        <ProfileEditor
+          key={screen.profileId ?? screen.quick?.id ?? 'new'}
+          profileId={screen.profileId}
+          draft={screen.draft}
+          quick={screen.quick}
+        />
+      );
     case 'session':
       return <SessionScreen sessionId={screen.sessionId} />;
     case 'topology':
