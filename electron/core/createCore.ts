@@ -7,6 +7,8 @@ import { profileHandlers } from './profiles/profileHandlers';
 import { createProfileService } from './profiles/profileService';
 import { keyHandlers } from './keys/keyHandlers';
 import { createKeyService } from './keys/keyService';
+import { quickHandlers } from './quick/quickHandlers';
+import { createQuickProfiles, isQuickId } from './quick/quickProfiles';
 import { createSandboxService } from './localSandbox/sandboxService';
 import { createKeyFileCipher } from './secrets/keyFileCipher';
 import type { SecretCipher } from './secrets/secretCipher';
@@ -43,10 +45,14 @@ export function createCore(options: CoreOptions): Core {
   const events = new EventBus();
   const cipher = options.secretCipher ?? createKeyFileCipher(options.dataDir);
   const profiles = createProfileService({ dataDir: options.dataDir, cipher, events });
-  const sessions = createSessionManager({ events, resolveProfile: (id) => profiles.resolve(id) });
-  const sandbox = createSandboxService(profiles);
+  // Saved profiles, or a quick connect's transient one (in memory only).
+  const resolveProfile = async (id: string) => (isQuickId(id) ? quick.resolve(id) : profiles.resolve(id));
+  const sessions = createSessionManager({ events, resolveProfile });
+  const quick = createQuickProfiles({ events, inUse: (id) => sessions.list().some((s) => s.profileId === id) });
+  const sandbox = createSandboxService(profiles, options.dataDir);
   const keys = createKeyService({ events, sessions });
-  const topology = createTopologyService({ events, sessions, resolveProfile: (id) => profiles.resolve(id) });
+  const topology = createTopologyService({ events, sessions, resolveProfile });
+  const server = serverHandlers(events);
 
   const handlers: Handlers = {
     'app.version': async () => ({
@@ -55,9 +61,18 @@ export function createCore(options: CoreOptions): Core {
       host: options.host,
       platform: process.platform,
     }),
-    ...serverHandlers(events),
+    ...server,
     ...profileHandlers(profiles),
-    'profiles.test': async ({ profile, id }) => testConnection(await profiles.resolveDraft(profile, id)),
+    // Replaces profileHandlers' own: `fromQuick` needs the quick connects' secrets.
+    'profiles.create': ({ profile, fromQuick }) =>
+      profiles.create(fromQuick ? quick.secretsFor(profile, fromQuick) : profile),
+    'profiles.test': async ({ profile, id }) =>
+      testConnection(
+        await (isQuickId(id)
+          ? profiles.resolveDraft(quick.secretsFor(profile, id))
+          : profiles.resolveDraft(profile, id)),
+      ),
+    ...quickHandlers(quick, server['server.info']),
     ...sessionHandlers(sessions),
     ...keyHandlers(keys),
     ...valueHandlers(createValueContexts(sessions, keys)),
@@ -74,6 +89,7 @@ export function createCore(options: CoreOptions): Core {
       keys.dispose();
       topology.dispose();
       await sessions.closeAll();
+      quick.dispose();
       await sandbox.stop();
     },
   };

@@ -13,6 +13,7 @@ import {
   type ProfileView,
 } from './profiles';
 import { REDIS_TYPES, type KeyBytes, type KeyJobStatus, type KeyMeta, type KeyRowsPage, type ScanStatus } from './keys';
+import { QuickConnectInputSchema, type QuickConnected } from './quick';
 import type { SandboxStarted, SandboxStatus } from './sandbox';
 import type { PingResult, ServerInfo } from './server';
 import type { DatabasesReport, SessionView } from './sessions';
@@ -102,7 +103,13 @@ export const API = {
   'server.info': method<ServerInfo>()(ConnectionTargetSchema),
 
   'profiles.list': method<ProfilesList>()(NoInput),
-  'profiles.create': method<ProfileView>()(z.object({ profile: ProfileInputSchema }).strict()),
+  /**
+   * With `fromQuick` (a quick connect's id), secrets left out of `profile` are the ones typed in
+   * quick connect, when the profile connects to that same server (NOT_FOUND once it is gone).
+   */
+  'profiles.create': method<ProfileView>()(
+    z.object({ profile: ProfileInputSchema, fromQuick: ProfileIdSchema.optional() }).strict(),
+  ),
   /**
    * Replaces the profile's settings. Secrets absent from the input keep their saved value while
    * the profile still connects where they were saved for (see secretBinding.ts). Turning
@@ -118,7 +125,10 @@ export const API = {
   'profiles.parseUrl': method<ProfileDraft>()(
     z.object({ url: z.string().trim().min(1, 'Paste a URL').max(8192) }).strict(),
   ),
-  /** Tests settings before (or without) saving; with `id`, secrets left blank come from that profile. */
+  /**
+   * Tests settings before (or without) saving; with `id` (a saved profile or a quick connect's
+   * id), secrets left blank come from that profile.
+   */
   'profiles.test': method<ConnectionTestReport>()(
     z.object({ profile: ProfileInputSchema, id: ProfileIdSchema.optional() }).strict(),
   ),
@@ -345,8 +355,20 @@ export const API = {
     }),
   ),
 
+  /**
+   * Connects once (like server.info) and keeps the settings as a transient profile in core's
+   * memory: the answer's `quickId` opens a session (Browse) or seeds a saved profile.
+   */
+  'quick.connect': method<QuickConnected>()(QuickConnectInputSchema),
+  /** The transient profile of a quick connect, as a view (no secret); NOT_FOUND once dropped. */
+  'quick.profile': method<ProfileView>()(z.object({ quickId: ProfileIdSchema }).strict()),
+
+  /** Whether the sandbox can run here, runs now, and which saved profile is its own. */
   'sandbox.status': method<SandboxStatus>()(NoInput),
-  /** Starts a local 1 master / 2 replicas / 3 sentinels deployment and a profile for it. */
+  /**
+   * Starts a local 1 master / 2 replicas / 3 sentinels deployment and a profile for it; after a
+   * restart, the sandbox's own profile again (updated with the new ports).
+   */
   'sandbox.start': method<SandboxStarted>()(NoInput),
   'sandbox.stop': method<SandboxStatus>()(NoInput),
 } as const;

@@ -7,6 +7,8 @@ export interface SandboxStatus {
   /** Why not, and how to fix it. */
   reason?: string;
   running?: SandboxTopology;
+  /** The saved profile `sandbox.start` made for the sandbox (kept across restarts), if it still exists. */
+  profileId?: string;
 }
 
 export interface SandboxTopology {

@@ -24,6 +24,11 @@ export interface SessionView {
    * (master down, failover running). Writes fail with NO_MASTER until the state is ready again.
    */
   noMaster?: boolean;
+  /**
+   * A quick-connect session: its settings are a transient profile in core's memory (not saved;
+   * `profileName` is the server's `host:port`).
+   */
+  quick?: true;
 }
 
 /**

@@ -1,7 +1,8 @@
-import type { ProfileView } from '../../../shared/api/profiles';
+import type { ProfileColor, ProfileView } from '../../../shared/api/profiles';
 import type { SandboxStarted, SandboxStatus, SandboxTopology } from '../../../shared/api/sandbox';
 import type { Handler } from '../api/dispatch';
 import { findRedisServer, startSentinelTopology, type SentinelTopology } from '../harness';
+import { sandboxRecord } from './sandboxRecord';
 
 /** What the sandbox needs from the profile store (keeps this module independent of its internals). */
 export interface SandboxProfiles {
@@ -13,8 +14,8 @@ export interface SandboxProfiles {
 export interface SandboxProfileParams {
   kind: 'sentinel';
   name: string;
-  color: 'teal';
-  group: string;
+  color: ProfileColor;
+  group?: string;
   sentinels: { host: string; port: number }[];
   masterName: string;
   role: 'master';
@@ -37,33 +38,43 @@ const toTopology = (t: SentinelTopology): SandboxTopology => ({
 
 /**
  * "Start a local Sentinel sandbox" from the first-run screen: real redis-server processes via
- * the test harness (stopped with core), and one profile pointing at them. Restarting the
- * sandbox reuses that profile with the new ports instead of piling up copies.
+ * the test harness (stopped with core), and one profile pointing at them. Starting the sandbox
+ * again (after an app restart, too) reuses that profile with the new ports instead of piling
+ * up copies; `sandbox.json` in the data dir says which profile it is.
  */
-export function createSandboxService(profiles: SandboxProfiles) {
+export function createSandboxService(profiles: SandboxProfiles, dataDir: string) {
+  const record = sandboxRecord(dataDir);
   let running: SentinelTopology | undefined;
   let starting: Promise<SandboxStarted> | undefined;
 
-  const status = (): SandboxStatus => {
+  /** The sandbox's saved profile: the recorded one, else (older data dirs) the one by its name. */
+  const ownProfile = async (): Promise<ProfileView | undefined> => {
+    const [list, id] = await Promise.all([profiles.list(), record.read()]);
+    const sentinel = list.profiles.filter((p) => p.kind === 'sentinel');
+    return id ? sentinel.find((p) => p.id === id) : sentinel.find((p) => p.name === SANDBOX_PROFILE_NAME);
+  };
+
+  const status = async (): Promise<SandboxStatus> => {
+    const profileId = (await ownProfile())?.id;
+    const own = profileId ? { profileId } : {};
     try {
       findRedisServer();
     } catch (e) {
-      return { available: false, reason: e instanceof Error ? e.message : String(e) };
+      return { available: false, reason: e instanceof Error ? e.message : String(e), ...own };
     }
-    return running ? { available: true, running: toTopology(running) } : { available: true };
+    return running ? { available: true, running: toTopology(running), ...own } : { available: true, ...own };
   };
 
   const start = async (): Promise<SandboxStarted> => {
     running ??= await startSentinelTopology();
     const topology = toTopology(running);
-    const existing = (await profiles.list()).profiles.find(
-      (p) => p.name === SANDBOX_PROFILE_NAME && p.kind === 'sentinel',
-    );
+    const existing = await ownProfile();
     const params: SandboxProfileParams = {
       kind: 'sentinel',
-      name: SANDBOX_PROFILE_NAME,
-      color: 'teal',
-      group: 'Sandbox',
+      // The user's name, colour and group for it stay theirs.
+      name: existing?.name ?? SANDBOX_PROFILE_NAME,
+      color: existing?.color ?? 'teal',
+      ...(existing ? existing.group && { group: existing.group } : { group: 'Sandbox' }),
       sentinels: topology.sentinels,
       masterName: topology.masterName,
       role: 'master',
@@ -76,6 +87,7 @@ export function createSandboxService(profiles: SandboxProfiles) {
       tls: { enabled: false, verify: true },
     };
     const profile = existing ? await profiles.update(existing.id, params) : await profiles.create(params);
+    await record.write(profile.id);
     return { topology, profile };
   };
 
@@ -90,7 +102,7 @@ export function createSandboxService(profiles: SandboxProfiles) {
     'sandbox.start': Handler<'sandbox.start'>;
     'sandbox.stop': Handler<'sandbox.stop'>;
   } = {
-    'sandbox.status': async () => status(),
+    'sandbox.status': status,
     'sandbox.start': () => {
       // Two clicks must not start two deployments.
       starting ??= start().finally(() => (starting = undefined));

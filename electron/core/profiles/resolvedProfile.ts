@@ -17,4 +17,6 @@ export type ResolvedProfile = Plain<ProfileParams> & {
   password?: string;
   sentinelPassword?: string;
   tls: ResolvedTls;
+  /** A quick connect's transient profile (held in memory only, see quickProfiles.ts). */
+  quick?: true;
 };

@@ -24,6 +24,7 @@ export function initialView(id: string, profileId: string, profile: ResolvedProf
     readOnly: isReadOnly(profile),
     db: profile.db,
     state: 'connecting',
+    ...(profile.quick && { quick: true }),
   };
 }
 

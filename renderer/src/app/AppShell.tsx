@@ -7,6 +7,8 @@ import { useNav } from '../nav/navStore';
 import { ProfileEditor } from '../profiles/editor/ProfileEditor';
 import { HomeScreen } from '../profiles/HomeScreen';
 import { useProfiles } from '../profiles/profilesStore';
+import { SandboxDownScreen } from '../sandbox/SandboxDownScreen';
+import { useSandbox } from '../sandbox/sandboxStore';
 import { SessionScreen } from '../sessions/SessionScreen';
 import { SessionTabs } from '../sessions/SessionTabs';
 import { useSessions } from '../sessions/sessionsStore';
@@ -22,12 +24,21 @@ function MainArea() {
       return <QuickConnectPanel />;
     case 'edit':
       // The key resets the form when switching between profiles.
-      return <ProfileEditor key={screen.profileId ?? 'new'} profileId={screen.profileId} draft={screen.draft} />;
+      return (
+        <ProfileEditor
+          key={screen.profileId ?? screen.quick?.id ?? 'new'}
+          profileId={screen.profileId}
+          draft={screen.draft}
+          quick={screen.quick}
+        />
+      );
     case 'session':
       return <SessionScreen sessionId={screen.sessionId} />;
     case 'topology':
       // The key makes switching profiles a new view: the old watch is left, the new one started.
       return <ProfileTopologyScreen key={screen.profileId} profileId={screen.profileId} />;
+    case 'sandbox':
+      return <SandboxDownScreen profileId={screen.profileId} />;
     default:
       return <HomeScreen />;
   }
@@ -38,6 +49,7 @@ export function AppShell() {
   useEffect(() => {
     void loadVersion();
     void useProfiles.getState().load();
+    void useSandbox.getState().load();
     const offs = [
       api.on('connection.state', (e) => useQuickConnect.getState().onConnectionState(e)),
       api.on('session.state', (e) => {
@@ -45,6 +57,8 @@ export function AppShell() {
         if (e.session.state === 'closed') useKeys.getState().forget(e.session.id);
       }),
       api.on('profiles.changed', () => void useProfiles.getState().load()),
+      // Starting the sandbox saves its profile: the sandbox's state changed too.
+      api.on('profiles.changed', () => void useSandbox.getState().load()),
       api.on('keys.scan', (e) => useKeys.getState().onScanEvent(e.sessionId, e.status, e.rowsChanged)),
       api.on('keys.job', (job) => useKeys.getState().onJobEvent(job)),
       api.on('session.state', (e) => {

@@ -1,6 +1,7 @@
 import { ERROR_TITLES } from '../ui/errorTitles';
 import { Facts } from '../ui/Facts';
 import { formatDuration } from '../ui/format';
+import { QuickActions } from './QuickActions';
 import { useQuickConnect } from './quickConnectStore';
 
 const PHASE_TEXT = {
@@ -35,7 +36,7 @@ export function ConnectOutcome() {
       </div>
     );
   }
-  const { info, target } = outcome;
+  const { info, target, quickId } = outcome;
   return (
     <div className="result result-ok" role="status" aria-label={`Connected to ${target}`}>
       <h2>Connected to {target}</h2>
@@ -50,6 +51,7 @@ export function ConnectOutcome() {
           { label: 'Memory', value: info.usedMemoryHuman ?? '—' },
         ]}
       />
+      <QuickActions quickId={quickId} target={target} />
     </div>
   );
 }

@@ -33,6 +33,8 @@ export function QuickConnectPanel() {
   const touched = useQuickConnect((s) => s.touched);
   const busy = useQuickConnect((s) => s.outcome.status === 'connecting');
   const connect = useQuickConnect((s) => s.connect);
+  const readOnly = useQuickConnect((s) => s.readOnly);
+  const setReadOnly = useQuickConnect((s) => s.setReadOnly);
   const [showPassword, setShowPassword] = useState(false);
   const errors = useMemo(() => {
     const all = validateForm(form);
@@ -51,7 +53,7 @@ export function QuickConnectPanel() {
     <section className="panel" aria-labelledby="qc-title">
       <header className="panel-header">
         <h1 id="qc-title">Quick connect</h1>
-        <p className="panel-sub">Reach a Redis server once, without saving a profile.</p>
+        <p className="panel-sub">Reach a Redis server without saving a profile, then browse it or save it.</p>
       </header>
       <form className="qc-form" onSubmit={onSubmit} noValidate>
         <div className="row row-host">
@@ -75,10 +77,16 @@ export function QuickConnectPanel() {
           />
         </div>
         <div className="actions">
-          <label className="checkbox">
-            <input type="checkbox" checked={showPassword} onChange={(e) => setShowPassword(e.target.checked)} />
-            Show password
-          </label>
+          <div className="qc-checks">
+            <label className="checkbox">
+              <input type="checkbox" checked={showPassword} onChange={(e) => setShowPassword(e.target.checked)} />
+              Show password
+            </label>
+            <label className="checkbox">
+              <input type="checkbox" checked={readOnly} onChange={(e) => setReadOnly(e.target.checked)} />
+              Read-only (no writes from Redlens)
+            </label>
+          </div>
           <button type="submit" className="primary" disabled={busy}>
             {busy ? 'Connecting…' : 'Connect'}
           </button>

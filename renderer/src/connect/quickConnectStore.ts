@@ -8,7 +8,8 @@ import { EMPTY_FORM, targetLabel, toTarget, validateForm, type QuickConnectForm 
 export type Outcome =
   | { status: 'idle' }
   | { status: 'connecting'; target: string; phase: ConnectionStateEvent['state'] }
-  | { status: 'connected'; target: string; info: ServerInfo; at: number }
+  /** `quickId`: the transient profile core keeps for Browse and Save as profile. */
+  | { status: 'connected'; target: string; info: ServerInfo; at: number; quickId: string }
   | { status: 'failed'; target: string; error: ApiError };
 
 export interface RecentServer {
@@ -25,9 +26,12 @@ interface QuickConnectState {
   form: QuickConnectForm;
   /** Fields the user has left at least once, so errors do not shout while typing. */
   touched: Partial<Record<keyof QuickConnectForm, boolean>>;
+  /** A session opened from here (Browse) refuses writes. */
+  readOnly: boolean;
   outcome: Outcome;
   recent: RecentServer[];
   setField(field: keyof QuickConnectForm, value: string): void;
+  setReadOnly(readOnly: boolean): void;
   touch(field: keyof QuickConnectForm): void;
   fillFrom(server: RecentServer): void;
   connect(): Promise<void>;
@@ -38,9 +42,11 @@ interface QuickConnectState {
 export const useQuickConnect = create<QuickConnectState>((set, get) => ({
   form: EMPTY_FORM,
   touched: {},
+  readOnly: false,
   outcome: { status: 'idle' },
   recent: [],
   setField: (field, value) => set((s) => ({ form: { ...s.form, [field]: value } })),
+  setReadOnly: (readOnly) => set({ readOnly }),
   touch: (field) => set((s) => ({ touched: { ...s.touched, [field]: true } })),
   fillFrom: (server) =>
     set({ form: { host: server.host, port: server.port, username: server.username, password: '' }, touched: {} }),
@@ -51,20 +57,20 @@ export const useQuickConnect = create<QuickConnectState>((set, get) => ({
     }
   },
   connect: async () => {
-    const { form } = get();
+    const { form, readOnly } = get();
     if (Object.keys(validateForm(form)).length > 0) {
       set({ touched: { host: true, port: true, username: true, password: true } });
       return;
     }
     const target = targetLabel(form);
     set({ outcome: { status: 'connecting', target, phase: 'connecting' } });
-    const result = await api.call('server.info', toTarget(form));
+    const result = await api.call('quick.connect', { ...toTarget(form), readOnly });
     if (get().outcome.status !== 'connecting') return;
     if (!result.ok) {
       set({ outcome: { status: 'failed', target, error: result.error } });
       return;
     }
-    const info = result.value;
+    const { info, quickId } = result.value;
     const entry: RecentServer = {
       host: form.host.trim(),
       port: form.port.trim(),
@@ -73,7 +79,7 @@ export const useQuickConnect = create<QuickConnectState>((set, get) => ({
       role: info.role,
     };
     set((s) => ({
-      outcome: { status: 'connected', target, info, at: Date.now() },
+      outcome: { status: 'connected', target, info, at: Date.now(), quickId },
       recent: [
         entry,
         ...s.recent.filter((r) => !(r.host === entry.host && r.port === entry.port && r.username === entry.username)),

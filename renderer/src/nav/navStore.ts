@@ -1,14 +1,17 @@
 import { create } from 'zustand';
-import type { ProfileDraft } from '../../../shared/api/profiles';
+import type { ProfileDraft, ProfileView } from '../../../shared/api/profiles';
 
 /** What the main area shows. */
 export type Screen =
   | { kind: 'home' }
   | { kind: 'quick' }
-  | { kind: 'edit'; profileId?: string; draft?: ProfileDraft }
+  /** `quick`: a new profile from a quick connect (its transient profile, without secrets). */
+  | { kind: 'edit'; profileId?: string; draft?: ProfileDraft; quick?: ProfileView }
   | { kind: 'session'; sessionId: string }
   /** A Sentinel profile's live topology without a session (e.g. its first connect failed). */
-  | { kind: 'topology'; profileId: string };
+  | { kind: 'topology'; profileId: string }
+  /** The sandbox's profile while its sandbox is not running (e.g. after a restart). */
+  | { kind: 'sandbox'; profileId: string };
 
 interface NavState {
   screen: Screen;

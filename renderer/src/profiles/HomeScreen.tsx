@@ -1,5 +1,6 @@
 import { useNav } from '../nav/navStore';
 import { ERROR_TITLES } from '../ui/errorTitles';
+import { isSandboxDown, useSandbox } from '../sandbox/sandboxStore';
 import { useSessions } from '../sessions/sessionsStore';
 import { ImportExport } from './ImportExport';
 import { profileAddress, useProfiles } from './profilesStore';
@@ -18,6 +19,7 @@ export function HomeScreen() {
   const opening = useSessions((s) => s.opening);
 
   const connect = async (profileId: string) => {
+    if (isSandboxDown(useSandbox.getState(), profileId)) return go({ kind: 'sandbox', profileId });
     const sessionId = await open(profileId);
     if (sessionId) go({ kind: 'session', sessionId });
   };

@@ -1,6 +1,7 @@
 import { useState, type KeyboardEvent } from 'react';
 import type { ProfileView } from '../../../shared/api/profiles';
 import { useNav } from '../nav/navStore';
+import { isSandboxDown, useSandbox } from '../sandbox/sandboxStore';
 import { profileSessionState, useSessions } from '../sessions/sessionsStore';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { StateDot } from '../ui/StateDot';
@@ -20,10 +21,13 @@ function ProfileItem({ profile, onDelete }: { profile: ProfileView; onDelete(p: 
   const active = useNav(
     (s) =>
       (s.screen.kind === 'session' && s.screen.sessionId === sessionId) ||
-      (s.screen.kind === 'topology' && s.screen.profileId === profile.id),
+      ((s.screen.kind === 'topology' || s.screen.kind === 'sandbox') && s.screen.profileId === profile.id),
   );
 
   const connect = async () => {
+    // Its sandbox stopped with Redlens: offer to start it again rather than fail to connect.
+    if (!sessionId && isSandboxDown(useSandbox.getState(), profile.id))
+      return go({ kind: 'sandbox', profileId: profile.id });
     const id = sessionId ?? (await open(profile.id));
     // A failed first connect has no session: the home screen shows the error next to the profile.
     go(id ? { kind: 'session', sessionId: id } : { kind: 'home' });

@@ -10,7 +10,8 @@ interface ProfilesState {
   notices: StorageNotice[];
   loadError?: ApiError;
   load(): Promise<void>;
-  create(profile: ProfileInput): Promise<Result<ProfileView>>;
+  /** `fromQuick`: secrets left out come from that quick connect (core holds them). */
+  create(profile: ProfileInput, fromQuick?: string): Promise<Result<ProfileView>>;
   /** `allowWrites: true` once the user confirmed turning read-only off. */
   update(id: string, profile: ProfileInput, options?: { allowWrites?: true }): Promise<Result<ProfileView>>;
   duplicate(id: string): Promise<Result<ProfileView>>;
@@ -36,7 +37,8 @@ export const useProfiles = create<ProfilesState>((set, get) => {
         set({ status: 'ready', profiles: result.value.profiles, notices: result.value.notices, loadError: undefined });
       else set({ status: 'error', loadError: result.error });
     },
-    create: (profile) => reloadAfter(api.call('profiles.create', { profile })),
+    create: (profile, fromQuick) =>
+      reloadAfter(api.call('profiles.create', { profile, ...(fromQuick ? { fromQuick } : {}) })),
     update: (id, profile, options = {}) => reloadAfter(api.call('profiles.update', { id, profile, ...options })),
     duplicate: (id) => reloadAfter(api.call('profiles.duplicate', { id })),
     remove: (id) => reloadAfter(api.call('profiles.delete', { id })),

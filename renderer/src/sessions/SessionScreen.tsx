@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import type { SessionView } from '../../../shared/api/sessions';
+import { QuickSessionBadge } from '../connect/QuickSessionBadge';
 import { useNav } from '../nav/navStore';
 import { KeyBrowser } from '../keys/KeyBrowser';
 import { FailoverBanners } from '../topology/FailoverBanners';
@@ -43,7 +44,14 @@ function OpenSession({
   return (
     <section className="panel panel-session" aria-labelledby="session-title">
       <header className="panel-header panel-header-row">
-        <h1 id="session-title">{session.profileName}</h1>
+        {session.quick ? (
+          <div className="session-title">
+            <h1 id="session-title">Quick: {session.profileName}</h1>
+            <QuickSessionBadge quickId={session.profileId} />
+          </div>
+        ) : (
+          <h1 id="session-title">{session.profileName}</h1>
+        )}
         <DatabaseSelector session={session} />
       </header>
       {session.kind === 'sentinel' && <FailoverBanners ownerId={session.id} />}

@@ -1,5 +1,6 @@
 import { useNav } from '../nav/navStore';
 import { StateDot } from '../ui/StateDot';
+import { sessionLabel } from './sessionLabel';
 import { useSessions } from './sessionsStore';
 
 /** One tab per open session; closing a tab closes its connections. */
@@ -17,20 +18,20 @@ export function SessionTabs() {
         const s = sessions[id];
         if (!s) return null;
         return (
-          <div key={id} className={`tab ${id === activeId ? 'tab-active' : ''}`}>
+          <div key={id} className={`tab ${id === activeId ? 'tab-active' : ''} ${s.quick ? 'tab-quick' : ''}`}>
             <button
               type="button"
               role="tab"
               aria-selected={id === activeId}
               onClick={() => go({ kind: 'session', sessionId: id })}
             >
-              <StateDot state={s.state} /> {s.profileName}
+              <StateDot state={s.state} /> {sessionLabel(s)}
               {s.db !== 0 && <span className="tab-db">db{s.db}</span>}
             </button>
             <button
               type="button"
               className="icon-button"
-              aria-label={`Close ${s.profileName}`}
+              aria-label={`Close ${sessionLabel(s)}`}
               onClick={() => {
                 void close(id);
                 if (id === activeId) go({ kind: 'home' });

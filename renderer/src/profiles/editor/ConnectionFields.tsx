@@ -11,6 +11,8 @@ export interface SectionProps {
   /** The saved secrets still apply (same destination); otherwise they must be typed again. */
   secretsKept: boolean;
   reveal: boolean;
+  /** `quick`: `saved` is a quick connect's transient profile (its password is not saved yet). */
+  keptFrom?: 'saved' | 'quick';
 }
 
 /** Where the server is: host/port, or the sentinels + master name + role. */
@@ -131,7 +133,7 @@ export function ConnectionFields({ form, set, errors, saved, secretsKept, reveal
 }
 
 /** Data-node credentials, database and read-only. */
-export function AuthFields({ form, set, errors, saved, secretsKept, reveal }: SectionProps) {
+export function AuthFields({ form, set, errors, saved, secretsKept, reveal, keptFrom }: SectionProps) {
   return (
     <>
       <div className="row">
@@ -153,6 +155,7 @@ export function AuthFields({ form, set, errors, saved, secretsKept, reveal }: Se
           onClear={(clearPassword) => set({ clearPassword })}
           error={errors['password']}
           reveal={reveal}
+          keptFrom={keptFrom}
         />
       </div>
       <div className="row row-db">

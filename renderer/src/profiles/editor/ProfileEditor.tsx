@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { PROFILE_COLORS, type ProfileDraft } from '../../../../shared/api/profiles';
+import { PROFILE_COLORS, type ProfileDraft, type ProfileView } from '../../../../shared/api/profiles';
 import { api } from '../../api/client';
 import { useNav } from '../../nav/navStore';
 import { Checkbox, FormError, SelectField, TextField } from '../../ui/fields';
@@ -21,21 +21,32 @@ import { secretsRebind } from './secretsRebind';
 import { TestReport, type TestState } from './TestReport';
 import { AdvancedFields, TlsFields } from './TlsFields';
 
+interface ProfileEditorProps {
+  profileId?: string;
+  draft?: ProfileDraft;
+  /** A new profile from a quick connect: its transient profile (core holds the password). */
+  quick?: ProfileView;
+}
+
 /** Create or edit a connection profile; test it before saving. */
-export function ProfileEditor({ profileId, draft }: { profileId?: string; draft?: ProfileDraft }) {
+export function ProfileEditor({ profileId, draft, quick }: ProfileEditorProps) {
   const saved = useProfiles((s) => s.profiles.find((p) => p.id === profileId));
   const { create, update } = useProfiles.getState();
   const go = useNav((s) => s.go);
-  const [form, setForm] = useState<ProfileForm>(() =>
-    saved ? formFromView(saved) : draft ? formFromDraft(draft) : EMPTY_PROFILE_FORM,
-  );
+  const [form, setForm] = useState<ProfileForm>(() => {
+    const from = saved ?? quick;
+    return from ? formFromView(from) : draft ? formFromDraft(draft) : EMPTY_PROFILE_FORM;
+  });
   const [errors, setErrors] = useState<FormErrors>({});
   const [test, setTest] = useState<TestState>({ status: 'idle' });
   const [saving, setSaving] = useState(false);
   const [reveal, setReveal] = useState(false);
   /** Saving would turn read-only off: wait for the user to confirm it. */
   const [confirmWrites, setConfirmWrites] = useState(false);
-  const rebind = secretsRebind(formToInput(form), saved);
+  // Secrets left empty are kept from the saved profile, or taken from the quick connect (by core).
+  const secretSource = saved ?? quick;
+  const keptFrom = !saved && quick ? 'quick' : 'saved';
+  const rebind = secretsRebind(formToInput(form), secretSource, keptFrom);
 
   const set = (patch: Partial<ProfileForm>) => {
     setForm((f) => ({ ...f, ...patch }));
@@ -51,7 +62,7 @@ export function ProfileEditor({ profileId, draft }: { profileId?: string; draft?
     setTest({ status: 'testing' });
     const result = await api.call('profiles.test', {
       profile: formToInput(form),
-      ...(profileId ? { id: profileId } : {}),
+      ...(profileId ? { id: profileId } : quick ? { id: quick.id } : {}),
     });
     if (result.ok) {
       setErrors({});
@@ -71,7 +82,7 @@ export function ProfileEditor({ profileId, draft }: { profileId?: string; draft?
     const input = formToInput(form);
     const result = profileId
       ? await update(profileId, input, allowWrites ? { allowWrites: true } : {})
-      : await create(input);
+      : await create(input, quick?.id);
     setSaving(false);
     if (!result.ok) {
       // Another window made it read-only meanwhile: ask, as for our own checkbox.
@@ -89,11 +100,19 @@ export function ProfileEditor({ profileId, draft }: { profileId?: string; draft?
     void submit(false);
   };
 
-  const sectionProps = { form, set, errors, saved, secretsKept: rebind.kept, reveal };
+  const sectionProps = { form, set, errors, saved: secretSource, secretsKept: rebind.kept, reveal, keptFrom } as const;
   return (
     <section className="panel panel-wide" aria-labelledby="pf-title">
       <header className="panel-header">
-        <h1 id="pf-title">{saved ? `Edit “${saved.name}”` : 'New connection'}</h1>
+        <h1 id="pf-title">
+          {saved ? `Edit “${saved.name}”` : quick ? `Save ${quick.name} as a profile` : 'New connection'}
+        </h1>
+        {quick && !saved && (
+          <p className="panel-sub">
+            Filled from Quick connect
+            {quick.hasPassword ? '; the password typed there is saved encrypted, unless the address changes' : ''}.
+          </p>
+        )}
       </header>
       <PasteUrlBar onDraft={(d) => setForm((f) => formFromDraft(d, f))} autoFocus={!saved} />
       <form className="profile-form" onSubmit={save} noValidate>

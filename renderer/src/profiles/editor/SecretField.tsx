@@ -11,10 +11,18 @@ interface SecretFieldProps {
   onClear(clear: boolean): void;
   error?: string;
   reveal: boolean;
+  /** Where a kept secret comes from: the saved profile, or what was typed in quick connect. */
+  keptFrom?: 'saved' | 'quick';
 }
 
+const KEPT = {
+  saved: { placeholder: 'saved — leave empty to keep', clear: 'Remove the saved password' },
+  quick: { placeholder: 'typed in Quick connect — leave empty to keep', clear: 'Do not save this password' },
+};
+
 /** A password field that never shows the saved secret; keeping or clearing it is explicit. */
-export function SecretField({ id, label, value, onChange, saved, clear, onClear, error, reveal }: SecretFieldProps) {
+export function SecretField(props: SecretFieldProps) {
+  const { id, label, value, onChange, saved, clear, onClear, error, reveal, keptFrom = 'saved' } = props;
   return (
     <div className="secret-field">
       <TextField
@@ -24,11 +32,11 @@ export function SecretField({ id, label, value, onChange, saved, clear, onClear,
         value={value}
         onChange={onChange}
         autoComplete="new-password"
-        placeholder={saved && !clear ? 'saved — leave empty to keep' : ''}
+        placeholder={saved && !clear ? KEPT[keptFrom].placeholder : ''}
         error={error}
       />
       {saved && !value && (
-        <Checkbox id={`${id}-clear`} label="Remove the saved password" checked={clear} onChange={onClear} />
+        <Checkbox id={`${id}-clear`} label={KEPT[keptFrom].clear} checked={clear} onChange={onClear} />
       )}
     </div>
   );

@@ -24,14 +24,20 @@ const listOf = (names: string[]) =>
  * Whether the saved secrets still apply to what the form says (core keeps them only for the
  * destination they were saved for), and if not, the sentence that tells the user why.
  */
-export function secretsRebind(input: ProfileInput, saved: ProfileView | undefined): { kept: boolean; notice?: string } {
+export function secretsRebind(
+  input: ProfileInput,
+  saved: ProfileView | undefined,
+  /** `quick`: the secrets were typed in quick connect (not saved yet). */
+  from: 'saved' | 'quick' = 'saved',
+): { kept: boolean; notice?: string } {
   const reason = saved && secretRebindReason(input, saved);
   if (!saved || !reason) return { kept: true };
   const names = savedSecretNames(saved);
   if (!names.length) return { kept: false };
   const verb = names.length === 1 ? 'must' : 'must all';
+  const what = from === 'quick' ? `${listOf(names)} typed in Quick connect` : `saved ${listOf(names)}`;
   return {
     kept: false,
-    notice: `The saved ${listOf(names)} ${verb} be entered again because ${BECAUSE[reason]}: Redlens only ever sends a saved secret where it was saved for.`,
+    notice: `The ${what} ${verb} be entered again because ${BECAUSE[reason]}: Redlens only ever sends a saved secret where it was saved for.`,
   };
 }
