@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { PROFILE_COLORS, type ProfileDraft } from '../../../../shared/api/profiles';
 import { api } from '../../api/client';
 import { useNav } from '../../nav/navStore';
@@ -6,6 +6,7 @@ import { Checkbox, FormError, SelectField, TextField } from '../../ui/fields';
 import {
   connectionErrorField,
   EMPTY_PROFILE_FORM,
+  fieldInputId,
   formFromDraft,
   formFromView,
   formToInput,
@@ -36,6 +37,12 @@ export function ProfileEditor({ profileId, draft }: { profileId?: string; draft?
   /** Saving would turn read-only off: wait for the user to confirm it. */
   const [confirmWrites, setConfirmWrites] = useState(false);
   const rebind = secretsRebind(formToInput(form), saved);
+  /** The field a failed test points at: focused once its error is shown. */
+  const [focusField, setFocusField] = useState<{ field: string }>();
+  useEffect(() => {
+    const id = focusField && fieldInputId(focusField.field);
+    if (id) document.getElementById(id)?.focus();
+  }, [focusField]);
 
   const set = (patch: Partial<ProfileForm>) => {
     setForm((f) => ({ ...f, ...patch }));
@@ -59,11 +66,10 @@ export function ProfileEditor({ profileId, draft }: { profileId?: string; draft?
     }
     setTest({ status: 'failed', error: result.error });
     const fieldErrors = validationErrors(result.error);
-    setErrors(
-      Object.keys(fieldErrors).length
-        ? fieldErrors
-        : { [connectionErrorField(result.error, form.kind)]: result.error.message },
-    );
+    if (Object.keys(fieldErrors).length) return setErrors(fieldErrors);
+    const field = connectionErrorField(result.error, form.kind);
+    setErrors({ [field]: result.error.message });
+    setFocusField({ field });
   };
 
   const submit = async (allowWrites: boolean) => {
