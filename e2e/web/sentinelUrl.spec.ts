@@ -42,6 +42,7 @@ test('a pasted URL’s password is the data nodes’: Test succeeds where only t
   await expect(page.getByLabel('Data node password (optional)')).toHaveValue('node-secret');
   await expect(page.getByLabel('Sentinel password (optional)')).toHaveValue('');
   await expect(page.getByTestId('test-master')).toHaveText(dataOnly.master.address);
+  await page.getByTestId('test-master').scrollIntoViewIfNeeded();
   await page.screenshot({ path: 'test-results/screenshots/sentinel-url-data-only.png' });
 });
 

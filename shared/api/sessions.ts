@@ -24,6 +24,11 @@ export interface SessionView {
    * (master down, failover running). Writes fail with NO_MASTER until the state is ready again.
    */
   noMaster?: boolean;
+  /**
+   * A standalone profile that points at a node of a Redis Cluster (`cluster_enabled:1`): only
+   * this node's keys are browsed, and a key on another node is refused with CLUSTER_REDIRECT.
+   */
+  clusterNode?: boolean;
 }
 
 /**

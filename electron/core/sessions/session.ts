@@ -4,6 +4,7 @@ import type { ApiError } from '../../../shared/api/errors';
 import type { Endpoint } from '../../../shared/api/profiles';
 import type { SessionView } from '../../../shared/api/sessions';
 import { ApiFailure } from '../api/apiFailure';
+import { isClusterNode } from '../cluster/clusterNode';
 import { mapError } from '../api/mapError';
 import type { EventBus } from '../events/eventBus';
 import type { ResolvedProfile } from '../profiles/resolvedProfile';
@@ -176,8 +177,10 @@ export class Session {
       if (!this.#closing) this.#change({ state: 'failed', error });
       throw toFailure(error);
     }
+    // Until Cluster support: say when a "standalone" server is one node of a cluster.
+    const clusterNode = this.#profile.kind === 'standalone' && (await isClusterNode(this.#client!));
     this.#everReady = true;
-    this.#change({ state: 'ready', address: this.#address() });
+    this.#change({ state: 'ready', address: this.#address(), clusterNode });
     return this.#view;
   }
 
