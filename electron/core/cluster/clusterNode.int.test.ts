@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiError } from '../../../shared/api/errors';
-import { startCluster, startStandalone, type RedisClusterHarness, type StandaloneServer } from '../harness';
+import {
+  countKeys,
+  startCluster,
+  startStandalone,
+  waitFor,
+  type RedisClusterHarness,
+  type StandaloneServer,
+} from '../harness';
 import { createDispatch, type Handlers } from '../api/dispatch';
 import { keyHandlers } from '../keys/keyHandlers';
 import { testConnection } from '../sessions/connectionTest';
@@ -91,6 +98,30 @@ describe('a cluster node opened as a standalone server', () => {
     } finally {
       client.disconnect();
     }
+  });
+
+  it('deletes several of its own keys in different slots (one command per slot), and a folder of them', async () => {
+    const opened = cluster.nodes[0]!;
+    const client = await cluster.client();
+    const mine: string[] = [];
+    for (let i = 0; mine.length < 30; i++) {
+      if ((await cluster.nodeFor(`bulk:${i}`)) !== opened) continue;
+      await client.set(`bulk:${i}`, 'v');
+      mine.push(`bulk:${i}`);
+    }
+    client.disconnect();
+    const result = await dispatch('keys.delete', { sessionId, db: 0, keys: mine.slice(0, 10) });
+    expect(result).toEqual({ ok: true, value: { deleted: 10 } });
+
+    const job = bed.service.deleteFolder(sessionId, 0, 'bulk:');
+    await waitFor(async () => bed.jobEventsOf(job.jobId).some((e) => e.state !== 'running'), {
+      timeoutMs: 10_000,
+      what: 'the folder delete to end',
+    });
+    expect(bed.jobEventsOf(job.jobId).at(-1)).toMatchObject({ state: 'done', deleted: 20 });
+    const node = await opened.client();
+    expect(await countKeys(node, 'bulk:*')).toBe(0);
+    node.disconnect();
   });
 
   it('turns ASK (a slot being migrated) into the slot and the node it is moving to', async () => {

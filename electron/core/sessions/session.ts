@@ -28,6 +28,8 @@ const RECHECK_MASTER_MS = 100;
 export interface KeyBrowsing {
   keyDelimiter: string;
   scanCount: number;
+  /** The server is a Redis Cluster node: multi-key commands must stay within one slot. */
+  clusterNode: boolean;
 }
 
 export interface SessionInit {
@@ -88,7 +90,8 @@ export class Session {
 
   /** How the key browser groups and scans this session's keys (from the profile). */
   get keyBrowsing(): KeyBrowsing {
-    return { keyDelimiter: this.#profile.keyDelimiter, scanCount: this.#profile.scanCount };
+    const { keyDelimiter, scanCount } = this.#profile;
+    return { keyDelimiter, scanCount, clusterNode: !!this.#view.clusterNode };
   }
 
   /**
