@@ -23,11 +23,11 @@ test.afterAll(async () => {
 
 test('a cluster node says it is one, and a key on another node names that node', async ({ page }) => {
   const opened = cluster.nodes[0]!;
-  let local = 0;
+  const local: string[] = [];
   let elsewhere: { key: string; slot: number; node: string } | undefined;
   for (let i = 0; i < KEYS; i++) {
     const owner = await cluster.nodeFor(`user:${i}`);
-    if (owner === opened) local++;
+    if (owner === opened) local.push(`user:${i}`);
     else elsewhere ??= { key: `user:${i}`, slot: await cluster.slotOf(`user:${i}`), node: owner.address };
   }
   if (!elsewhere) throw new Error('every key landed on one node');
@@ -49,7 +49,9 @@ test('a cluster node says it is one, and a key on another node names that node',
   const banner = page.getByTestId('cluster-node-banner');
   await expect(banner).toContainText('This server is one node of a Redis Cluster.');
   await expect(banner).toContainText('Only the keys in this node’s slots are shown');
-  await expect(page.getByRole('status').filter({ hasText: 'keys loaded' })).toHaveText(`All ${local} keys loaded`);
+  await expect(page.getByRole('status').filter({ hasText: 'keys loaded' })).toHaveText(
+    `All ${local.length} keys loaded`,
+  );
 
   // An exact lookup of a key on another node: the node that holds it, not "MOVED …".
   await page.getByLabel('Find keys').fill(elsewhere.key);
@@ -68,6 +70,20 @@ test('a cluster node says it is one, and a key on another node names that node',
   await dialog.getByRole('button', { name: 'Create' }).click();
   await expect(dialog.getByRole('alert')).toContainText(`slot ${elsewhere.slot} on node ${elsewhere.node}`);
   await page.screenshot({ path: 'test-results/screenshots/cluster-node-new-key.png' });
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+
+  // Comparing two of this node's keys (in different slots): refused in words, not CROSSSLOT.
+  const tree = page.getByRole('tree', { name: 'Keys' });
+  await page.getByLabel('Find keys').fill('');
+  await page.getByLabel('Find keys').press('Enter');
+  await tree.getByRole('treeitem', { name: 'user', exact: true }).click();
+  const [a = '', b = ''] = local.map((key) => key.slice('user:'.length));
+  await tree.getByRole('treeitem', { name: a, exact: true }).click();
+  await tree.getByRole('treeitem', { name: b, exact: true }).click({ modifiers: ['ControlOrMeta'] });
+  await page.getByRole('button', { name: 'Compare 2 values' }).click();
+  const compare = page.getByRole('dialog', { name: 'Compare 2 keys' });
+  await expect(compare.getByRole('alert')).toContainText('These keys are in different slots of this cluster');
+  await expect(page.getByText(/CROSSSLOT/)).toHaveCount(0);
   const client = await cluster.client();
   try {
     expect(await client.get(elsewhere.key)).toBe(elsewhere.key.slice('user:'.length));

@@ -66,6 +66,11 @@ export const ERROR_CODES = [
    * `details` is a ClusterRedirectDetails (shared/api/cluster.ts).
    */
   'CLUSTER_REDIRECT',
+  /**
+   * The server is a node of a Redis Cluster and one command named keys of several slots
+   * (CROSSSLOT), which a cluster refuses. Nothing was done.
+   */
+  'CLUSTER_CROSSSLOT',
   /** A bug or an unexpected failure on our side. */
   'INTERNAL',
 ] as const;

@@ -1,5 +1,5 @@
 import type { ApiError } from '../../../shared/api/errors';
-import { clusterRedirect } from '../cluster/clusterRedirect';
+import { clusterRefusal } from '../cluster/clusterRefusal';
 import { ApiFailure } from './apiFailure';
 
 interface ErrorLike {
@@ -113,8 +113,8 @@ export function mapError(e: unknown, where?: string): ApiError {
         details: { reply: message },
       };
     }
-    const redirect = clusterRedirect(message) ?? clusterRedirect(queuedRefusal(e));
-    if (redirect) return redirect;
+    const cluster = clusterRefusal(message) ?? clusterRefusal(queuedRefusal(e));
+    if (cluster) return cluster;
     return { code: 'REDIS_ERROR', message, details: { reply: prefix ?? message } };
   }
 

@@ -124,6 +124,24 @@ describe('a cluster node opened as a standalone server', () => {
     node.disconnect();
   });
 
+  it('explains CROSSSLOT: a command over keys of several slots (compare, several strings, rename)', async () => {
+    const opened = cluster.nodes[0]!;
+    const mine: string[] = [];
+    for (let i = 0; mine.length < 2; i++) {
+      if ((await cluster.nodeFor(`cmp:${i}`)) === opened) mine.push(`cmp:${i}`);
+    }
+    const client = await cluster.client();
+    for (const key of mine) await client.set(key, 'v');
+    client.disconnect();
+    const crossSlot = { code: 'CLUSTER_CROSSSLOT' };
+    expect(await refusal('values.mget', { keys: mine, previewBytes: 100 })).toMatchObject(crossSlot);
+    const pairs = mine.map((key) => ({ key: `${key}:new`, value: 'x' }));
+    expect(await refusal('values.mset', { pairs })).toMatchObject(crossSlot);
+    let newKey = 'renamed:0';
+    for (let i = 1; (await cluster.slotOf(newKey)) === (await cluster.slotOf(mine[0]!)); i++) newKey = `renamed:${i}`;
+    expect(await refusal('keys.rename', { key: mine[0], newKey })).toMatchObject(crossSlot);
+  });
+
   it('turns ASK (a slot being migrated) into the slot and the node it is moving to', async () => {
     // A key that does not exist, in a slot of the opened node that is being moved to another.
     const key = 'ask:absent';

@@ -1,6 +1,6 @@
 import type { ApiError } from '../../../shared/api/errors';
 import type { Result } from '../../../shared/api/result';
-import { clusterRedirectText } from '../cluster/clusterText';
+import { clusterRedirectText, crossSlotText } from '../cluster/clusterText';
 
 /**
  * Errors whose words the renderer composes from core's code and parameters. Applied to every
@@ -13,5 +13,5 @@ export function withWords<T>(result: Result<T>): Result<T> {
 }
 
 function composedMessage(error: ApiError): string | undefined {
-  return clusterRedirectText(error);
+  return clusterRedirectText(error) ?? crossSlotText(error);
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ApiError } from '../../../shared/api/errors';
 import { withWords } from '../api/errorWords';
-import { clusterRedirectText } from './clusterText';
+import { clusterRedirectText, crossSlotText } from './clusterText';
 
 const moved: ApiError = {
   code: 'CLUSTER_REDIRECT',
@@ -26,5 +26,10 @@ describe('cluster redirect words', () => {
     expect(withWords({ ok: true, value: 1 })).toEqual({ ok: true, value: 1 });
     // Malformed details: core's message stays.
     expect(clusterRedirectText({ ...moved, details: { slot: 'x' } })).toBeUndefined();
+  });
+
+  it('says why a command over keys of several slots was refused', () => {
+    expect(crossSlotText({ code: 'CLUSTER_CROSSSLOT', message: 'x' })).toMatch(/^These keys are in different slots/);
+    expect(crossSlotText(moved)).toBeUndefined();
   });
 });

@@ -20,6 +20,12 @@ export function clusterRedirectText(error: ApiError): string | undefined {
   return `This key lives in slot ${slot} on node ${node}, another node of this cluster. Open that node, or wait for Cluster support.`;
 }
 
+/** The words for CLUSTER_CROSSSLOT: why a command over several keys was refused here. */
+export function crossSlotText(error: ApiError): string | undefined {
+  if (error.code !== 'CLUSTER_CROSSSLOT') return undefined;
+  return 'These keys are in different slots of this cluster, and a cluster refuses one command over keys of several slots. Nothing was done: act on one key at a time, or wait for Cluster support.';
+}
+
 /** What the session screen says about a cluster node opened as a standalone server. */
 export const CLUSTER_NODE_TEXT = {
   title: 'This server is one node of a Redis Cluster.',

@@ -30,5 +30,6 @@ export const ERROR_TITLES: Record<ErrorCode, string> = {
   OOM: 'Server out of memory',
   DB_CHANGED: 'Database switched',
   CLUSTER_REDIRECT: 'On another cluster node',
+  CLUSTER_CROSSSLOT: 'Keys in several cluster slots',
   INTERNAL: 'Unexpected error',
 };

@@ -31,3 +31,16 @@ export function clusterRedirect(reply: string): ApiError | undefined {
     details,
   };
 }
+
+/** CROSSSLOT: one command over keys of several slots, which a cluster refuses; undefined otherwise. */
+export function crossSlot(reply: string): ApiError | undefined {
+  if (!/^CROSSSLOT\b/.test(reply.trim())) return undefined;
+  return {
+    code: 'CLUSTER_CROSSSLOT',
+    message: 'These keys are in different slots of this Redis Cluster; nothing was done.',
+    details: { reply: reply.trim() },
+  };
+}
+
+/** A Redis Cluster node's refusal (MOVED, ASK, CROSSSLOT) as its error code, or undefined. */
+export const clusterRefusal = (reply: string): ApiError | undefined => clusterRedirect(reply) ?? crossSlot(reply);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mapError } from '../api/mapError';
-import { clusterRedirect } from './clusterRedirect';
+import { clusterRedirect, crossSlot } from './clusterRefusal';
 
 const replyError = (message: string, extra: object = {}) =>
   Object.assign(new Error(message), { name: 'ReplyError' }, extra);
@@ -20,6 +20,13 @@ describe('clusterRedirect', () => {
     for (const reply of ['MOVEDX 1 a:1', 'ERR MOVED 1 a:1', 'MOVED abc a:1', 'CROSSSLOT Keys']) {
       expect(clusterRedirect(reply)).toBeUndefined();
     }
+  });
+
+  it('explains CROSSSLOT only', () => {
+    expect(crossSlot("CROSSSLOT Keys in request don't hash to the same slot")).toMatchObject({
+      code: 'CLUSTER_CROSSSLOT',
+    });
+    expect(crossSlot('ERR CROSSSLOT')).toBeUndefined();
   });
 
   it('is what mapError makes of a MOVED reply, also one refused while a MULTI was queued', () => {
