@@ -1,4 +1,5 @@
 export * from './api/app';
+export * from './api/cluster';
 export * from './api/connection';
 export * from './api/errors';
 export * from './api/events';

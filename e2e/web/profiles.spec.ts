@@ -57,15 +57,15 @@ test('create, test and save standalone and Sentinel profiles; they survive a res
 
     // Sentinel, filled by pasting a URL, then completed by hand.
     await page.getByRole('button', { name: 'New connection' }).first().click();
-    const url = `redis-sentinel://sentinel-secret@${topo.sentinels.map((s) => s.address).join(',')}#${topo.masterName}`;
+    const url = `redis-sentinel://node-secret@${topo.sentinels.map((s) => s.address).join(',')}?sentinelPassword=sentinel-secret#${topo.masterName}`;
     await page.getByLabel('Paste a connection URL').fill(url);
     await page.getByRole('button', { name: 'Fill the form' }).click();
     await expect(page.getByRole('radio', { name: 'Sentinel' })).toHaveAttribute('aria-checked', 'true');
     await expect(page.getByLabel('Master name')).toHaveValue(topo.masterName);
     await expect(page.getByLabel('Sentinel 3 host')).toHaveValue('127.0.0.1');
     await expect(page.getByLabel('Sentinel password (optional)')).toHaveValue('sentinel-secret');
+    await expect(page.getByLabel('Data node password (optional)')).toHaveValue('node-secret');
     await page.getByLabel('Name', { exact: true }).fill('Sandbox HA');
-    await page.getByLabel('Data node password (optional)').fill('node-secret');
     await page.getByRole('button', { name: 'Test connection' }).click();
     await expect(page.getByTestId('test-master')).toHaveText(topo.master.address);
     await expect(page.getByTestId('test-replicas')).toHaveText('2');

@@ -36,7 +36,7 @@ const node = (page: Page, words: string) => page.getByRole('button', { name: new
 
 async function createSentinelProfile(page: Page, name: string, readOnly = false) {
   await page.getByRole('button', { name: 'New connection' }).first().click();
-  const url = `redis-sentinel://sentinel-secret@${topo.sentinels.map((s) => s.address).join(',')}#${topo.masterName}`;
+  const url = `redis-sentinel://node-secret@${topo.sentinels.map((s) => s.address).join(',')}?sentinelPassword=sentinel-secret#${topo.masterName}`;
   await page.getByLabel('Paste a connection URL').fill(url);
   await page.getByRole('button', { name: 'Fill the form' }).click();
   await page.getByLabel('Name', { exact: true }).fill(name);

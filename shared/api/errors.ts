@@ -60,6 +60,17 @@ export const ERROR_CODES = [
    * db meanwhile); nothing was done. `details` holds `{ db, current }`.
    */
   'DB_CHANGED',
+  /**
+   * The server is a node of a Redis Cluster and the key lives on another node (MOVED), or its slot
+   * is being moved to another node (ASK). Nothing was done and the redirect is never followed.
+   * `details` is a ClusterRedirectDetails (shared/api/cluster.ts).
+   */
+  'CLUSTER_REDIRECT',
+  /**
+   * The server is a node of a Redis Cluster and one command named keys of several slots
+   * (CROSSSLOT), which a cluster refuses. Nothing was done.
+   */
+  'CLUSTER_CROSSSLOT',
   /** A bug or an unexpected failure on our side. */
   'INTERNAL',
 ] as const;

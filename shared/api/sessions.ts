@@ -29,6 +29,11 @@ export interface SessionView {
    * `profileName` is the server's `host:port`).
    */
   quick?: true;
+  /**
+   * A standalone profile that points at a node of a Redis Cluster (`cluster_enabled:1`): only
+   * this node's keys are browsed, and a key on another node is refused with CLUSTER_REDIRECT.
+   */
+  clusterNode?: boolean;
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { ApiError } from '../../../shared/api/errors';
+import { clusterRefusal } from '../cluster/clusterRefusal';
 import { ApiFailure } from './apiFailure';
 
 interface ErrorLike {
@@ -58,6 +59,12 @@ function tlsError(code: string, message: string, at: string): ApiError | undefin
 /** The first word of a Redis error reply (`WRONGPASS`, `OOM`, `READONLY`…), if it is one. */
 const replyPrefix = (message: string): string | undefined => /^([A-Z][A-Z_]+)\b/.exec(message)?.[1];
 
+/** EXECABORT's first refusal while queuing (ioredis keeps them in `previousErrors`), or ''. */
+function queuedRefusal(e: unknown): string {
+  const previous = (e as { previousErrors?: unknown[] } | null)?.previousErrors?.[0];
+  return previous instanceof Error ? previous.message : '';
+}
+
 /**
  * Maps anything thrown by ioredis, Node's net stack or our own code to a stable API error.
  * `where` ("127.0.0.1:6379") makes the message actionable.
@@ -106,6 +113,8 @@ export function mapError(e: unknown, where?: string): ApiError {
         details: { reply: message },
       };
     }
+    const cluster = clusterRefusal(message) ?? clusterRefusal(queuedRefusal(e));
+    if (cluster) return cluster;
     return { code: 'REDIS_ERROR', message, details: { reply: prefix ?? message } };
   }
 

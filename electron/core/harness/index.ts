@@ -10,3 +10,4 @@ export type { Endpoint } from './redisClient.js';
 export { startStandalone, type StandaloneOptions, type StandaloneServer } from './standalone.js';
 export { startSentinelTopology, type SentinelTopology, type SentinelTopologyOptions } from './sentinelTopology.js';
 export { countKeys } from './countKeys.js';
+export { startCluster, splitSlots, type ClusterOptions, type RedisClusterHarness } from './cluster.js';

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type Redis from 'ioredis';
 import type { KeyJobStatus } from '../../../shared/api/keys';
 import { mapError } from '../api/mapError';
+import { unlinkKeys } from '../cluster/unlinkKeys';
 import { encodeKey, toLatin1 } from './keyBytes';
 import type { KeyIndex } from './keyIndex';
 import type { MetaCache } from './metaCache';
@@ -29,6 +30,8 @@ export interface DeleteFolderJobInit {
   /** The folder prefix (bytes, normally ending with the delimiter). */
   prefix: Buffer;
   scanCount: number;
+  /** A Redis Cluster node: one UNLINK per key (see unlinkKeys). */
+  clusterNode: boolean;
   emit: (status: KeyJobStatus) => void;
 }
 
@@ -112,7 +115,7 @@ export class DeleteFolderJob {
   }
 
   async #unlink(batch: Buffer[]): Promise<void> {
-    this.status.deleted += await (await this.#init.client()).unlink(...batch);
+    this.status.deleted += await unlinkKeys(await this.#init.client(), batch, this.#init.clusterNode);
     this.#forget(batch.map(toLatin1));
   }
 

@@ -3,6 +3,7 @@ import type { KeyBytes, KeyJobStatus, KeyMeta, KeyRowsPage, ScanStatus } from '.
 import { ApiFailure } from '../api/apiFailure';
 import type { EventBus } from '../events/eventBus';
 import type { SessionManager } from '../sessions/sessionManager';
+import { unlinkKeys } from '../cluster/unlinkKeys';
 import { UNLINK_BATCH } from './deleteFolderJob';
 import { decodeKey, encodeKey, keyBytesToLatin1, showKey, toLatin1 } from './keyBytes';
 import type { RowsView } from './keyIndex';
@@ -161,7 +162,8 @@ export function createKeyService({ events, sessions }: { events: EventBus; sessi
       for (let i = 0; i < bytes.length; i += UNLINK_BATCH) {
         const batch = bytes.slice(i, i + UNLINK_BATCH);
         // Asked per batch: a pinned connection, so every batch lands in `db`.
-        deleted += await (await sessions.dbClient(sessionId, db)).unlink(...batch);
+        const client = await sessions.dbClient(sessionId, db);
+        deleted += await unlinkKeys(client, batch, sessions.keyBrowsing(sessionId).clusterNode);
         forget(sessionId, db, batch);
       }
       return { deleted };

@@ -165,6 +165,7 @@ export class SessionKeys {
       target: { current: () => this.ofDb(db) },
       prefix,
       scanCount: this.deps.browsing.scanCount,
+      clusterNode: this.deps.browsing.clusterNode,
       emit: this.deps.emitJob,
     });
     this.#jobs.set(job.status.jobId, job);

@@ -72,15 +72,45 @@ describe('parseConnectionUrl: redis-sentinel://', () => {
     });
   });
 
-  it('treats the credentials as the sentinels’ own (a single token is the password)', () => {
-    expect(parseConnectionUrl('redis-sentinel://sentinel-secret@s1:26379#m')).toMatchObject({
-      sentinelPassword: 'sentinel-secret',
+  it('reads the credentials as the data nodes’ (a single token is the password), as client libraries do', () => {
+    const draft = parseConnectionUrl('redis-sentinel://secret@h1:26379,h2:26380#mymaster');
+    expect(draft).toEqual({
+      kind: 'sentinel',
+      sentinels: [
+        { host: 'h1', port: 26379 },
+        { host: 'h2', port: 26380 },
+      ],
+      masterName: 'mymaster',
+      password: 'secret',
     });
-    const draft = parseConnectionUrl('redis-sentinel://watcher:p%23w@s1,s2#m');
-    expect(draft).toMatchObject({ sentinelUsername: 'watcher', sentinelPassword: 'p#w' });
-    expect(draft).not.toHaveProperty('password');
-    expect(draft).not.toHaveProperty('username');
-    expect(parseConnectionUrl('redis-sentinel://:pw@s1#m')).toMatchObject({ sentinelPassword: 'pw' });
+    expect(parseConnectionUrl('redis-sentinel://app:p%23w@s1,s2#m')).toEqual(
+      expect.objectContaining({ username: 'app', password: 'p#w' }),
+    );
+    expect(parseConnectionUrl('redis-sentinel://:pw@s1#m')).toMatchObject({ password: 'pw' });
+    for (const url of ['redis-sentinel://secret@s1#m', 'redis-sentinel://app:pw@s1#m']) {
+      const parsed = parseConnectionUrl(url);
+      expect(parsed).not.toHaveProperty('sentinelPassword');
+      expect(parsed).not.toHaveProperty('sentinelUsername');
+    }
+  });
+
+  it('takes the sentinels’ own credentials only from ?sentinelPassword= and ?sentinelUsername=', () => {
+    expect(
+      parseConnectionUrl('redis-sentinel://node-pw@s1,s2?sentinelUsername=watcher&sentinelPassword=s%26p#m'),
+    ).toMatchObject({ password: 'node-pw', sentinelUsername: 'watcher', sentinelPassword: 's&p' });
+    // A sentinel password alone (the data nodes have none).
+    const only = parseConnectionUrl('redis-sentinel://s1?sentinelPassword=sent#m');
+    expect(only).toMatchObject({ sentinelPassword: 'sent', masterName: 'm' });
+    expect(only).not.toHaveProperty('password');
+  });
+
+  it('keeps "+" and an unescaped "@" in a sentinel password, and an "@" in the data password', () => {
+    expect(parseConnectionUrl('redis-sentinel://n@de@s1:26379?sentinelPassword=a+b@c#m')).toMatchObject({
+      sentinels: [{ host: 's1', port: 26379 }],
+      password: 'n@de',
+      sentinelPassword: 'a+b@c',
+      masterName: 'm',
+    });
   });
 
   it('supports rediss-sentinel://, a percent-encoded master name and ?sentinelMasterId=', () => {
@@ -117,6 +147,9 @@ describe('parseConnectionUrl: refuses bad input with a precise reason', () => {
     ['redis-sentinel://s1:26379#', /master name is missing/],
     ['redis-sentinel://s1:26379,,s2#m', /host is missing/],
     ['redis-sentinel://s1:99999#m', /Bad port "99999"/],
+    ['redis://cache?sentinelPassword=x', /only belongs in redis-sentinel/],
+    ['redis-sentinel://s1?sentinelPassword=50%off#m', /sentinel password in the URL has a broken %-escape/],
+    ['redis-sentinel://s1?sentinelPassword=a&sentinelPassword=b#m', /"sentinelPassword" twice/],
     ['redis://ca che:6379', /not a valid host name/],
   ])('%s', (url, message) => {
     const error = failure(url);

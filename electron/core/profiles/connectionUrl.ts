@@ -12,7 +12,7 @@ type Scheme = keyof typeof SCHEMES;
 const DEFAULT_PORT = { standalone: 6379, sentinel: 26379 } as const;
 const MAX_DB = 100_000;
 const EXAMPLES =
-  'redis://[user:password@]host[:port][/db], rediss://… (TLS) or redis-sentinel://[password@]host1:26379,host2:26379[/db]#mymaster';
+  'redis://[user:password@]host[:port][/db], rediss://… (TLS) or redis-sentinel://[[user:]password@]host1:26379,host2:26379[/db][?sentinelPassword=…]#mymaster';
 
 const invalid = (message: string) => new ApiFailure('VALIDATION_FAILED', message);
 
@@ -52,16 +52,37 @@ function parseDb(text: string, where: string): number {
   return db;
 }
 
+const OPTION_WORDS: Record<string, string> = {
+  sentinelPassword: 'sentinel password',
+  sentinelUsername: 'sentinel user name',
+};
+
+/** `?name=value&…` → decoded values; `+` stays a plus (passwords), a name given twice is refused. */
+function parseQuery(query: string | undefined): Map<string, string> {
+  const options = new Map<string, string>();
+  for (const pair of (query ?? '').split('&')) {
+    if (!pair) continue;
+    const [rawName = '', rawValue = ''] = pair.split(/=(.*)/s, 2);
+    const name = decode(rawName, 'URL option name');
+    const what = OPTION_WORDS[name] ?? `URL option "${name}"`;
+    if (options.has(name)) throw invalid(`The URL gives "${name}" twice; keep one.`);
+    options.set(name, decode(rawValue, what));
+  }
+  return options;
+}
+
 /** Everything after `scheme://`: `[userinfo@]hosts[/db][?query][#fragment]`. */
 function splitUrl(rest: string) {
-  // The last "@" ends the credentials, so an unescaped "@" (or "/", "#") in a password still works.
-  const at = rest.lastIndexOf('@');
+  // The last "@" ends the credentials, so an unescaped "@" (or "/", "#") in a password still works
+  // — but not one inside the options (`?sentinelPassword=a@b`): those start at the first "?name=".
+  const options = /\?[A-Za-z][\w-]*=/.exec(rest);
+  const at = (options ? rest.slice(0, options.index) : rest).lastIndexOf('@');
   const userinfo = at >= 0 ? rest.slice(0, at) : undefined;
   const afterAuth = rest.slice(at + 1);
   const [beforeFragment = '', fragment] = afterAuth.split(/#(.*)/s, 2);
   const [beforeQuery = '', query] = beforeFragment.split(/\?(.*)/s, 2);
   const [hosts = '', path] = beforeQuery.split(/\/(.*)/s, 2);
-  return { userinfo, hosts, path, query: new URLSearchParams(query ?? ''), fragment };
+  return { userinfo, hosts, path, query: parseQuery(query), fragment };
 }
 
 /** `user:password`, `:password` or a single token; returns [user, password]. */
@@ -77,26 +98,28 @@ function splitUserinfo(userinfo: string | undefined, loneTokenIs: 'user' | 'pass
   return [user ? decode(user, 'user name') : undefined, password ? decode(password, 'password') : undefined];
 }
 
-function dbFrom(path: string | undefined, query: URLSearchParams): number | undefined {
+function dbFrom(path: string | undefined, query: Map<string, string>): number | undefined {
   const fromPath = path ? parseDb(path, 'in the URL path') : undefined;
   const param = query.get('db') ?? query.get('database');
-  const fromQuery = param === null ? undefined : parseDb(param, 'in the URL options');
+  const fromQuery = param === undefined ? undefined : parseDb(param, 'in the URL options');
   if (fromPath !== undefined && fromQuery !== undefined && fromPath !== fromQuery) {
     throw invalid(`The URL names two databases (/${fromPath} and db=${fromQuery}); keep one.`);
   }
   return fromPath ?? fromQuery;
 }
 
-const SUPPORTED_OPTIONS = ['db', 'database', 'sentinelMasterId'];
+const SENTINEL_OPTIONS = ['sentinelMasterId', 'sentinelUsername', 'sentinelPassword'];
+const SUPPORTED_OPTIONS = ['db', 'database', ...SENTINEL_OPTIONS];
 
 /**
  * Parses a connection URL into the profile fields it carries.
  *
  * - `redis://user@host` means user name `user` (as redis-py, node-redis and ioredis read it);
  *   a password alone is written `redis://:password@host`.
- * - In `redis-sentinel://` URLs the credentials are the SENTINELS' (like Lettuce's
- *   `redis-sentinel://[[user:]password@]host…#master`, where a single token is the password);
- *   the data nodes' password is entered separately, as with redis-py's `sentinel_kwargs` split.
+ * - In `redis-sentinel://` URLs the credentials are the DATA NODES' (as Lettuce reads
+ *   `redis-sentinel://[[user:]password@]host…#master`, where a single token is the password): the
+ *   usual deployment has a password on the data nodes only. The sentinels' own credentials come
+ *   only from `?sentinelPassword=` / `?sentinelUsername=` (redis-py's `sentinel_kwargs` split).
  */
 export function parseConnectionUrl(url: string): ProfileDraft {
   const text = url.trim();
@@ -112,6 +135,9 @@ export function parseConnectionUrl(url: string): ProfileDraft {
   const { kind, tls } = SCHEMES[scheme as Scheme];
   const parts = splitUrl(match[2] ?? '');
   for (const key of parts.query.keys()) {
+    if (kind === 'standalone' && SENTINEL_OPTIONS.includes(key)) {
+      throw invalid(`The "${key}" option only belongs in redis-sentinel:// URLs.`);
+    }
     if (!SUPPORTED_OPTIONS.includes(key)) {
       throw invalid(
         `Unsupported URL option "${key}": Redlens understands ${SUPPORTED_OPTIONS.join(', ')}. Set other options in the form.`,
@@ -139,17 +165,22 @@ export function parseConnectionUrl(url: string): ProfileDraft {
   }
 
   const sentinels = parts.hosts.split(',').map((h) => parseEndpoint(h.trim(), DEFAULT_PORT.sentinel));
-  const masterName = decode(parts.fragment ?? parts.query.get('sentinelMasterId') ?? '', 'master name').trim();
+  const fromFragment = parts.fragment === undefined ? undefined : decode(parts.fragment, 'master name');
+  const masterName = (fromFragment ?? parts.query.get('sentinelMasterId') ?? '').trim();
   if (!masterName) {
     throw invalid(
       `The master name is missing: add it after "#", e.g. redis-sentinel://${parts.hosts || 'host:26379'}#mymaster.`,
     );
   }
-  const [sentinelUsername, sentinelPassword] = splitUserinfo(parts.userinfo, 'password');
+  const [username, password] = splitUserinfo(parts.userinfo, 'password');
+  const sentinelUsername = parts.query.get('sentinelUsername') || undefined;
+  const sentinelPassword = parts.query.get('sentinelPassword') || undefined;
   return {
     kind,
     sentinels,
     masterName,
+    ...(username === undefined ? {} : { username }),
+    ...(password === undefined ? {} : { password }),
     ...(sentinelUsername === undefined ? {} : { sentinelUsername }),
     ...(sentinelPassword === undefined ? {} : { sentinelPassword }),
     ...common,

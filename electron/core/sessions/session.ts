@@ -4,6 +4,7 @@ import type { ApiError } from '../../../shared/api/errors';
 import type { Endpoint } from '../../../shared/api/profiles';
 import type { SessionView } from '../../../shared/api/sessions';
 import { ApiFailure } from '../api/apiFailure';
+import { isClusterNode } from '../cluster/clusterNode';
 import { mapError } from '../api/mapError';
 import type { EventBus } from '../events/eventBus';
 import type { ResolvedProfile } from '../profiles/resolvedProfile';
@@ -27,6 +28,8 @@ const RECHECK_MASTER_MS = 100;
 export interface KeyBrowsing {
   keyDelimiter: string;
   scanCount: number;
+  /** The server is a Redis Cluster node: multi-key commands must stay within one slot. */
+  clusterNode: boolean;
 }
 
 export interface SessionInit {
@@ -87,7 +90,8 @@ export class Session {
 
   /** How the key browser groups and scans this session's keys (from the profile). */
   get keyBrowsing(): KeyBrowsing {
-    return { keyDelimiter: this.#profile.keyDelimiter, scanCount: this.#profile.scanCount };
+    const { keyDelimiter, scanCount } = this.#profile;
+    return { keyDelimiter, scanCount, clusterNode: !!this.#view.clusterNode };
   }
 
   /**
@@ -176,8 +180,10 @@ export class Session {
       if (!this.#closing) this.#change({ state: 'failed', error });
       throw toFailure(error);
     }
+    // Until Cluster support: say when a "standalone" server is one node of a cluster.
+    const clusterNode = this.#profile.kind === 'standalone' && (await isClusterNode(this.#client!));
     this.#everReady = true;
-    this.#change({ state: 'ready', address: this.#address() });
+    this.#change({ state: 'ready', address: this.#address(), clusterNode });
     return this.#view;
   }
 

@@ -40,4 +40,14 @@ describe('session views', () => {
     expect(none).toMatchObject({ state: 'reconnecting', noMaster: true });
     expect(nextView(none, { state: 'ready', address: 'b:2' })).not.toHaveProperty('noMaster');
   });
+
+  it('keeps saying a server is a cluster node through reconnects', () => {
+    const error = { code: 'CONNECTION_REFUSED' as const, message: 'refused' };
+    const ready = nextView(initialView('s1', 'p1', profile), { state: 'ready', address: 'a:1', clusterNode: true });
+    const lost = nextView(ready, { state: 'reconnecting', attempt: 1, error });
+    expect(nextView(lost, { state: 'ready', address: 'a:1' })).toMatchObject({ clusterNode: true });
+    expect(
+      nextView(initialView('s2', 'p1', profile), { state: 'ready', address: 'a:1', clusterNode: false }),
+    ).not.toHaveProperty('clusterNode');
+  });
 });

@@ -5,7 +5,7 @@ import type { ResolvedProfile } from '../profiles/resolvedProfile';
 /** What happened to a session; `nextView` turns it into the view the UI gets. */
 export type SessionChange =
   | { state: 'connecting' }
-  | { state: 'ready'; address: string }
+  | { state: 'ready'; address: string; clusterNode?: boolean }
   | { state: 'reconnecting'; attempt: number; error: ApiError; noMaster?: boolean }
   | { state: 'failed'; error: ApiError }
   | { state: 'closed' }
@@ -38,7 +38,8 @@ export function nextView(view: SessionView, change: SessionChange): SessionView 
     case 'db':
       return { ...view, db: change.db };
     case 'ready':
-      return { ...base, state: 'ready', address: change.address };
+      // clusterNode is said once, on the first ready; later views keep it (base).
+      return { ...base, state: 'ready', address: change.address, ...(change.clusterNode && { clusterNode: true }) };
     case 'reconnecting':
       return {
         ...base,

@@ -2,6 +2,7 @@ import type { EventMap, EventName } from '../../../shared/api/events';
 import type { MethodInput, MethodName, MethodOutput } from '../../../shared/api/methods';
 import type { Result } from '../../../shared/api/result';
 import type { RedlensBridge } from '../../../shared/api/transport';
+import { withWords } from './errorWords';
 
 let bridge: RedlensBridge | undefined;
 
@@ -18,7 +19,7 @@ const current = (): RedlensBridge => {
 /** Typed calls into core; every call resolves to a Result, never throws. */
 export const api = {
   call: <M extends MethodName>(method: M, input: MethodInput<M>): Promise<Result<MethodOutput<M>>> =>
-    current().invoke(method, input),
+    current().invoke(method, input).then(withWords),
   on: <E extends EventName>(event: E, listener: (payload: EventMap[E]) => void): (() => void) =>
     current().subscribe(event, listener),
 };

@@ -96,11 +96,29 @@ describe('profile form model', () => {
     ).toBe('password');
     expect(
       connectionErrorField(
-        { code: 'AUTH_FAILED', message: 'Sentinel 127.0.0.1:26379 rejected the sentinel password' },
+        {
+          code: 'AUTH_FAILED',
+          message: 'Sentinel 127.0.0.1:26379 rejected the sentinel password',
+          details: { node: 'sentinel' },
+        },
         'sentinel',
       ),
     ).toBe('sentinelPassword');
     expect(connectionErrorField({ code: 'UNKNOWN_MASTER', message: '' }, 'sentinel')).toBe('masterName');
+  });
+
+  it('puts a Sentinel profile’s auth error on the password that was refused, whatever the words', () => {
+    // What core says when a data node wants a password: it mentions the sentinel password too.
+    const dataNode = {
+      code: 'AUTH_REQUIRED' as const,
+      message:
+        'Data node 127.0.0.1:6380 requires a password: set the data-node password (the sentinel password is separate).',
+      details: { node: 'data', address: '127.0.0.1:6380' },
+    };
+    expect(connectionErrorField(dataNode, 'sentinel')).toBe('password');
+    expect(connectionErrorField({ ...dataNode, code: 'AUTH_FAILED' }, 'sentinel')).toBe('password');
+    const sentinel = { code: 'AUTH_FAILED' as const, message: 'Refused.', details: { node: 'sentinel' } };
+    expect(connectionErrorField(sentinel, 'sentinel')).toBe('sentinelPassword');
     expect(connectionErrorField({ code: 'CONNECTION_REFUSED', message: '' }, 'standalone')).toBe('host');
     expect(connectionErrorField({ code: 'TLS_FAILED', message: '' }, 'standalone')).toBe('tls');
   });

@@ -167,12 +167,19 @@ export function validationErrors(error: ApiError): FormErrors {
   return errors;
 }
 
+/** `details.node` of an auth error: which credentials were refused, the sentinels' or the data nodes'. */
+const refusedBy = (error: ApiError): unknown =>
+  typeof error.details === 'object' && error.details !== null && 'node' in error.details
+    ? error.details.node
+    : undefined;
+
 /** Where a connection error belongs on the form, so it shows next to the field that caused it. */
 export function connectionErrorField(error: ApiError, kind: ProfileForm['kind']): string {
   switch (error.code) {
     case 'AUTH_FAILED':
     case 'AUTH_REQUIRED':
-      return kind === 'sentinel' && /sentinel/i.test(error.message) ? 'sentinelPassword' : 'password';
+      // Core says which node refused (see nodeErrors.ts): the words mention both passwords.
+      return kind === 'sentinel' && refusedBy(error) === 'sentinel' ? 'sentinelPassword' : 'password';
     case 'CONNECTION_REFUSED':
     case 'HOST_NOT_FOUND':
     case 'TIMEOUT':
@@ -189,3 +196,15 @@ export function connectionErrorField(error: ApiError, kind: ProfileForm['kind'])
       return 'form';
   }
 }
+
+const INPUT_IDS: Record<string, string> = {
+  host: 'pf-host',
+  password: 'pf-password',
+  sentinelPassword: 'pf-sentinel-password',
+  sentinels: 'pf-sentinel-0-host',
+  masterName: 'pf-master',
+  role: 'pf-role',
+};
+
+/** The input to focus for a field a connection error points at (none for the form as a whole). */
+export const fieldInputId = (field: string): string | undefined => INPUT_IDS[field];

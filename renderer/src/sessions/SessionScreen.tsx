@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import type { SessionView } from '../../../shared/api/sessions';
+import { ClusterNodeBanner } from '../cluster/ClusterNodeBanner';
 import { QuickSessionBadge } from '../connect/QuickSessionBadge';
 import { useNav } from '../nav/navStore';
 import { KeyBrowser } from '../keys/KeyBrowser';
@@ -56,6 +57,7 @@ function OpenSession({
       </header>
       {session.kind === 'sentinel' && <FailoverBanners ownerId={session.id} />}
       <SessionStatus session={session} />
+      <ClusterNodeBanner session={session} />
       {session.state === 'failed' ? (
         // Nothing here would answer (the key browser would only list errors): the status says what to do.
         <p className="hint">Nothing to browse until the session connects: Retry, or close its tab.</p>

@@ -29,5 +29,7 @@ export const ERROR_TITLES: Record<ErrorCode, string> = {
   VALUE_TOO_LARGE: 'Value too large',
   OOM: 'Server out of memory',
   DB_CHANGED: 'Database switched',
+  CLUSTER_REDIRECT: 'On another cluster node',
+  CLUSTER_CROSSSLOT: 'Keys in several cluster slots',
   INTERNAL: 'Unexpected error',
 };

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { PROFILE_COLORS, type ProfileDraft, type ProfileView } from '../../../../shared/api/profiles';
 import { api } from '../../api/client';
 import { useNav } from '../../nav/navStore';
@@ -6,6 +6,7 @@ import { Checkbox, FormError, SelectField, TextField } from '../../ui/fields';
 import {
   connectionErrorField,
   EMPTY_PROFILE_FORM,
+  fieldInputId,
   formFromDraft,
   formFromView,
   formToInput,
@@ -47,6 +48,12 @@ export function ProfileEditor({ profileId, draft, quick }: ProfileEditorProps) {
   const secretSource = saved ?? quick;
   const keptFrom = !saved && quick ? 'quick' : 'saved';
   const rebind = secretsRebind(formToInput(form), secretSource, keptFrom);
+  /** The field a failed test points at: focused once its error is shown. */
+  const [focusField, setFocusField] = useState<{ field: string }>();
+  useEffect(() => {
+    const id = focusField && fieldInputId(focusField.field);
+    if (id) document.getElementById(id)?.focus();
+  }, [focusField]);
 
   const set = (patch: Partial<ProfileForm>) => {
     setForm((f) => ({ ...f, ...patch }));
@@ -70,11 +77,10 @@ export function ProfileEditor({ profileId, draft, quick }: ProfileEditorProps) {
     }
     setTest({ status: 'failed', error: result.error });
     const fieldErrors = validationErrors(result.error);
-    setErrors(
-      Object.keys(fieldErrors).length
-        ? fieldErrors
-        : { [connectionErrorField(result.error, form.kind)]: result.error.message },
-    );
+    if (Object.keys(fieldErrors).length) return setErrors(fieldErrors);
+    const field = connectionErrorField(result.error, form.kind);
+    setErrors({ [field]: result.error.message });
+    setFocusField({ field });
   };
 
   const submit = async (allowWrites: boolean) => {

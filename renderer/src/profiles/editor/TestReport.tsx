@@ -1,5 +1,6 @@
 import type { ApiError } from '../../../../shared/api/errors';
 import type { ConnectionTestReport } from '../../../../shared/api/profiles';
+import { CLUSTER_NODE_TEXT } from '../../cluster/clusterText';
 import { ERROR_TITLES } from '../../ui/errorTitles';
 import { Facts } from '../../ui/Facts';
 
@@ -56,6 +57,12 @@ export function TestReport({ state }: { state: TestState }) {
             : []),
         ]}
       />
+      {r.mode === 'cluster' && (
+        <p className="hint" data-testid="test-cluster-node">
+          {CLUSTER_NODE_TEXT.title} A session shows only the keys in this node’s slots; Redlens does not support Cluster
+          yet.
+        </p>
+      )}
     </div>
   );
 }
