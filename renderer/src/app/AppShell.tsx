@@ -46,6 +46,10 @@ function MainArea() {
 
 export function AppShell() {
   const loadVersion = useAppStore((s) => s.loadVersion);
+  const linkOpen = useAppStore((s) => s.link.state === 'open');
+  useEffect(() => {
+    if (linkOpen) void useSessions.getState().sync();
+  }, [linkOpen]);
   useEffect(() => {
     void loadVersion();
     void useProfiles.getState().load();

@@ -36,6 +36,12 @@ interface SessionsState {
   refreshDatabases(sessionId: string): Promise<ApiError | undefined>;
   /** A `session.state` event from core. */
   apply(session: SessionView): void;
+  /**
+   * Takes core's list of sessions: on start and after the link to core comes back. Core's sessions
+   * are the app's (another browser tab of the web host may have opened some), and events sent
+   * while the link was down are lost.
+   */
+  sync(): Promise<void>;
 }
 
 export const useSessions = create<SessionsState>((set, get) => ({
@@ -92,6 +98,19 @@ export const useSessions = create<SessionsState>((set, get) => ({
         ...(recovery && { recovered: { ...s.recovered, [session.id]: recovery } }),
       };
     }),
+  sync: async () => {
+    const result = await api.call('sessions.list', {});
+    if (!result.ok) return;
+    // One ordered channel carries replies and events: what arrives after this reply is newer.
+    const listed = new Set(result.value.map((session) => session.id));
+    set((s) =>
+      s.order
+        // A failed tab stays (core may have forgotten a session that never connected).
+        .filter((id) => !listed.has(id) && s.sessions[id]?.state !== 'failed')
+        .reduce((next, id) => ({ ...next, ...without(next, id) }), s),
+    );
+    for (const session of result.value) get().apply(session);
+  },
 }));
 
 /** Opens of a profile on their way (see `open`). */
