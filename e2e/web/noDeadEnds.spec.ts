@@ -44,6 +44,7 @@ test('Retry on a failed session lands on the working session, selected', async (
     // A failed session offers what to do, and no key browser answering "No open session <id>".
     await expect(page.getByText('Nothing to browse until the session connects')).toBeVisible();
     await expect(page.getByText(/No open session/)).toHaveCount(0);
+    await expect(page.getByLabel('Database', { exact: true })).toHaveCount(0);
     await shot(page, 'session-failed-retry');
 
     await server.node.restart();
@@ -52,6 +53,7 @@ test('Retry on a failed session lands on the working session, selected', async (
     await expect(page.getByText('This session is closed.')).toHaveCount(0);
     await expect(sessionTab(page, 'Late cache')).toHaveAttribute('aria-selected', 'true');
     await expect(sessionTab(page, 'Late cache')).toHaveCount(1);
+    await expect(page.getByLabel('Database', { exact: true })).toBeVisible();
     await shot(page, 'session-after-retry');
   } finally {
     await server.stop();

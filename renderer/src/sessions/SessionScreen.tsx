@@ -53,7 +53,8 @@ function OpenSession({
         ) : (
           <h1 id="session-title">{session.profileName}</h1>
         )}
-        <DatabaseSelector session={session} />
+        {/* A failed session has no databases to choose from (it would only list an error). */}
+        {session.state !== 'failed' && <DatabaseSelector session={session} />}
       </header>
       {session.kind === 'sentinel' && <FailoverBanners ownerId={session.id} />}
       <SessionStatus session={session} />
