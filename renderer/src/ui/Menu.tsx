@@ -13,11 +13,24 @@ export type MenuEntry =
     }
   | 'separator';
 
-const KEY_LABELS: Record<string, string> = { ArrowLeft: '←', ArrowRight: '→', Escape: 'Esc', Delete: 'Del' };
+const KEY_LABELS: Record<string, string> = {
+  ArrowLeft: '←',
+  ArrowRight: '→',
+  Escape: 'Esc',
+  Delete: 'Del',
+  'Alt+ArrowUp': 'Alt+↑',
+  'Alt+ArrowDown': 'Alt+↓',
+};
 
 interface MenuProps {
   /** The menu's accessible name. */
   label: string;
+  /** For the opener's `aria-controls`. */
+  id?: string;
+  /** The button that toggles this menu: a press on it is left to it (not "a click elsewhere"). */
+  opener?: HTMLElement | null;
+  /** Which item has the focus first (ArrowUp on a menu button opens on the last). */
+  initialFocus?: 'first' | 'last';
   /** Where it opens (viewport coordinates); it is moved back inside the window if needed. */
   at: { x: number; y: number };
   items: MenuEntry[];
@@ -27,11 +40,14 @@ interface MenuProps {
 
 const MARGIN = 4;
 
+/** Closes the menu that is open now: there is only ever one. */
+let closeOpenMenu: (() => void) | undefined;
+
 /**
  * A popup menu (ARIA `menu`/`menuitem`): arrows, Home/End and first letters move, Enter or a
  * click chooses, Escape/Tab or a click outside closes. The opener restores its own focus.
  */
-export function Menu({ label, at, items, onClose }: MenuProps) {
+export function Menu({ label, id, opener, initialFocus = 'first', at, items, onClose }: MenuProps) {
   const ref = useRef<HTMLDivElement>(null);
   const [pos, setPos] = useState(at);
 
@@ -43,12 +59,22 @@ export function Menu({ label, at, items, onClose }: MenuProps) {
       x: Math.max(MARGIN, Math.min(at.x, window.innerWidth - width - MARGIN)),
       y: Math.max(MARGIN, Math.min(at.y, window.innerHeight - height - MARGIN)),
     });
-    menu.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
-  }, [at]);
+    const all = menu.querySelectorAll<HTMLElement>('[role="menuitem"]');
+    all[initialFocus === 'last' ? all.length - 1 : 0]?.focus();
+  }, [at, initialFocus]);
+
+  useEffect(() => {
+    if (closeOpenMenu !== onClose) closeOpenMenu?.();
+    closeOpenMenu = onClose;
+    return () => {
+      if (closeOpenMenu === onClose) closeOpenMenu = undefined;
+    };
+  }, [onClose]);
 
   useEffect(() => {
     const outside = (e: Event) => {
-      if (!ref.current?.contains(e.target as Node)) onClose();
+      const target = e.target as Node;
+      if (!ref.current?.contains(target) && !opener?.contains(target)) onClose();
     };
     document.addEventListener('pointerdown', outside, true);
     window.addEventListener('resize', onClose);
@@ -58,7 +84,7 @@ export function Menu({ label, at, items, onClose }: MenuProps) {
       window.removeEventListener('resize', onClose);
       window.removeEventListener('blur', onClose);
     };
-  }, [onClose]);
+  }, [onClose, opener]);
 
   const onKeyDown = (e: KeyboardEvent) => {
     const all = [...(ref.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
@@ -88,6 +114,7 @@ export function Menu({ label, at, items, onClose }: MenuProps) {
   return createPortal(
     <div
       ref={ref}
+      id={id}
       role="menu"
       aria-label={label}
       className="popup-menu"
