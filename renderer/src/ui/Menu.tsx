@@ -40,8 +40,8 @@ interface MenuProps {
 
 const MARGIN = 4;
 
-/** Closes the menu that is open now: there is only ever one. */
-let closeOpenMenu: (() => void) | undefined;
+/** The menu that is open now: there is only ever one (opening another closes it). */
+let openMenu: { close(): void } | undefined;
 
 /**
  * A popup menu (ARIA `menu`/`menuitem`): arrows, Home/End and first letters move, Enter or a
@@ -63,13 +63,25 @@ export function Menu({ label, id, opener, initialFocus = 'first', at, items, onC
     all[initialFocus === 'last' ? all.length - 1 : 0]?.focus();
   }, [at, initialFocus]);
 
+  // This menu in the one-open-menu slot (its close kept current: callers may pass a new one).
+  const self = useRef({ close: onClose });
   useEffect(() => {
-    if (closeOpenMenu !== onClose) closeOpenMenu?.();
-    closeOpenMenu = onClose;
-    return () => {
-      if (closeOpenMenu === onClose) closeOpenMenu = undefined;
-    };
+    self.current.close = onClose;
   }, [onClose]);
+  useEffect(() => {
+    const me = self.current;
+    const other = openMenu;
+    openMenu = me;
+    if (other && other !== me) {
+      // The other menu's opener may take the focus back as it closes: this menu keeps it.
+      const focused = document.activeElement;
+      other.close();
+      if (focused instanceof HTMLElement && ref.current?.contains(focused)) focused.focus();
+    }
+    return () => {
+      if (openMenu === me) openMenu = undefined;
+    };
+  }, []);
 
   useEffect(() => {
     const outside = (e: Event) => {
