@@ -28,7 +28,7 @@ async function saveProfile(page: Page, name: string) {
 /** Presses Tab until `target` has the focus (at most `max` times): how a keyboard user gets there. */
 async function tabTo(page: Page, target: ReturnType<Page['locator']>, max = 40) {
   for (let i = 0; i < max; i++) {
-    if (await target.evaluate((el) => el === document.activeElement)) return;
+    if (await target.evaluate((el) => el === el.ownerDocument.activeElement)) return;
     await page.keyboard.press('Tab');
   }
   await expect(target).toBeFocused();

@@ -26,10 +26,11 @@ const LINE_MAX_PX = 40;
 /** The visible box of an element: its box clipped by every scrolling ancestor. */
 async function fullyShown(el: Locator): Promise<{ whole: boolean; why: string }> {
   return el.evaluate((node) => {
+    const view = node.ownerDocument.defaultView!;
     const box = node.getBoundingClientRect();
     const text = node.textContent ?? '';
     for (let up = node.parentElement; up; up = up.parentElement) {
-      const style = getComputedStyle(up);
+      const style = view.getComputedStyle(up);
       if (!/(auto|scroll|hidden|clip)/.test(style.overflowX + style.overflowY)) continue;
       const clip = up.getBoundingClientRect();
       const inside =
@@ -39,7 +40,7 @@ async function fullyShown(el: Locator): Promise<{ whole: boolean; why: string }>
         box.bottom <= clip.top + up.clientHeight + 0.5;
       if (!inside) return { whole: false, why: `“${text}” ${JSON.stringify(box)} is clipped by ${up.className}` };
     }
-    const inViewport = box.left >= 0 && box.right <= innerWidth && box.top >= 0 && box.bottom <= innerHeight;
+    const inViewport = box.left >= 0 && box.right <= view.innerWidth && box.top >= 0 && box.bottom <= view.innerHeight;
     return { whole: inViewport, why: inViewport ? '' : `“${text}” is outside the window` };
   });
 }
