@@ -15,6 +15,7 @@ import { useSessions } from '../sessions/sessionsStore';
 import { ProfileTopologyScreen } from '../topology/ProfileTopologyScreen';
 import { useTopology } from '../topology/topologyStore';
 import { useAppStore } from './appStore';
+import { onNewShortcut } from './shortcuts';
 import { Sidebar } from './Sidebar';
 
 function MainArea() {
@@ -73,12 +74,7 @@ export function AppShell() {
       api.on('topology.failover', (e) => useTopology.getState().onFailover(e.watchId, e.failover)),
       api.on('topology.alert', (alert) => useTopology.getState().onAlert(alert)),
     ];
-    const onKey = (e: KeyboardEvent) => {
-      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'n') {
-        e.preventDefault();
-        useNav.getState().go({ kind: 'edit' });
-      }
-    };
+    const onKey = (e: KeyboardEvent) => onNewShortcut(e);
     window.addEventListener('keydown', onKey);
     return () => {
       offs.forEach((off) => off());

@@ -9,6 +9,7 @@ import { MergeEditor } from './MergeEditor';
 import { bytesOf, formatBytes } from './valueBytes';
 import { showAs } from './valueViews';
 import { FormError } from '../ui/fields';
+import { useModalDialog } from '../ui/useModalDialog';
 import { useEditorDb } from './editorDb';
 
 /** What a compared key shows: its value as text (escaped when binary), or why there is none. */
@@ -33,10 +34,7 @@ export function CompareDialog({ sessionId, keys, onClose }: { sessionId: string;
   const titleId = useId();
   const [items, setItems] = useState<MgetItem[]>();
   const [error, setError] = useState<ApiError>();
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-  }, []);
+  useModalDialog(ref);
   useEffect(() => {
     let live = true;
     void api.call('values.mget', { sessionId, db, keys }).then((r) => {

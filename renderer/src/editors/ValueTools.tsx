@@ -1,5 +1,6 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { KeyBytes } from '../../../shared/api/keys';
+import { useShortcutRequests } from '../app/shortcuts';
 import { keyId } from '../keys/keyText';
 import { useKeys, useSelectedKeys } from '../keys/keysStore';
 import { useWritePause } from '../sessions/sessionsStore';
@@ -10,7 +11,7 @@ import { NewKeyDialog } from './NewKeyDialog';
 const NO_KEYS: KeyBytes[] = [];
 
 /**
- * The key browser's value actions: New key (Ctrl+N while the key browser has the focus) and
+ * The key browser's value actions: New key (Ctrl+N while the focus is in this session) and
  * Compare, offered when several string keys are selected in the tree.
  */
 export function ValueTools({
@@ -30,29 +31,18 @@ export function ValueTools({
     const type = meta?.[keyId(k)]?.type;
     return type === undefined || type === 'string';
   });
-  const bar = useRef<HTMLDivElement>(null);
   const paused = useWritePause(sessionId);
   // The dialogs are modal: the db cannot change while one is open.
   const db = useKeys((st) => st.bySession[sessionId]?.db ?? 0);
 
+  // Ctrl+N inside this session (see app/shortcuts): taken here, also when it made the Keys view mount.
+  const newKeyAsked = useShortcutRequests((s) => s.newKeyFor === sessionId);
   useEffect(() => {
-    if (readOnly) return;
-    const onKey = (e: KeyboardEvent) => {
-      const browser = bar.current?.closest('.key-browser');
-      const inside = browser && document.activeElement && browser.contains(document.activeElement);
-      if (!inside || !(e.ctrlKey || e.metaKey) || e.shiftKey || e.key.toLowerCase() !== 'n') return;
-      if (document.activeElement?.closest('dialog')) return;
-      // Before the app's own Ctrl+N (new connection), which applies outside the key browser.
-      e.preventDefault();
-      e.stopPropagation();
-      setDialog('new');
-    };
-    window.addEventListener('keydown', onKey, true);
-    return () => window.removeEventListener('keydown', onKey, true);
-  }, [readOnly]);
+    if (newKeyAsked && useShortcutRequests.getState().take(sessionId) && !readOnly) setDialog('new');
+  }, [newKeyAsked, sessionId, readOnly]);
 
   return (
-    <div className="value-tools" ref={bar}>
+    <div className="value-tools">
       {!readOnly && (
         <button
           type="button"

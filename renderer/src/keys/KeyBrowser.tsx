@@ -79,11 +79,14 @@ export function KeyBrowser({ session }: { session: SessionView }) {
     }
   }, [seenDb, session.db, session.id, dbChanged]);
   useEffect(() => {
-    // A closed dialog gives the focus back to the tree (the modal made everything else inert).
+    // A closed dialog gives the focus back to its opener; if that is gone (e.g. a deleted key's
+    // row), to the tree rather than leaving it on <body>.
     if (dialog) hadDialog.current = true;
     else if (hadDialog.current) {
       hadDialog.current = false;
-      document.getElementById(treeId(session.id))?.focus();
+      if (!document.activeElement || document.activeElement === document.body) {
+        document.getElementById(treeId(session.id))?.focus();
+      }
     }
   }, [dialog, session.id]);
 

@@ -1,9 +1,10 @@
-import { useState, type KeyboardEvent } from 'react';
+import { useCallback, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { ProfileView } from '../../../shared/api/profiles';
 import { useNav } from '../nav/navStore';
 import { isSandboxDown, useSandbox } from '../sandbox/sandboxStore';
 import { profileSessionState, useSessions } from '../sessions/sessionsStore';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
+import { Menu, type MenuEntry } from '../ui/Menu';
 import { StateDot } from '../ui/StateDot';
 import { exportProfiles } from './ImportExport';
 import { groupProfiles, profileAddress, useProfiles } from './profilesStore';
@@ -17,7 +18,13 @@ function ProfileItem({ profile, onDelete }: { profile: ProfileView; onDelete(p: 
   const sessionId = useSessions((s) => s.order.find((id) => s.sessions[id]?.profileId === profile.id));
   const { go } = useNav.getState();
   const { duplicate, move } = useProfiles.getState();
-  const [menu, setMenu] = useState(false);
+  const [menuAt, setMenuAt] = useState<{
+    at: { x: number; y: number };
+    focus: 'first' | 'last';
+    opener: HTMLElement;
+  }>();
+  const menuButton = useRef<HTMLButtonElement>(null);
+  const menuId = useId();
   const active = useNav(
     (s) =>
       (s.screen.kind === 'session' && s.screen.sessionId === sessionId) ||
@@ -40,6 +47,38 @@ function ProfileItem({ profile, onDelete }: { profile: ProfileView; onDelete(p: 
     else if (e.key === 'F2') go({ kind: 'edit', profileId: profile.id });
   };
 
+  const openMenu = (focus: 'first' | 'last') => {
+    const opener = menuButton.current;
+    const rect = opener?.getBoundingClientRect();
+    if (opener && rect) setMenuAt({ at: { x: rect.left, y: rect.bottom + 2 }, focus, opener });
+  };
+  // Escape, Tab, a choice or a click elsewhere: the focus goes back to the ⋯ button (a choice
+  // that opens a dialog then returns there too).
+  const closeMenu = useCallback(() => {
+    // Only if the focus is in this menu (not in another one that just opened and closed this one).
+    if (document.getElementById(menuId)?.contains(document.activeElement)) menuButton.current?.focus();
+    setMenuAt(undefined);
+  }, [menuId]);
+  const onMenuButtonKey = (e: KeyboardEvent) => {
+    // A menu button: Enter and Space click it; the arrows open it on the first or last item.
+    if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
+    e.preventDefault();
+    openMenu(e.key === 'ArrowDown' ? 'first' : 'last');
+  };
+  const menuItems: MenuEntry[] = [
+    { label: 'Edit', shortcut: 'F2', onSelect: () => go({ kind: 'edit', profileId: profile.id }) },
+    // The deployment without a data session: what is up, what is down, even when connecting fails.
+    ...(profile.kind === 'sentinel'
+      ? [{ label: 'View topology', onSelect: () => go({ kind: 'topology', profileId: profile.id }) }]
+      : []),
+    { label: 'Duplicate', onSelect: () => void duplicate(profile.id) },
+    { label: 'Move up', shortcut: 'Alt+ArrowUp', onSelect: () => void move(profile.id, -1) },
+    { label: 'Move down', shortcut: 'Alt+ArrowDown', onSelect: () => void move(profile.id, 1) },
+    { label: 'Export…', onSelect: () => void exportProfile(profile) },
+    'separator',
+    { label: 'Delete…', shortcut: 'Delete', danger: true, onSelect: () => onDelete(profile) },
+  ];
+
   return (
     <li className={`profile-item color-${profile.color} ${active ? 'profile-active' : ''}`}>
       <button
@@ -58,42 +97,28 @@ function ProfileItem({ profile, onDelete }: { profile: ProfileView; onDelete(p: 
         </span>
       </button>
       <button
+        ref={menuButton}
         type="button"
         className="icon-button"
         aria-label={`Actions for ${profile.name}`}
-        aria-expanded={menu}
-        onClick={() => setMenu(!menu)}
+        aria-haspopup="menu"
+        aria-expanded={!!menuAt}
+        aria-controls={menuAt ? menuId : undefined}
+        onClick={() => (menuAt ? closeMenu() : openMenu('first'))}
+        onKeyDown={onMenuButtonKey}
       >
         ⋯
       </button>
-      {menu && (
-        <ul className="menu" role="menu" onMouseLeave={() => setMenu(false)}>
-          {[
-            ['Edit', () => go({ kind: 'edit', profileId: profile.id })],
-            // The deployment without a data session: what is up, what is down, even when connecting fails.
-            ...(profile.kind === 'sentinel'
-              ? [['View topology', () => go({ kind: 'topology', profileId: profile.id })] as const]
-              : []),
-            ['Duplicate', () => void duplicate(profile.id)],
-            ['Move up', () => void move(profile.id, -1)],
-            ['Move down', () => void move(profile.id, 1)],
-            ['Export…', () => void exportProfile(profile)],
-            ['Delete…', () => onDelete(profile)],
-          ].map(([label, action]) => (
-            <li key={label as string} role="none">
-              <button
-                type="button"
-                role="menuitem"
-                onClick={() => {
-                  setMenu(false);
-                  (action as () => void)();
-                }}
-              >
-                {label as string}
-              </button>
-            </li>
-          ))}
-        </ul>
+      {menuAt && (
+        <Menu
+          id={menuId}
+          label={`Actions for ${profile.name}`}
+          at={menuAt.at}
+          initialFocus={menuAt.focus}
+          opener={menuAt.opener}
+          items={menuItems}
+          onClose={closeMenu}
+        />
       )}
     </li>
   );

@@ -1,6 +1,7 @@
-import type { KeyboardEvent } from 'react';
+import { useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { TopologySnapshot } from '../../../shared/api/topology';
-import { layoutDiagram, NODE, SENTINEL, type Edge, type NodeId } from './diagramLayout';
+import { ADDRESS_LINE_PX, STATUS_LINE_PX, TEXT_LEFT } from './cardText';
+import { layoutDiagram, type CardText, type Edge, type NodeId } from './diagramLayout';
 import { describeMaster, describeReplica, describeSentinel, offsetWords, type NodeDescription } from './nodeLabels';
 
 interface CardProps {
@@ -11,7 +12,9 @@ interface CardProps {
   height: number;
   role: string;
   badge?: string;
-  address: string;
+  /** The whole address and the status, wrapped to fit (never cut). */
+  text: CardText;
+  sentinel?: boolean;
   description: NodeDescription;
   detail?: string;
   selected: boolean;
@@ -21,7 +24,7 @@ interface CardProps {
 /** What the diagram knows of a card; the selection is added where the card is drawn. */
 type CardData = Omit<CardProps, 'selected' | 'onSelect'>;
 
-/** SVG has no ellipsis: cut long words to what fits the card. */
+/** SVG has no ellipsis: cut the detail (an offset) to what fits the card. */
 const fit = (text: string, chars: number) => (text.length > chars ? `${text.slice(0, chars - 1)}…` : text);
 
 function NodeCard(p: CardProps) {
@@ -32,8 +35,12 @@ function NodeCard(p: CardProps) {
     }
   };
   const chars = Math.floor((p.width - 28) / 6.6);
-  // Sentinel cards are shorter: three lines, no detail.
-  const y = p.height < 70 ? { role: 18, address: 35, status: 50 } : { role: 20, address: 40, status: 57 };
+  // Sentinel cards are shorter: three lines, no detail. A wrapped address or status pushes the rest down.
+  const { lines, status } = p.text;
+  const afterAddress = (lines.length - 1) * ADDRESS_LINE_PX;
+  const afterStatus = afterAddress + (status.length - 1) * STATUS_LINE_PX;
+  const base = p.sentinel ? { role: 18, address: 35, status: 50 } : { role: 20, address: 40, status: 57, detail: 72 };
+  const y = { ...base, status: base.status + afterAddress, detail: (base.detail ?? 0) + afterStatus };
   return (
     <g
       className={`topo-node tone-${p.description.tone}${p.selected ? ' topo-node-selected' : ''}`}
@@ -58,15 +65,23 @@ function NodeCard(p: CardProps) {
           {p.badge}
         </text>
       )}
-      <text className="topo-node-address" x={16} y={y.address}>
-        {p.address}
+      <text className="topo-node-address" x={TEXT_LEFT} y={y.address}>
+        {lines.map((line, i) => (
+          <tspan key={i} x={TEXT_LEFT} dy={i === 0 ? 0 : ADDRESS_LINE_PX}>
+            {line}
+          </tspan>
+        ))}
       </text>
       <circle className="topo-node-dot" cx={p.width - 16} cy={y.address - 4} r={5} />
-      <text className="topo-node-status" x={16} y={y.status}>
-        {fit(p.description.status, chars)}
+      <text className="topo-node-status" x={TEXT_LEFT} y={y.status}>
+        {status.map((line, i) => (
+          <tspan key={i} x={TEXT_LEFT} dy={i === 0 ? 0 : STATUS_LINE_PX}>
+            {line}
+          </tspan>
+        ))}
       </text>
       {p.detail && (
-        <text className="topo-node-detail" x={16} y={72}>
+        <text className="topo-node-detail" x={16} y={y.detail}>
           {fit(p.detail, chars)}
         </text>
       )}
@@ -102,7 +117,31 @@ interface DiagramProps {
  * its full state in words; cards are keyed by address, so a promoted replica slides up.
  */
 export function TopologyDiagram({ snapshot, selected, onSelect }: DiagramProps) {
-  const layout = layoutDiagram(snapshot);
+  const box = useRef<HTMLDivElement>(null);
+  // The width there is: the layout fits it (sentinels go below the data nodes when narrow).
+  const [width, setWidth] = useState<number>();
+  useLayoutEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    const measure = () => setWidth(el.clientWidth);
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+  // Descriptions first: the layout fits their status lines into the cards.
+  const described = new Map<string, NodeDescription>();
+  if (snapshot.master) {
+    described.set(snapshot.master.address ?? snapshot.masterName, describeMaster(snapshot.master, snapshot));
+  }
+  for (const r of snapshot.replicas) {
+    if (!described.has(r.address)) described.set(r.address, describeReplica(r, snapshot));
+  }
+  const sentinelWords = new Map(snapshot.sentinels.map((s) => [s.address, describeSentinel(s, snapshot)]));
+  const layout = layoutDiagram(snapshot, {
+    width,
+    status: (address) => (described.get(address) ?? sentinelWords.get(address))?.status ?? '',
+  });
   const failover = snapshot.failover;
   const data = [
     ...(layout.master
@@ -110,8 +149,7 @@ export function TopologyDiagram({ snapshot, selected, onSelect }: DiagramProps) 
           {
             ...layout.master,
             role: 'MASTER',
-            address: layout.master.node.address ?? snapshot.masterName,
-            description: describeMaster(layout.master.node, snapshot),
+            description: described.get(layout.master.node.address ?? snapshot.masterName)!,
             detail: offsetWords(layout.master.node.replication?.offset),
             badge: failover ? 'FAILOVER' : undefined,
           },
@@ -120,8 +158,7 @@ export function TopologyDiagram({ snapshot, selected, onSelect }: DiagramProps) 
     ...layout.replicas.map((p) => ({
       ...p,
       role: 'REPLICA',
-      address: p.node.address,
-      description: describeReplica(p.node, snapshot),
+      description: described.get(p.node.address)!,
       detail: offsetWords(p.node.replication?.offset),
       badge: p.node.flags.promoted ? 'PROMOTED' : failover?.selectedReplica === p.node.address ? 'SELECTED' : undefined,
     })),
@@ -131,7 +168,7 @@ export function TopologyDiagram({ snapshot, selected, onSelect }: DiagramProps) 
   data.sort((a, b) => a.id.localeCompare(b.id));
   const card = (c: CardData) => <NodeCard key={c.id} {...c} selected={selected === c.id} onSelect={onSelect} />;
   return (
-    <div className="topo-diagram-scroll">
+    <div className="topo-diagram-scroll" ref={box}>
       <svg
         className="topo-diagram"
         width={layout.width}
@@ -146,18 +183,18 @@ export function TopologyDiagram({ snapshot, selected, onSelect }: DiagramProps) 
         <text className="topo-heading" x={layout.sentinelHeading.x} y={layout.sentinelHeading.y} aria-hidden="true">
           SENTINELS · QUORUM {snapshot.master?.quorum ?? '?'}
         </text>
-        {data.map((d) => card({ ...d, width: NODE.width, height: NODE.height }))}
+        {data.map((d) => card({ ...d, ...layout.node }))}
         {layout.sentinels.map((p) =>
           card({
             id: p.id,
             x: p.x,
             y: p.y,
-            width: SENTINEL.width,
-            height: SENTINEL.height,
+            ...layout.sentinel,
+            sentinel: true,
+            text: p.text,
             role: 'SENTINEL',
             badge: p.node.leader ? 'LEADER' : p.node.configured ? undefined : 'DISCOVERED',
-            address: p.node.address,
-            description: describeSentinel(p.node, snapshot),
+            description: sentinelWords.get(p.node.address)!,
           }),
         )}
       </svg>

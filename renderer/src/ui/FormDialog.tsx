@@ -1,5 +1,6 @@
-import { useEffect, useId, useRef, type FormEvent, type ReactNode } from 'react';
+import { useId, useRef, type FormEvent, type ReactNode } from 'react';
 import { WritesPaused } from './WritesPaused';
+import { useModalDialog } from './useModalDialog';
 
 interface FormDialogProps {
   title: string;
@@ -36,10 +37,7 @@ export function FormDialog({
 }: FormDialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-  }, []);
+  useModalDialog(ref);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (!busy && canSubmit && !paused) onSubmit?.();

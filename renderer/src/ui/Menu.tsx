@@ -13,11 +13,24 @@ export type MenuEntry =
     }
   | 'separator';
 
-const KEY_LABELS: Record<string, string> = { ArrowLeft: '←', ArrowRight: '→', Escape: 'Esc', Delete: 'Del' };
+const KEY_LABELS: Record<string, string> = {
+  ArrowLeft: '←',
+  ArrowRight: '→',
+  Escape: 'Esc',
+  Delete: 'Del',
+  'Alt+ArrowUp': 'Alt+↑',
+  'Alt+ArrowDown': 'Alt+↓',
+};
 
 interface MenuProps {
   /** The menu's accessible name. */
   label: string;
+  /** For the opener's `aria-controls`. */
+  id?: string;
+  /** The button that toggles this menu: a press on it is left to it (not "a click elsewhere"). */
+  opener?: HTMLElement | null;
+  /** Which item has the focus first (ArrowUp on a menu button opens on the last). */
+  initialFocus?: 'first' | 'last';
   /** Where it opens (viewport coordinates); it is moved back inside the window if needed. */
   at: { x: number; y: number };
   items: MenuEntry[];
@@ -27,11 +40,14 @@ interface MenuProps {
 
 const MARGIN = 4;
 
+/** The menu that is open now: there is only ever one (opening another closes it). */
+let openMenu: { close(): void } | undefined;
+
 /**
  * A popup menu (ARIA `menu`/`menuitem`): arrows, Home/End and first letters move, Enter or a
  * click chooses, Escape/Tab or a click outside closes. The opener restores its own focus.
  */
-export function Menu({ label, at, items, onClose }: MenuProps) {
+export function Menu({ label, id, opener, initialFocus = 'first', at, items, onClose }: MenuProps) {
   const ref = useRef<HTMLDivElement>(null);
   const [pos, setPos] = useState(at);
 
@@ -43,12 +59,34 @@ export function Menu({ label, at, items, onClose }: MenuProps) {
       x: Math.max(MARGIN, Math.min(at.x, window.innerWidth - width - MARGIN)),
       y: Math.max(MARGIN, Math.min(at.y, window.innerHeight - height - MARGIN)),
     });
-    menu.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
-  }, [at]);
+    const all = menu.querySelectorAll<HTMLElement>('[role="menuitem"]');
+    all[initialFocus === 'last' ? all.length - 1 : 0]?.focus();
+  }, [at, initialFocus]);
+
+  // This menu in the one-open-menu slot (its close kept current: callers may pass a new one).
+  const self = useRef({ close: onClose });
+  useEffect(() => {
+    self.current.close = onClose;
+  }, [onClose]);
+  useEffect(() => {
+    const me = self.current;
+    const other = openMenu;
+    openMenu = me;
+    if (other && other !== me) {
+      // The other menu's opener may take the focus back as it closes: this menu keeps it.
+      const focused = document.activeElement;
+      other.close();
+      if (focused instanceof HTMLElement && ref.current?.contains(focused)) focused.focus();
+    }
+    return () => {
+      if (openMenu === me) openMenu = undefined;
+    };
+  }, []);
 
   useEffect(() => {
     const outside = (e: Event) => {
-      if (!ref.current?.contains(e.target as Node)) onClose();
+      const target = e.target as Node;
+      if (!ref.current?.contains(target) && !opener?.contains(target)) onClose();
     };
     document.addEventListener('pointerdown', outside, true);
     window.addEventListener('resize', onClose);
@@ -58,7 +96,7 @@ export function Menu({ label, at, items, onClose }: MenuProps) {
       window.removeEventListener('resize', onClose);
       window.removeEventListener('blur', onClose);
     };
-  }, [onClose]);
+  }, [onClose, opener]);
 
   const onKeyDown = (e: KeyboardEvent) => {
     const all = [...(ref.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
@@ -88,6 +126,7 @@ export function Menu({ label, at, items, onClose }: MenuProps) {
   return createPortal(
     <div
       ref={ref}
+      id={id}
       role="menu"
       aria-label={label}
       className="popup-menu"
