@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { KeyBytes } from '../../../shared/api/keys';
 import { keyId } from '../keys/keyText';
 import { useKeys, useSelectedKeys } from '../keys/keysStore';
+import { recount } from '../sessions/keyCounts';
 import { useWritePause } from '../sessions/sessionsStore';
 import { CompareDialog } from './CompareDialog';
 import { EditorDb } from './editorDb';
@@ -82,6 +83,7 @@ export function ValueTools({
             onClose={() => setDialog(undefined)}
             onCreated={(key, text) => {
               if (key !== undefined) useKeys.getState().open(sessionId, key);
+              recount(sessionId);
               onNotice({ text });
             }}
           />
