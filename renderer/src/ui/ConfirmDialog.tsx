@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { WritesPaused } from './WritesPaused';
 
 interface ConfirmDialogProps {
@@ -10,6 +10,8 @@ interface ConfirmDialogProps {
   paused?: string;
   onConfirm(): void;
   onCancel(): void;
+  /** What the confirmation is about, shown below the message (e.g. a list of names). */
+  children?: ReactNode;
 }
 
 /** A modal confirmation on the native <dialog> (focus trap and Escape come for free). */
@@ -21,6 +23,7 @@ export function ConfirmDialog({
   paused,
   onConfirm,
   onCancel,
+  children,
 }: ConfirmDialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
@@ -39,6 +42,7 @@ export function ConfirmDialog({
     >
       <h2 id="confirm-title">{title}</h2>
       <p>{message}</p>
+      {children}
       <WritesPaused reason={paused} />
       <div className="dialog-actions">
         <button type="button" onClick={onCancel} autoFocus>
