@@ -73,6 +73,16 @@ export interface KeyMeta {
   ttlMs: number;
 }
 
+/** An exact-key lookup's answer. */
+export interface KeyLookup extends KeyMeta {
+  /**
+   * The key is in the tree's list now. False when it does not exist, or when the current search
+   * (a MATCH pattern or a TYPE filter) leaves it out: it is not added, so the list and its count
+   * keep describing the search.
+   */
+  listed: boolean;
+}
+
 /** A long-running key job (deleting a folder): progress pushed as `keys.job` events. */
 export interface KeyJobStatus {
   sessionId: string;

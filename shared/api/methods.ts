@@ -12,7 +12,15 @@ import {
   type ProfilesList,
   type ProfileView,
 } from './profiles';
-import { REDIS_TYPES, type KeyBytes, type KeyJobStatus, type KeyMeta, type KeyRowsPage, type ScanStatus } from './keys';
+import {
+  REDIS_TYPES,
+  type KeyBytes,
+  type KeyJobStatus,
+  type KeyLookup,
+  type KeyMeta,
+  type KeyRowsPage,
+  type ScanStatus,
+} from './keys';
 import { QuickConnectInputSchema, type QuickConnected } from './quick';
 import type { SandboxStarted, SandboxStatus } from './sandbox';
 import type { PingResult, ServerInfo } from './server';
@@ -168,8 +176,11 @@ export const API = {
   'keys.expand': method<{ total: number }>()(InDb.extend({ prefix: KeyBytesSchema, expanded: z.boolean() })),
   /** TYPE and PTTL for the rows on screen, batched. */
   'keys.meta': method<KeyMeta[]>()(InDb.extend({ keys: z.array(KeyBytesSchema).max(1_000) })),
-  /** Exact-key lookup with EXISTS, whatever the keyspace size; adds it to the index. */
-  'keys.lookup': method<KeyMeta>()(InDb.extend({ key: KeyBytesSchema })),
+  /**
+   * Exact-key lookup with EXISTS, whatever the keyspace size; adds it to the index when the
+   * current search (MATCH, TYPE) would list it, so the list and its count stay one result.
+   */
+  'keys.lookup': method<KeyLookup>()(InDb.extend({ key: KeyBytesSchema })),
   'keys.delete': method<{ deleted: number }>()(InDb.extend({ keys: z.array(KeyBytesSchema).min(1).max(10_000) })),
 
   /** RENAME, or RENAMENX when `onlyIfFree` (KEY_EXISTS when the new name is taken). */

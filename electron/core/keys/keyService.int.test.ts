@@ -128,16 +128,35 @@ describe('key service (real Redis)', () => {
     await sessions.close(id);
   });
 
-  it('finds an exact key in a capped index and adds it to the tree', async () => {
+  it('finds an exact key; it joins the tree only when the search shows it, so count and list agree', async () => {
     const id = await open();
     await service.scan(id, 0, { match: 'user:*', cap: 100 });
     await service.settled(id);
-    const meta = await service.lookup(id, 0, 'h:5');
-    expect(meta).toEqual({ key: 'h:5', type: 'hash', ttlMs: -1 });
+    const listedBefore = new Set(keysOf(allRows(id, 'flat')));
+    expect(service.status(id, 0).keys).toBe(100);
+    // Outside the search: found (the UI opens it), but the list and its count stay the search's.
+    expect(await service.lookup(id, 0, 'h:5')).toEqual({ key: 'h:5', type: 'hash', ttlMs: -1, listed: false });
+    expect(service.status(id, 0).keys).toBe(100);
+    expect(folderRow(id, 'h:')).toBeUndefined();
+    // Inside it, beyond the cap: found and listed.
+    const beyond = [...loaded].find((k) => k.startsWith('user:') && !listedBefore.has(k))!;
+    expect(await service.lookup(id, 0, beyond)).toMatchObject({ key: beyond, listed: true });
     expect(service.status(id, 0).keys).toBe(101);
-    expect(folderRow(id, 'h:')?.count).toBe(1);
-    expect(await service.lookup(id, 0, 'no:such:key')).toEqual({ key: 'no:such:key', type: 'none', ttlMs: -2 });
+    expect(keysOf(allRows(id, 'flat'))).toContain(beyond);
+    expect(await service.lookup(id, 0, 'no:such:key')).toEqual({
+      key: 'no:such:key',
+      type: 'none',
+      ttlMs: -2,
+      listed: false,
+    });
     expect(service.status(id, 0).keys).toBe(101);
+
+    // A type filter: a key of another type stays out too.
+    await service.scan(id, 0, { type: 'hash' });
+    await service.settled(id);
+    expect(service.status(id, 0).keys).toBe(1_000);
+    expect(await service.lookup(id, 0, 'user:1')).toMatchObject({ type: 'string', listed: false });
+    expect(service.status(id, 0).keys).toBe(1_000);
     await sessions.close(id);
   });
 

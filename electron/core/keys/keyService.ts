@@ -1,5 +1,5 @@
 import type { EventMap } from '../../../shared/api/events';
-import type { KeyBytes, KeyJobStatus, KeyMeta, KeyRowsPage, ScanStatus } from '../../../shared/api/keys';
+import type { KeyBytes, KeyJobStatus, KeyLookup, KeyMeta, KeyRowsPage, ScanStatus } from '../../../shared/api/keys';
 import { ApiFailure } from '../api/apiFailure';
 import type { EventBus } from '../events/eventBus';
 import type { SessionManager } from '../sessions/sessionManager';
@@ -27,7 +27,7 @@ export interface KeyService {
   rows(sessionId: string, db: number, offset: number, limit: number, view: RowsView): KeyRowsPage;
   expand(sessionId: string, db: number, prefix: KeyBytes, expanded: boolean): { total: number };
   meta(sessionId: string, db: number, keys: KeyBytes[]): Promise<KeyMeta[]>;
-  lookup(sessionId: string, db: number, key: KeyBytes): Promise<KeyMeta>;
+  lookup(sessionId: string, db: number, key: KeyBytes): Promise<KeyLookup>;
   delete(sessionId: string, db: number, keys: KeyBytes[]): Promise<{ deleted: number }>;
   /** RENAME, or RENAMENX when `onlyIfFree` (KEY_EXISTS when taken); NOT_FOUND when the key is gone. */
   rename(
@@ -146,13 +146,14 @@ export function createKeyService({ events, sessions }: { events: EventBus; sessi
       const replies = (await client.pipeline().exists(bytes).type(bytes).pttl(bytes).exec()) ?? [];
       for (const [err] of replies) if (err) throw err;
       const [exists, type, ttl] = replies.map(([, value]) => value);
-      if (Number(exists) !== 1) return { key, type: 'none', ttlMs: -2 };
+      if (Number(exists) !== 1) return { key, type: 'none', ttlMs: -2, listed: false };
       const state = indexOf(sessionId, db);
-      if (state) {
+      const listed = !!state && state.lists(bytes, String(type));
+      if (state && listed) {
         if (state.index.add(bytes)) state.changed();
         state.meta.set(toLatin1(bytes), String(type), Number(ttl));
       }
-      return { key, type: String(type), ttlMs: Number(ttl) };
+      return { key, type: String(type), ttlMs: Number(ttl), listed };
     },
 
     async delete(sessionId, db, keys) {
@@ -193,7 +194,8 @@ export function createKeyService({ events, sessions }: { events: EventBus; sessi
         state.meta.invalidate(oldLatin1);
         state.meta.invalidate(newLatin1);
         const removed = state.index.remove(oldLatin1);
-        const added = state.index.add(to);
+        // Same key, same type: listed under a TYPE filter if the old name was (else unknown).
+        const added = state.lists(to, removed ? state.typeFilter : undefined) && state.index.add(to);
         if (removed || added) state.changed();
       }
       return { key: encodeKey(to) };

@@ -170,10 +170,15 @@ describe('key tree on tricky names (real Redis)', () => {
     const id = await scanned({ cap: 3 });
     expect(service.status(id, 0).state).toBe('capped');
     const binary = encodeKey(BINARY_FOLDER_KEY);
-    expect(await service.lookup(id, 0, binary)).toEqual({ key: binary, type: 'string', ttlMs: -1 });
+    expect(await service.lookup(id, 0, binary)).toEqual({ key: binary, type: 'string', ttlMs: -1, listed: true });
     expect(await service.lookup(id, 0, 'ünï:cødé:😀')).toMatchObject({ type: 'string' });
     const oneByteOff = encodeKey(Buffer.from([0xff, 0x00, 0x3a, 0x81]));
-    expect(await service.lookup(id, 0, oneByteOff)).toEqual({ key: oneByteOff, type: 'none', ttlMs: -2 });
+    expect(await service.lookup(id, 0, oneByteOff)).toEqual({
+      key: oneByteOff,
+      type: 'none',
+      ttlMs: -2,
+      listed: false,
+    });
     const keys = allRows(id, 'flat').flatMap((r) => (r.kind === 'key' ? [latin1(decodeKey(r.key))] : []));
     expect(keys).toEqual(expect.arrayContaining([latin1(BINARY_FOLDER_KEY), latin1(Buffer.from('ünï:cødé:😀'))]));
     expect(keys).not.toContain(latin1(Buffer.from([0xff, 0x00, 0x3a, 0x81])));

@@ -104,6 +104,18 @@ describe('key writes (real Redis)', () => {
     await sessions.close(id);
   });
 
+  it('a key renamed out of the search leaves the list; renamed back into it, it joins again', async () => {
+    await admin.mset('rs:a', '1', 'rs:b', '2');
+    const id = await scanned('rs:*');
+    expect(await service.rename(id, 0, 'rs:a', 'elsewhere:a', true)).toEqual({ key: 'elsewhere:a' });
+    expect(indexedKeys(id)).toEqual(['rs:b']);
+    expect(service.status(id, 0).keys).toBe(1);
+    expect(await service.rename(id, 0, 'elsewhere:a', 'rs:c', true)).toEqual({ key: 'rs:c' });
+    expect(indexedKeys(id).sort()).toEqual(['rs:b', 'rs:c']);
+    expect(service.status(id, 0).keys).toBe(2);
+    await sessions.close(id);
+  });
+
   it('refuses to overwrite with onlyIfFree (KEY_EXISTS); a missing source is NOT_FOUND', async () => {
     await admin.mset('nx:a', 'a', 'nx:b', 'b');
     const id = await scanned('nx:*');

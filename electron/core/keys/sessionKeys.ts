@@ -4,7 +4,7 @@ import { ApiFailure } from '../api/apiFailure';
 import type { KeyBrowsing } from '../sessions/session';
 import { DeleteFolderJob } from './deleteFolderJob';
 import { prepareBigFolders } from './folderPrep';
-import { fromLatin1 } from './keyBytes';
+import { fromLatin1, toLatin1 } from './keyBytes';
 import { KeyIndex } from './keyIndex';
 import { KeyScanner } from './keyScanner';
 import { MetaCache } from './metaCache';
@@ -133,6 +133,22 @@ export class SessionKeys {
     this.index.setExpanded(prefix, expanded);
     if (expanded && this.#scan?.status.state === 'capped') this.#completeFolder(prefix);
     return { total: this.index.total('tree') };
+  }
+
+  /**
+   * Whether the current search lists `key` (of `type`, when known): its MATCH pattern, and its
+   * TYPE filter. A key found or written outside the search stays out of the index, so the
+   * list and its count keep describing the same result.
+   */
+  lists(key: Buffer, type: string | undefined): boolean {
+    const { match, type: only } = this.#request ?? {};
+    if (only && type !== only) return false;
+    return match === undefined || globMatch(Buffer.from(match, 'utf8').toString('latin1'), toLatin1(key));
+  }
+
+  /** The current search's TYPE filter, if any. */
+  get typeFilter(): string | undefined {
+    return this.#request?.type;
   }
 
   /** Rows changed outside a scan (delete, lookup): tell the UI. */

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { api } from '../api/client';
 import { QuickConnectPanel } from '../connect/QuickConnectPanel';
+import { UnloadGuard } from '../editors/UnloadGuard';
 import { useQuickConnect } from '../connect/quickConnectStore';
 import { useKeys } from '../keys/keysStore';
 import { useNav } from '../nav/navStore';
@@ -85,6 +86,7 @@ export function AppShell() {
   return (
     <div className="shell">
       <Sidebar />
+      <UnloadGuard />
       <div className="main-column">
         <SessionTabs />
         <main className="main">

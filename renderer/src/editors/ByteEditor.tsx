@@ -3,7 +3,7 @@ import type { ApiError } from '../../../shared/api/errors';
 import type { Expect, WriteResult } from '../../../shared/api/values';
 import { CodeEditor, type CodeEditorHandle } from './CodeEditor';
 import { ConflictPanel } from './ConflictPanel';
-import { dropDraft, getDraft } from './drafts';
+import { draftId, dropDraft, getDraft, type EditPlace } from './drafts';
 import { EditorNotes } from './EditorNotes';
 import { bigViewStart, editorStart, type DocStart } from './editorStart';
 import { EditorToolbar } from './EditorToolbar';
@@ -19,8 +19,8 @@ import { formatBytes, sameBytes, sameBytesInSlices, utf8Text } from './valueByte
 import { jsonStyleOf, readBack, showAs, viewUnavailable, type ViewKind } from './valueViews';
 
 interface ByteEditorProps {
-  /** Where an unsaved edit is kept when the editor goes away (see drafts.ts). */
-  draftKey: string;
+  /** What is edited: an unsaved edit is kept by it when the editor goes away (see drafts.ts). */
+  place: EditPlace;
   loaded: LoadedValue;
   readOnly: boolean;
   /** Why writes are paused right now (e.g. no master during a failover): saving waits. */
@@ -52,7 +52,8 @@ type Conflict = { mine: Uint8Array; current: LoadedValue };
  * time slices.
  */
 export function ByteEditor(props: ByteEditorProps) {
-  const { loaded, readOnly, draftKey } = props;
+  const { loaded, readOnly, place } = props;
+  const draftKey = draftId(place);
   const [restored] = useState(() => (readOnly || loaded.partial ? undefined : getDraft(draftKey)));
   const [start] = useState(() => editorStart(loaded, restored));
   const { big } = start;
@@ -84,7 +85,7 @@ export function ByteEditor(props: ByteEditorProps) {
   );
   const hexGrid = start.hexGrid && view === 'hex';
 
-  const keep = useKeptDraft(draftKey, editable, { dirty, view, style, escaped: doc.escaped, base, hexWork }, editor);
+  const keep = useKeptDraft(place, editable, { dirty, view, style, escaped: doc.escaped, base, hexWork }, editor);
 
   /** The bytes the editor stands for now, or undefined after saying why it stands for none. */
   const currentBytes = async (): Promise<Uint8Array | undefined> => {

@@ -41,7 +41,8 @@ export function AddFieldDialog({
   sessionId: string;
   keyBytes: KeyBytes;
   onClose(): void;
-  onAdded(field: KeyBytes, value: KeyBytes): void;
+  /** `wasAbsent`: the field is new for sure (HSETNX); else it may have been overwritten. */
+  onAdded(field: KeyBytes, value: KeyBytes, wasAbsent: boolean): void;
 }) {
   const id = useId();
   const [field, setField] = useState('');
@@ -68,7 +69,7 @@ export function AddFieldDialog({
     });
     setBusy(false);
     if (!result.ok) return setError(errorText(result.error));
-    onAdded(f.value, v.value);
+    onAdded(f.value, v.value, onlyIfAbsent);
     onClose();
   };
   return (

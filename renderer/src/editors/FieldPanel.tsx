@@ -3,13 +3,12 @@ import type { ApiError } from '../../../shared/api/errors';
 import type { KeyBytes } from '../../../shared/api/keys';
 import type { WriteResult } from '../../../shared/api/values';
 import { api } from '../api/client';
-import { displayKey, keyId } from '../keys/keyText';
+import { displayKey } from '../keys/keyText';
 import { useWritePause } from '../sessions/sessionsStore';
 import { LoadFailed } from './LoadFailed';
 import { ByteEditor } from './ByteEditor';
 import { fieldSource, loadInChunks } from './chunkedLoad';
 import { commitField, saveInChunks } from './chunkedSave';
-import { draftId } from './drafts';
 import { loadedFrom, type LoadedValue, type SaveCall } from './loadedValue';
 import { useWholeLoad, type WholeLoader } from './useWholeLoad';
 import { toValueBytes } from './valueBytes';
@@ -105,7 +104,7 @@ export function FieldPanel({
       {load.state === 'ready' && (
         <ByteEditor
           key={`${generation}:${load.value.partial}`}
-          draftKey={draftId(sessionId, keyId(keyBytes), keyId(field))}
+          place={{ sessionId, db, key: keyBytes, field }}
           loaded={load.value}
           readOnly={readOnly}
           paused={paused}

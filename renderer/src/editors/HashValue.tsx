@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useState, type KeyboardEvent } from 'react';
 import type { KeyBytes } from '../../../shared/api/keys';
 import type { HashEntry, ValueHeader } from '../../../shared/api/values';
 import { api } from '../api/client';
@@ -16,6 +16,7 @@ import { count } from './valueBytes';
 import { ValueFilter } from './ValueFilter';
 import { ValueTable, type Column } from './ValueTable';
 import { useEditorDb } from './editorDb';
+import { useFadingNotice } from '../ui/fade';
 
 /** Field names up to this many bytes come whole with each page (longer ones cannot be addressed). */
 const PREVIEW_BYTES = 4096;
@@ -49,7 +50,7 @@ export function HashValue({
   const [open, setOpen] = useState<KeyBytes>();
   const [inline, setInline] = useState<string>();
   const [dialog, setDialog] = useState<Dialog>();
-  const [notice, setNotice] = useState<{ text: string; error?: boolean }>();
+  const [notice, setNotice] = useFadingNotice<{ text: string; error?: boolean }>();
   const paused = useWritePause(sessionId);
   const db = useEditorDb();
   const { onGone, onWrongType, onChanged } = events;
@@ -77,6 +78,11 @@ export function HashValue({
   );
   const paged = usePagedRows(fetchRows, idOf, 200);
   const rows = paged.rows;
+  // One total: HLEN as last read, by a page or by the header (read again after every write here).
+  const { setLength } = paged;
+  useEffect(() => {
+    if (header.size !== null) setLength(header.size);
+  }, [header.size, setLength]);
 
   const columns: Column[] = useMemo(
     () => [
@@ -173,7 +179,7 @@ export function HashValue({
     if (!r.ok) return setNotice({ text: `Could not delete: ${errorText(r.error)}`, error: true });
     if (r.value.keyDeleted) return onGone();
     const gone = new Set(fields.map(keyId));
-    paged.update((all) => all.filter((e) => !gone.has(idOf(e))));
+    paged.update((all) => all.filter((e) => !gone.has(idOf(e))), -r.value.deleted);
     setSelected(new Map());
     if (open && gone.has(keyId(open))) setOpen(undefined);
     setActive(-1);
@@ -255,9 +261,10 @@ export function HashValue({
           sessionId={sessionId}
           keyBytes={key}
           onClose={() => setDialog(undefined)}
-          onAdded={(field, value) => {
+          onAdded={(field, value, wasAbsent) => {
             const entry = { field: preview(field), value: preview(value) };
-            paged.update((all) => [entry, ...all.filter((e) => idOf(e) !== idOf(entry))]);
+            // A new field counts at once; an overwrite (HSET) maybe not: the header read says.
+            paged.update((all) => [entry, ...all.filter((e) => idOf(e) !== idOf(entry))], wasAbsent ? 1 : 0);
             setNotice({ text: `Added the field “${displayKey(field)}”.` });
             onChanged();
           }}

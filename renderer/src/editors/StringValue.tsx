@@ -3,13 +3,11 @@ import type { ApiError } from '../../../shared/api/errors';
 import type { KeyBytes } from '../../../shared/api/keys';
 import type { WriteResult } from '../../../shared/api/values';
 import { api } from '../api/client';
-import { keyId } from '../keys/keyText';
 import { useWritePause } from '../sessions/sessionsStore';
 import { LoadFailed } from './LoadFailed';
 import { ByteEditor } from './ByteEditor';
 import { loadInChunks, stringSource } from './chunkedLoad';
 import { commitString, saveInChunks } from './chunkedSave';
-import { draftId } from './drafts';
 import { loadedFrom, type LoadedValue, type SaveCall } from './loadedValue';
 import { useWholeLoad, type WholeLoader } from './useWholeLoad';
 import type { BodyEvents } from './valueBody';
@@ -39,6 +37,7 @@ export function StringValue({
   const [generation, setGeneration] = useState(0);
   const paused = useWritePause(sessionId);
   const db = useEditorDb();
+  const place = { sessionId, db, key: keyBytes };
   const { onGone, onWrongType } = events;
 
   const failed = useCallback(
@@ -80,7 +79,7 @@ export function StringValue({
   return (
     <ByteEditor
       key={`${generation}:${load.value.partial}`}
-      draftKey={draftId(sessionId, keyId(keyBytes))}
+      place={place}
       loaded={load.value}
       readOnly={readOnly}
       paused={paused}

@@ -7,6 +7,7 @@ import { EditorDb } from './editorDb';
 import type { KeyCommand } from '../keys/keyCommands';
 import { displayKey, keyId } from '../keys/keyText';
 import { useKeys } from '../keys/keysStore';
+import { recount } from '../sessions/keyCounts';
 import { errorText } from './apiErrors';
 import { CollectionValue } from './CollectionValue';
 import { HashValue } from './HashValue';
@@ -90,11 +91,17 @@ export function ValueEditor({
 
   const events: BodyEvents = useMemo(
     () => ({
-      onGone: () => setState(gone),
+      onGone: () => {
+        setState(gone);
+        recount(sessionId); // emptied by a write here (a hash's last field), or deleted elsewhere
+      },
       onWrongType: (error) => setTypeChanged((error.details as { type?: string } | undefined)?.type ?? 'another type'),
-      onChanged: () => void readHeader(),
+      onChanged: () => {
+        void readHeader();
+        recount(sessionId); // a save may have written the key anew ("save as new")
+      },
     }),
-    [readHeader],
+    [readHeader, sessionId],
   );
 
   const onKeyDown = (e: KeyboardEvent) => {

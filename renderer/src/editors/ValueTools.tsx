@@ -3,6 +3,7 @@ import type { KeyBytes } from '../../../shared/api/keys';
 import { useShortcutRequests } from '../app/shortcuts';
 import { keyId } from '../keys/keyText';
 import { useKeys, useSelectedKeys } from '../keys/keysStore';
+import { recount } from '../sessions/keyCounts';
 import { useWritePause } from '../sessions/sessionsStore';
 import { CompareDialog } from './CompareDialog';
 import { EditorDb } from './editorDb';
@@ -72,6 +73,7 @@ export function ValueTools({
             onClose={() => setDialog(undefined)}
             onCreated={(key, text) => {
               if (key !== undefined) useKeys.getState().open(sessionId, key);
+              recount(sessionId);
               onNotice({ text });
             }}
           />

@@ -13,14 +13,16 @@ export type FetchRows<T> = (from: string | undefined) => Promise<Result<RowsPage
 
 export interface PagedRows<T> {
   rows: T[];
-  /** HLEN / LLEN / SCARD / ZCARD / XLEN as of the last page. */
+  /** HLEN / LLEN / SCARD / ZCARD / XLEN as of the last read (a page, or `setLength`). */
   length: number | undefined;
   done: boolean;
   loading: boolean;
   error?: ApiError;
   loadMore(): void;
-  /** Changes rows loaded here after a write (no refetch). */
-  update(change: (rows: T[]) => T[]): void;
+  /** Changes rows loaded here after a write (no refetch); `lengthChange`: what it did to the length. */
+  update(change: (rows: T[]) => T[], lengthChange?: number): void;
+  /** The length read elsewhere (the key's header, read again after a write here). */
+  setLength(length: number): void;
 }
 
 interface Run<T> {
@@ -113,14 +115,16 @@ export function usePagedRows<T>(fetchRows: FetchRows<T>, idOf: (row: T) => strin
   }, [fetchRows]);
 
   const update = useCallback(
-    (change: (rows: T[]) => T[]) =>
+    (change: (rows: T[]) => T[], lengthChange = 0) => {
       setRows((prev) => {
         const next = change(prev);
         // Rows added here must not come back as new from a later page.
         for (const row of next) run.current.seen.add(idOf(row));
         return next;
-      }),
+      });
+      if (lengthChange) setLength((n) => (n === undefined ? n : n + lengthChange));
+    },
     [idOf],
   );
-  return { rows, length, done, loading, error, loadMore, update };
+  return { rows, length, done, loading, error, loadMore, update, setLength };
 }

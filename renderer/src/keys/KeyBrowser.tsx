@@ -4,6 +4,7 @@ import { ValueEditor } from '../editors/ValueEditor';
 import { ValueTools } from '../editors/ValueTools';
 import { useWritePause } from '../sessions/sessionsStore';
 import { Menu } from '../ui/Menu';
+import { useFadingNotice } from '../ui/fade';
 import { Splitter } from '../ui/Splitter';
 import { useStoredNumber } from '../ui/useStoredNumber';
 import { WritesPaused } from '../ui/WritesPaused';
@@ -21,16 +22,30 @@ import { targetsSelection } from './selectionView';
 
 function JobProgress({ sessionId, onCancel }: { sessionId: string; onCancel(): void }) {
   const job = useKeys((st) => st.bySession[sessionId]?.job);
+  const { dismissJob } = useKeys.getState();
   const shownDb = useKeys((st) => st.bySession[sessionId]?.db);
   if (!job) return null;
   const where = job.db === shownDb ? '' : ` in db${job.db}`;
   const label = `Deleting “${displayKey(job.prefix)}”${where}: ${job.deleted.toLocaleString('en-US')} of ~${job.expected.toLocaleString('en-US')} keys`;
   if (job.state !== 'running') {
     const end = { done: 'done', cancelled: 'cancelled', error: `failed: ${job.error?.message ?? ''}` }[job.state];
+    if (job.state !== 'error') {
+      return (
+        <p className="hint" role="status">
+          {label} — {end}
+        </p>
+      );
+    }
+    // A failure stays until dismissed (a finished job's line fades, see keysStore).
     return (
-      <p className="hint" role="status">
-        {label} — {end}
-      </p>
+      <div className="job-progress">
+        <span className="field-error" role="alert">
+          {label} — {end}
+        </span>
+        <button type="button" className="icon-button" aria-label="Dismiss" onClick={() => dismissJob(sessionId)}>
+          ✕
+        </button>
+      </div>
     );
   }
   return (
@@ -59,7 +74,7 @@ export function KeyBrowser({ session }: { session: SessionView }) {
   const [seenDb, setSeenDb] = useState(session.db);
   const [dialog, setDialog] = useState<KeyDialog>();
   const [menu, setMenu] = useState<{ at: { x: number; y: number }; target: MenuTarget }>();
-  const [notice, setNotice] = useState<Notice>();
+  const [notice, setNotice] = useFadingNotice<Notice>();
   // The tree's share of the width, set with the splitter; the same for every session.
   const [treeWidth, setTreeWidth] = useStoredNumber('redlens.keyTreeWidth', 40);
   const hadDialog = useRef(false);
@@ -75,9 +90,10 @@ export function KeyBrowser({ session }: { session: SessionView }) {
   useEffect(() => {
     if (seenDb !== session.db) {
       setSeenDb(session.db);
+      setNotice(undefined); // it was about the db left
       dbChanged(session.id, session.db);
     }
-  }, [seenDb, session.db, session.id, dbChanged]);
+  }, [seenDb, session.db, session.id, dbChanged, setNotice]);
   useEffect(() => {
     // A closed dialog gives the focus back to its opener; if that is gone (e.g. a deleted key's
     // row), to the tree rather than leaving it on <body>.

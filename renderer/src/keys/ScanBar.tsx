@@ -1,8 +1,9 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { REDIS_TYPES, type RedisType } from '../../../shared/api/keys';
 import { useShallow } from 'zustand/react/shallow';
-import { isPattern } from './keyText';
-import { useKeys } from './keysStore';
+import { useKeysIn } from '../sessions/keyCounts';
+import { displayKey, isPattern } from './keyText';
+import { useKeys, type SessionKeys } from './keysStore';
 import { scanSummary } from './scanSummary';
 import { ScanLimits } from './ScanLimits';
 import { FormError } from '../ui/fields';
@@ -12,9 +13,17 @@ export function ScanBar({ sessionId }: { sessionId: string }) {
   const s = useKeys(
     useShallow((st) => {
       const cur = st.bySession[sessionId];
-      return { status: cur?.status, type: cur?.type, view: cur?.view, lookup: cur?.lookup, error: cur?.error };
+      return {
+        status: cur?.status,
+        type: cur?.type,
+        view: cur?.view,
+        lookup: cur?.lookup,
+        error: cur?.error,
+        db: cur?.db,
+      };
     }),
   );
+  const dbKeys = useKeysIn(sessionId, s.db);
   const { scan, cancel, lookup, setView } = useKeys.getState();
   const [text, setText] = useState('');
   const input = useRef<HTMLInputElement>(null);
@@ -100,14 +109,23 @@ export function ScanBar({ sessionId }: { sessionId: string }) {
       </form>
       <ScanLimits sessionId={sessionId} />
       <p className={`scan-status scan-${s.status?.state ?? 'idle'}`} role="status">
-        {scanning && <span className="spinner" aria-hidden="true" />} {scanSummary(s.status)}
+        {scanning && <span className="spinner" aria-hidden="true" />} {scanSummary(s.status, dbKeys)}
       </p>
       {s.lookup && (
         <p className={s.lookup.found ? 'hint' : 'field-error'} role="status">
-          {s.lookup.found ? `Found “${s.lookup.key}”.` : `No key named “${s.lookup.key}” in this database.`}
+          {lookupText(s.lookup, s.status)}
         </p>
       )}
       <FormError message={s.error?.message} />
     </div>
   );
+}
+
+/** What an exact-key lookup found, and why a found key may not be in the list (the search leaves it out). */
+function lookupText(lookup: NonNullable<SessionKeys['lookup']>, status: SessionKeys['status']): string {
+  const name = `“${displayKey(lookup.key)}”`;
+  if (!lookup.found) return `No key named ${name} in this database.`;
+  if (lookup.listed) return `Found ${name}.`;
+  const search = [status?.match && `matching “${status.match}”`, status?.type && `of type ${status.type}`];
+  return `Found ${name} and opened it; it is not in the list, which shows only the keys ${search.filter(Boolean).join(' ')}.`;
 }

@@ -58,7 +58,7 @@ function jobEnds() {
   };
 }
 
-export function bulkActions({ patch, of, refresh, forgetDeleted }: StoreContext): BulkActions {
+export function bulkActions({ patch, of, refresh, forgetDeleted, countsChanged }: StoreContext): BulkActions {
   const cancelled = new Set<string>();
   const update = (sessionId: string, p: Partial<BulkStatus>) =>
     patch(sessionId, (s) => (s.bulk ? { bulk: { ...s.bulk, ...p } } : {}));
@@ -74,6 +74,8 @@ export function bulkActions({ patch, of, refresh, forgetDeleted }: StoreContext)
       state: error ? 'error' : cancelled.has(sessionId) && !complete ? 'cancelled' : 'done',
       ...(error ? { error } : {}),
     });
+    // Also when it ran in a db no longer shown: the selector counts every db.
+    if (b?.kind === 'delete') countsChanged(sessionId);
   };
 
   /** The rows on screen are of `db`: they change with what was done there. */

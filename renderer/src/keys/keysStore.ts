@@ -3,6 +3,8 @@ import { useShallow } from 'zustand/react/shallow';
 import type { ApiError } from '../../../shared/api/errors';
 import type { KeyBytes, KeyJobStatus, KeyMeta, KeyRow, RedisType, ScanStatus } from '../../../shared/api/keys';
 import { api } from '../api/client';
+import { recount } from '../sessions/keyCounts';
+import { FADE_MS } from '../ui/fade';
 import { bulkActions, type BulkActions, type BulkStatus } from './bulkActions';
 import type { Page } from './keyPages';
 import { keepPicked, NO_SELECTION, type KeySelection } from './keySelection';
@@ -33,11 +35,11 @@ export interface SessionKeys {
   type?: RedisType;
   /** The key opened in the details pane. */
   openKey?: KeyBytes;
-  /** Result of an exact-key lookup. */
-  lookup?: { key: string; found: boolean };
-  /** The running or last folder delete. */
+  /** Result of an exact-key lookup; `listed`: the key is in the list (the search may leave it out). */
+  lookup?: { key: string; found: boolean; listed: boolean };
+  /** The running or last folder delete (a finished one fades, see FADE_MS; an error stays). */
   job?: KeyJobStatus;
-  /** The running or last bulk delete / TTL change. */
+  /** The running or last bulk delete / TTL change (the same). */
   bulk?: BulkStatus;
   /** User limits for the scan: stop after `cap` keys; at most `maxCallsPerSecond` SCAN calls. */
   limits: { cap?: number; maxCallsPerSecond?: number };
@@ -59,6 +61,9 @@ const EMPTY: SessionKeys = {
 /** Where the rows start over: back at the top, nothing selected. */
 const FRESH_VIEW = { pages: {}, focused: 0, selection: NO_SELECTION } as const;
 
+/** A job or bulk action that ended well (done, or cancelled as asked): its message fades. */
+const finished = (m: { state: string } | undefined): boolean => m?.state === 'done' || m?.state === 'cancelled';
+
 /** What the slices (selection, bulk actions) get to work with. */
 export interface StoreContext {
   patch(sessionId: string, p: Partial<SessionKeys> | ((s: SessionKeys) => Partial<SessionKeys>)): void;
@@ -67,6 +72,8 @@ export interface StoreContext {
   refresh(sessionId: string): void;
   /** Deleted keys: the details pane lets go of the opened one. */
   forgetDeleted(sessionId: string, keys: KeyBytes[]): void;
+  /** Keys were deleted or created: the per-database counts are read again. */
+  countsChanged(sessionId: string): void;
 }
 
 interface KeysState extends SelectionActions, BulkActions, Pick<RowLoader, 'ensureRows'> {
@@ -87,19 +94,37 @@ interface KeysState extends SelectionActions, BulkActions, Pick<RowLoader, 'ensu
   expire(sessionId: string, keys: KeyBytes[], ttlMs: number | null): Promise<ApiError | undefined>;
   deleteFolder(sessionId: string, prefix: KeyBytes): Promise<ApiError | undefined>;
   cancelJob(sessionId: string): Promise<void>;
+  /** Takes a failed folder delete's message away. */
+  dismissJob(sessionId: string): void;
   onJobEvent(job: KeyJobStatus): void;
-  /** The session switched db: core rescans by itself; drop what belonged to the old db. */
+  /**
+   * The session switched db: core rescans by itself; drop what belonged to the old db (and the
+   * messages of jobs that ended there; running ones and errors stay, naming their db).
+   */
   dbChanged(sessionId: string, db: number): void;
   forget(sessionId: string): void;
 }
 
 export const useKeys = create<KeysState>((set, get) => {
-  const patch: StoreContext['patch'] = (sessionId, p) =>
+  const patch: StoreContext['patch'] = (sessionId, p) => {
+    const before = of(sessionId);
     set((st) => {
       const cur = st.bySession[sessionId] ?? EMPTY;
       return { bySession: { ...st.bySession, [sessionId]: { ...cur, ...(typeof p === 'function' ? p(cur) : p) } } };
     });
+    fadeWhenFinished(sessionId, before, of(sessionId));
+  };
   const of = (sessionId: string) => get().bySession[sessionId] ?? EMPTY;
+  /** A job or bulk action that just ended well leaves the screen a little later, unless replaced. */
+  const fadeWhenFinished = (sessionId: string, before: SessionKeys, now: SessionKeys) => {
+    for (const field of ['job', 'bulk'] as const) {
+      const message = now[field];
+      if (message === before[field] || !finished(message)) continue;
+      setTimeout(() => {
+        if (of(sessionId)[field] === message) patch(sessionId, { [field]: undefined });
+      }, FADE_MS);
+    }
+  };
   const refresh = (sessionId: string) => {
     patch(sessionId, (s) => ({ generation: s.generation + 1 }));
     // Fetch the rows in view now rather than after the next render (saves a frame on expand).
@@ -111,7 +136,7 @@ export const useKeys = create<KeysState>((set, get) => {
       const open = keyId(s.openKey);
       return keys.some((k) => keyId(k) === open) ? { openKey: undefined } : {};
     });
-  const ctx: StoreContext = { patch, of, refresh, forgetDeleted };
+  const ctx: StoreContext = { patch, of, refresh, forgetDeleted, countsChanged: recount };
   const loader = rowLoader(ctx);
 
   return {
@@ -150,6 +175,8 @@ export const useKeys = create<KeysState>((set, get) => {
     onScanEvent: (sessionId, status, rowsChanged) => {
       patch(sessionId, { status });
       if (rowsChanged) refresh(sessionId);
+      // A scan that ended, or rows that changed outside a scan (a delete, a create): recount.
+      if (status.state !== 'scanning') recount(sessionId);
     },
     toggle: async (sessionId, row) => {
       if (row.kind !== 'folder') return;
@@ -171,10 +198,11 @@ export const useKeys = create<KeysState>((set, get) => {
       const result = await api.call('keys.lookup', { sessionId, db, key });
       if (of(sessionId).db !== db) return;
       if (!result.ok) return patch(sessionId, { error: result.error });
-      const found = result.value.type !== 'none';
+      const { listed, ...meta } = result.value;
+      const found = meta.type !== 'none';
       patch(sessionId, (s) => ({
-        lookup: { key, found },
-        ...(found ? { openKey: result.value.key, meta: { ...s.meta, [keyId(result.value.key)]: result.value } } : {}),
+        lookup: { key, found, listed },
+        ...(found ? { openKey: meta.key, meta: { ...s.meta, [keyId(meta.key)]: meta } } : {}),
       }));
       refresh(sessionId);
     },
@@ -183,6 +211,7 @@ export const useKeys = create<KeysState>((set, get) => {
       if (!result.ok) return result.error;
       forgetDeleted(sessionId, keys);
       refresh(sessionId);
+      recount(sessionId);
       return undefined;
     },
     rename: async (sessionId, key, newKey, onlyIfFree) => {
@@ -223,12 +252,24 @@ export const useKeys = create<KeysState>((set, get) => {
       const result = await api.call('keys.cancelJob', { sessionId, jobId: job.jobId });
       if (result.ok) patch(sessionId, { job: result.value });
     },
+    dismissJob: (sessionId) => patch(sessionId, { job: undefined }),
     onJobEvent: (job) => {
       patch(job.sessionId, { job });
-      if (job.state !== 'running') refresh(job.sessionId);
+      if (job.state === 'running') return;
+      refresh(job.sessionId);
+      recount(job.sessionId);
     },
     dbChanged: (sessionId, db) => {
-      patch(sessionId, { ...FRESH_VIEW, db, meta: {}, openKey: undefined, lookup: undefined, error: undefined });
+      patch(sessionId, (s) => ({
+        ...FRESH_VIEW,
+        db,
+        meta: {},
+        openKey: undefined,
+        lookup: undefined,
+        error: undefined,
+        ...(finished(s.job) && { job: undefined }),
+        ...(finished(s.bulk) && { bulk: undefined }),
+      }));
       refresh(sessionId);
     },
     forget: (sessionId) => {

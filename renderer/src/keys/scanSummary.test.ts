@@ -12,10 +12,26 @@ describe('scanSummary', () => {
       'Scanning… 412,000 of ~1,000,000 keys',
     );
     expect(scanSummary(status({ state: 'scanning', keys: 0, dbSize: 1 }))).toBe('Scanning… 0 of ~1 key');
-    expect(scanSummary(status({ keys: 1, dbSize: 9, match: 'a*' }))).toBe('1 key matches (of 9 in this database)');
-    expect(scanSummary(status({ keys: 2, dbSize: 9, match: 'a*' }))).toBe('2 keys match (of 9 in this database)');
+    expect(scanSummary(status({ keys: 1, dbSize: 9, match: 'a*' }))).toBe('1 key matches “a*” (of 9 in this database)');
+    expect(scanSummary(status({ keys: 2, dbSize: 9, match: 'a*' }))).toBe('2 keys match “a*” (of 9 in this database)');
+    expect(scanSummary(status({ keys: 2, dbSize: 9, match: 'a*', type: 'hash' }))).toBe(
+      '2 keys match “a*” of type hash (of 9 in this database)',
+    );
+    expect(scanSummary(status({ keys: 1, dbSize: 9, type: 'set' }))).toBe('1 key of type set (of 9 in this database)');
     expect(scanSummary(status({ state: 'capped', keys: 500, dbSize: 4000, cap: 500 }))).toBe(
       'Stopped at the limit of 500 keys — 500 of ~4,000 keys; expanding a folder loads the rest of it',
     );
+  });
+
+  it('says nothing for an empty database: the key browser says it is empty, once', () => {
+    expect(scanSummary(status({ keys: 0, dbSize: 0 }))).toBe('');
+    expect(scanSummary(status({ keys: 0, dbSize: 4, match: 'x*' }))).toBe('0 keys match “x*” (of 4 in this database)');
+  });
+
+  it('counts the database from the one source once the scan has ended, not DBSIZE from its start', () => {
+    expect(scanSummary(status({ keys: 30, dbSize: 34, match: 'c:*' }), 4)).toBe(
+      '30 keys match “c:*” (of 4 in this database)',
+    );
+    expect(scanSummary(status({ state: 'scanning', keys: 3, dbSize: 34 }), 4)).toBe('Scanning… 3 of ~34 keys');
   });
 });

@@ -1,13 +1,13 @@
 import { useNav } from '../nav/navStore';
 import { StateDot } from '../ui/StateDot';
 import { sessionLabel } from './sessionLabel';
+import { CloseSessionButton } from './CloseSessionButton';
 import { useSessions } from './sessionsStore';
 
-/** One tab per open session; closing a tab closes its connections. */
+/** One tab per open session; closing a tab closes its connections (asking first if edits would be lost). */
 export function SessionTabs() {
   const order = useSessions((s) => s.order);
   const sessions = useSessions((s) => s.sessions);
-  const close = useSessions((s) => s.close);
   const screen = useNav((s) => s.screen);
   const go = useNav((s) => s.go);
   if (order.length === 0) return null;
@@ -28,17 +28,7 @@ export function SessionTabs() {
               <StateDot state={s.state} /> {sessionLabel(s)}
               {s.db !== 0 && <span className="tab-db">db{s.db}</span>}
             </button>
-            <button
-              type="button"
-              className="icon-button"
-              aria-label={`Close ${sessionLabel(s)}`}
-              onClick={() => {
-                void close(id);
-                if (id === activeId) go({ kind: 'home' });
-              }}
-            >
-              ×
-            </button>
+            <CloseSessionButton session={s} active={id === activeId} />
           </div>
         );
       })}

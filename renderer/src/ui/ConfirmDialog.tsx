@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { useRef, type ReactNode } from 'react';
 import { WritesPaused } from './WritesPaused';
 import { useModalDialog } from './useModalDialog';
 
@@ -11,6 +11,8 @@ interface ConfirmDialogProps {
   paused?: string;
   onConfirm(): void;
   onCancel(): void;
+  /** What the confirmation is about, shown below the message (e.g. a list of names). */
+  children?: ReactNode;
 }
 
 /** A modal confirmation on the native <dialog> (focus trap and Escape come for free). */
@@ -22,6 +24,7 @@ export function ConfirmDialog({
   paused,
   onConfirm,
   onCancel,
+  children,
 }: ConfirmDialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   useModalDialog(ref);
@@ -37,6 +40,7 @@ export function ConfirmDialog({
     >
       <h2 id="confirm-title">{title}</h2>
       <p>{message}</p>
+      {children}
       <WritesPaused reason={paused} />
       <div className="dialog-actions">
         <button type="button" onClick={onCancel} autoFocus>

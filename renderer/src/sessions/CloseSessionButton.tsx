@@ -1,0 +1,53 @@
+import { useState } from 'react';
+import { createPortal } from 'react-dom';
+import type { SessionView } from '../../../shared/api/sessions';
+import { DiscardEditsDialog } from '../editors/DiscardEditsDialog';
+import { discardEdits, editName, unsavedEdits, type EditPlace } from '../editors/drafts';
+import { useNav } from '../nav/navStore';
+import { sessionLabel } from './sessionLabel';
+import { useSessions } from './sessionsStore';
+
+/**
+ * A session tab's ×: closes the session and every connection it opened — after asking, when
+ * it holds unsaved edits (kept drafts or an editor open now), which closing throws away.
+ */
+export function CloseSessionButton({ session, active }: { session: SessionView; active: boolean }) {
+  const [asking, setAsking] = useState<EditPlace[]>();
+  const close = () => {
+    discardEdits(session.id);
+    void useSessions.getState().close(session.id);
+    if (active) useNav.getState().go({ kind: 'home' });
+  };
+  return (
+    <>
+      <button
+        type="button"
+        className="icon-button"
+        aria-label={`Close ${sessionLabel(session)}`}
+        onClick={() => {
+          const edits = unsavedEdits(session.id);
+          if (edits.length === 0) close();
+          else setAsking(edits);
+        }}
+      >
+        ×
+      </button>
+      {asking &&
+        // Outside the tab list: a dialog is no part of it.
+        createPortal(
+          <DiscardEditsDialog
+            title={`Close ${sessionLabel(session)}?`}
+            edits={asking}
+            label={(edit) => (edit.db === session.db ? editName(edit) : `${editName(edit)} (db${edit.db})`)}
+            confirmLabel="Discard and close"
+            onCancel={() => setAsking(undefined)}
+            onConfirm={() => {
+              setAsking(undefined);
+              close();
+            }}
+          />,
+          document.body,
+        )}
+    </>
+  );
+}
