@@ -6,7 +6,7 @@ import { builtinModules } from 'node:module';
 import tseslint from 'typescript-eslint';
 
 /*
- * The architecture, enforced (DESIGN.md §2): each folder may import only what its layer allows.
+ * The architecture, enforced (docs/ARCHITECTURE.md, "Layers"): each folder may import only what its layer allows.
  *   shared/         the contract: zod and nothing else — no Node, no DOM, no Electron, no app code
  *   electron/core/  plain Node logic: never `electron`, never the shells or the renderer
  *   electron/webhost, launcher, sandbox: plain Node shells around core — never `electron`

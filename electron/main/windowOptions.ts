@@ -2,7 +2,7 @@ import type { BrowserWindowConstructorOptions } from 'electron';
 
 /**
  * Every Redlens window is created from these options; the security-relevant ones are not
- * negotiable (see DESIGN.md §3) and are asserted by windowOptions.test.ts.
+ * negotiable (see docs/SECURITY.md) and are asserted by windowOptions.test.ts.
  */
 export function mainWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
   return {
