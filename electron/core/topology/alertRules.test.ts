@@ -65,6 +65,11 @@ describe('incidentAlert', () => {
     expect(incidentAlert(blocked, ctx).text).toBe(
       'New master: 10.0.0.2:6379 (was 10.0.0.1:6379) — failover took 0.8 s; writes were blocked for 4.6 s.',
     );
+    // Issue #12: a session moved over at once (a manual failover) was "blocked for 0.0 s": say nothing.
+    for (const writesBlockedMs of [0, 12, 49]) {
+      const moved = record({ outcome: 'completed', to: '10.0.0.2:6379', durationMs: 1100, writesBlockedMs });
+      expect(incidentAlert(moved, ctx).text).toBe('New master: 10.0.0.2:6379 (was 10.0.0.1:6379) — failover took 1.1 s.');
+    }
     expect(incidentAlert(record({ outcome: 'aborted', reason: 'no replica is fit' }), ctx).text).toBe(
       'Failover of "mymaster" aborted: no replica is fit.',
     );

@@ -9,11 +9,15 @@ export interface IncidentContext {
   quorum: number;
 }
 
-/** The sentinels' failover time, and how long writes were blocked here when known: they differ. */
+/**
+ * The sentinels' failover time, and how long writes were blocked here when known: they differ.
+ * A session that moved over at once (under 0.05 s) was not blocked in any sense worth saying.
+ */
 function took(record: FailoverRecord): string {
+  const blocked = record.writesBlockedMs;
   const parts = [
     record.durationMs !== undefined && `failover took ${seconds(record.durationMs)}`,
-    record.writesBlockedMs !== undefined && `writes were blocked for ${seconds(record.writesBlockedMs)}`,
+    blocked !== undefined && seconds(blocked) !== seconds(0) && `writes were blocked for ${seconds(blocked)}`,
   ].filter(Boolean);
   return parts.length ? ` — ${parts.join('; ')}` : '';
 }

@@ -71,7 +71,7 @@ export function FailoverGroup({ failover: f, expanded, eventCount, onToggle }: G
           <span className="tl-outcome">{OUTCOME_LABELS[f.outcome]}</span>
           <span className="tl-route">{route}</span>
           {f.durationMs !== undefined && <span className="tl-took">took {formatMs(f.durationMs)}</span>}
-          {f.writesBlockedMs !== undefined && (
+          {f.writesBlockedMs !== undefined && Math.round(f.writesBlockedMs) > 0 && (
             <span className="tl-took">writes blocked {formatMs(f.writesBlockedMs)}</span>
           )}
           <span className="visually-hidden">, {eventCount} events</span>
