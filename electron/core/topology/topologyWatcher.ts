@@ -85,6 +85,7 @@ export class TopologyWatcher {
       profileId: this.profileId,
       masterName: this.masterName,
       follows: this.masterName === profile.masterName,
+      role: profile.role,
       sessions: this.#init.sessions,
       events: this.#init.events,
       raise: (draft) => this.#raise(draft),

@@ -16,6 +16,8 @@ export interface WatchedSessionsInit {
   masterName: string;
   /** The watched master is the one the profile's sessions follow. */
   follows: boolean;
+  /** The profile's sessions browse the master, or a replica of it. */
+  role: 'master' | 'replica';
   sessions: SessionLink;
   events: EventBus;
   raise: (draft: AlertDraft) => void;
@@ -100,7 +102,8 @@ export class WatchedSessions {
     else this.#views.set(view.id, view);
     this.#timeWritePause(previous, view);
     this.#noFailover = this.#init.noFailover();
-    const draft = sessionAlert(previous, view, this.#init.masterName, { noFailover: this.#noFailover });
+    const ctx = { noFailover: this.#noFailover, role: this.#init.role };
+    const draft = sessionAlert(previous, view, this.#init.masterName, ctx);
     if (draft) this.#init.raise(draft);
   }
 }
