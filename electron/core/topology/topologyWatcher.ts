@@ -91,6 +91,7 @@ export class TopologyWatcher {
       raise: (draft) => this.#raise(draft),
       noFailover: () => !!this.#built?.failoverBlocked || this.#tracker.open?.outcome === 'no-quorum',
       writesResumed: (lostAt, resumedAt) => this.#tracker.writesBlocked(lostAt, resumedAt),
+      reconnected: () => this.#pollSoon(),
     });
     await this.#links.firstConnect();
     this.#started = true;

@@ -25,6 +25,11 @@ export interface WatchedSessionsInit {
   noFailover: () => boolean;
   /** A session could write again after it could not from `lostAt` (see FailoverTracker.writesBlocked). */
   writesResumed: (lostAt: number, resumedAt: number) => void;
+  /**
+   * A session is connected again (to `address`): the view of that node must say so now, not
+   * at the next poll — a "Reconnected" banner beside a card still reading "unreachable" lies.
+   */
+  reconnected: (address: string) => void;
 }
 
 /**
@@ -101,6 +106,9 @@ export class WatchedSessions {
     if (view.state === 'closed') this.#views.delete(view.id);
     else this.#views.set(view.id, view);
     this.#timeWritePause(previous, view);
+    if (view.state === 'ready' && previous && previous.state !== 'ready' && view.address) {
+      this.#init.reconnected(view.address);
+    }
     this.#noFailover = this.#init.noFailover();
     const ctx = { noFailover: this.#noFailover, role: this.#init.role };
     const draft = sessionAlert(previous, view, this.#init.masterName, ctx);
