@@ -65,6 +65,16 @@ describe('incidentAlert', () => {
     expect(incidentAlert(blocked, ctx).text).toBe(
       'New master: 10.0.0.2:6379 (was 10.0.0.1:6379) — failover took 0.8 s; writes were blocked for 4.6 s.',
     );
+    // Issue #12: Sentinel gave an attempt up and tried again, within the same outage.
+    const attempts = [{ epoch: 7, at: 1, endedAt: 2, reason: 'no replica is fit to be promoted' }];
+    const retried = record({ outcome: 'completed', to: '10.0.0.2:6379', durationMs: 12_000, attempts });
+    expect(incidentAlert(retried, ctx).text).toBe(
+      'New master: 10.0.0.2:6379 (was 10.0.0.1:6379) — failover took 12.0 s (after 1 aborted attempt).',
+    );
+    expect(incidentAlert(record({ phases: phases('sdown', 'odown'), attempts }), ctx)).toMatchObject({
+      kind: 'master-odown',
+      text: 'Master 10.0.0.1:6379 is still down: Sentinel gave its failover up (no replica is fit to be promoted) and will try again.',
+    });
     // Issue #12: a session moved over at once (a manual failover) was "blocked for 0.0 s": say nothing.
     for (const writesBlockedMs of [0, 12, 49]) {
       const moved = record({ outcome: 'completed', to: '10.0.0.2:6379', durationMs: 1100, writesBlockedMs });

@@ -22,6 +22,12 @@ function took(record: FailoverRecord): string {
   return parts.length ? ` — ${parts.join('; ')}` : '';
 }
 
+/** ` (after 1 aborted attempt)` when Sentinel needed more than one. */
+function retried(record: FailoverRecord): string {
+  const n = record.attempts?.length ?? 0;
+  return n ? ` (after ${n} aborted attempt${n > 1 ? 's' : ''})` : '';
+}
+
 /** The one banner of an incident (key `incident:<id>`), as its record evolves. */
 export function incidentAlert(record: FailoverRecord, ctx: IncidentContext): AlertDraft {
   const base = { key: `incident:${record.id}`, failoverId: record.id, address: record.from, transient: false };
@@ -33,7 +39,7 @@ export function incidentAlert(record: FailoverRecord, ctx: IncidentContext): Ale
         ...base,
         kind: 'failover-completed',
         severity: 'success',
-        text: `New master: ${record.to} (was ${record.from})${took(record)}.`,
+        text: `New master: ${record.to} (was ${record.from})${took(record)}${retried(record)}.`,
         address: record.to,
         transient: true,
       };
@@ -80,6 +86,15 @@ function inProgress(
   const phase = record.phases.at(-1)?.phase ?? 'sdown';
   const epoch = record.epoch === undefined ? '' : `, epoch ${record.epoch}`;
   const leader = record.leader ? `sentinel ${record.leader} leads` : 'electing a leader';
+  const gaveUp = record.attempts?.at(-1);
+  if (gaveUp && (phase === 'sdown' || phase === 'odown')) {
+    return {
+      ...base,
+      kind: 'master-odown',
+      severity: 'error',
+      text: `${master} is still down: Sentinel gave its failover up (${gaveUp.reason ?? 'aborted'}) and will try again.`,
+    };
+  }
   switch (phase) {
     case 'sdown':
       return {

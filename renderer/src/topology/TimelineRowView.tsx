@@ -79,6 +79,12 @@ export function FailoverGroup({ failover: f, expanded, eventCount, onToggle }: G
         <Time at={f.startedAt} />
       </div>
       {f.reason && <p className="tl-reason">{f.reason}</p>}
+      {f.attempts?.map((a) => (
+        <p key={a.at} className="tl-reason">
+          Attempt at {clockTime(a.at)}
+          {a.epoch === undefined ? '' : ` (epoch ${a.epoch})`} given up: {a.reason ?? 'aborted'}; Sentinel tried again.
+        </p>
+      ))}
       <PhaseBar failover={f} />
       <ol className="tl-phases" aria-label={`Phases of the ${title.toLowerCase()}`}>
         {f.phases.map((p, i) => (
