@@ -62,20 +62,23 @@ export class DataNodeLink {
    * sends `CLIENT KILL TYPE normal` to a replica it promotes and to a former master it turns
    * into a replica. Waiting for the retry timer would show a node that is up "unreachable" for
    * a poll or two — beside a session already reconnected to it — so a dropped link reconnects
-   * at once and the question is asked again (once; a node that does not answer in time is
-   * paused or gone, and shown so).
+   * at once and the question is asked (again). One wait at most: a node that does not answer
+   * in time is paused or gone, and shown so without slowing the poll further.
    */
   async #ask(): Promise<ReplicationInfo> {
-    for (let attempt = 1; ; attempt++) {
-      if (this.#client.status !== 'ready') {
-        reconnectNow(this.#client);
-        await settled(this.#client, LINK_COMMAND_TIMEOUT_MS);
-      }
-      try {
-        return parseReplication(await this.#client.info('replication'));
-      } catch (e) {
-        if (attempt > 1 || this.#client.status === 'ready') throw e;
-      }
+    const waited = this.#client.status !== 'ready';
+    if (waited) await this.#reconnect();
+    try {
+      return parseReplication(await this.#client.info('replication'));
+    } catch (e) {
+      if (waited || this.#client.status === 'ready') throw e;
+      await this.#reconnect();
+      return parseReplication(await this.#client.info('replication'));
     }
+  }
+
+  async #reconnect(): Promise<void> {
+    reconnectNow(this.#client);
+    await settled(this.#client, LINK_COMMAND_TIMEOUT_MS);
   }
 }

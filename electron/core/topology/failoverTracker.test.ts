@@ -174,6 +174,37 @@ describe('FailoverTracker', () => {
     expect(again.records).toHaveLength(2);
   });
 
+  // Found by the same soak: the leader gave up, but another sentinel's attempt of that epoch was
+  // still running — the next poll saw failover_in_progress and started a second incident.
+  it('continues the incident when a poll sees another attempt running after one was given up', () => {
+    const tracker = new FailoverTracker('mymaster', () => {});
+    replay(
+      [
+        '100 26379 +sdown|master mymaster 127.0.0.1 6379',
+        '200 26379 +odown|master mymaster 127.0.0.1 6379 #quorum 2/2',
+        '200 26379 +new-epoch|1',
+        '200 26379 +try-failover|master mymaster 127.0.0.1 6379',
+        '300 26379 -failover-abort-no-good-slave|master mymaster 127.0.0.1 6379',
+      ],
+      tracker,
+    );
+    tracker.reconcile(poll({ polledAt: 310, failoverInProgress: true, sDownCount: 2, sDownBy: ['a', 'b'] }));
+    expect(tracker.records).toHaveLength(1);
+    expect(tracker.open).toMatchObject({ outcome: 'in-progress', epoch: 1, attempts: [{ epoch: 1, at: 200 }] });
+    replay(
+      [
+        '3000 26380 -failover-abort-not-elected|master mymaster 127.0.0.1 6379',
+        '6000 26380 +new-epoch|2',
+        '6000 26380 +try-failover|master mymaster 127.0.0.1 6379',
+        '7000 26380 +switch-master|mymaster 127.0.0.1 6379 127.0.0.1 6380',
+      ],
+      tracker,
+    );
+    expect(tracker.records).toHaveLength(1);
+    expect(tracker.records[0]).toMatchObject({ outcome: 'completed', epoch: 2, to: '127.0.0.1:6380' });
+    expect(tracker.records[0]!.attempts?.map((a) => a.at)).toEqual([200, 310]);
+  });
+
   it('fills in what events missed from polls', () => {
     const tracker = new FailoverTracker('mymaster', () => {});
     tracker.reconcile(poll({ polledAt: 100 }));

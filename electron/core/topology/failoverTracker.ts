@@ -182,7 +182,7 @@ export class FailoverTracker {
     }
     // A completed failover stays open until it settles: its leader still flags failover_in_progress.
     if (!this.#open && poll.masterAddress) {
-      if (poll.failoverInProgress) this.#start('try-failover', poll.masterAddress, poll.polledAt, false);
+      if (poll.failoverInProgress) this.#failoverSeen(poll.masterAddress, poll.polledAt);
       else if (poll.sDownCount > 0) {
         this.#outage('sdown', poll.masterAddress, poll.polledAt, poll.sDownBy ?? [], true);
       }
@@ -260,16 +260,27 @@ export class FailoverTracker {
       this.#update({ outcome: 'in-progress', reason: undefined });
       if (this.#lastEpoch !== undefined) this.#update({ epoch: this.#lastEpoch });
     } else if (!this.#manualRequested && this.#retrying(event.instance?.address ?? this.#knownMaster ?? '')) {
-      // Sentinel tries again after giving an attempt up, the master down all along.
-      this.#reopenAborted(this.#records.at(-1)!);
-      this.#mark('try-failover', event.at);
-      if (this.#lastEpoch !== undefined) this.#update({ epoch: this.#lastEpoch });
+      this.#failoverSeen(event.instance?.address ?? this.#knownMaster ?? '', event.at);
     } else {
       // Asked for (SENTINEL FAILOVER), or a failover of a master whose outage we did not see.
       const manual = this.#manualRequested || this.#sDownBy.size === 0;
       this.#start('try-failover', event.instance?.address ?? this.#knownMaster ?? '', event.at, manual);
     }
     this.#manualRequested = false;
+  }
+
+  /**
+   * A failover attempt of `from` runs, and no incident is open: Sentinel trying again after
+   * giving an attempt up (or another sentinel's attempt still running) continues that incident.
+   */
+  #failoverSeen(from: string, at: number): void {
+    if (!this.#retrying(from)) {
+      this.#start('try-failover', from, at, false);
+      return;
+    }
+    this.#reopenAborted(this.#records.at(-1)!);
+    this.#mark('try-failover', at);
+    if (this.#lastEpoch !== undefined) this.#update({ epoch: this.#lastEpoch });
   }
 
   /**
