@@ -94,7 +94,10 @@ export async function runFailoverSoak(opts: SoakOptions): Promise<SoakResult> {
       const from = address(fromEp);
       const oldMaster = topo.nodeAt(fromEp.port)!;
       if (late !== 'none' && !deaf) {
-        const sentinel = topo.sentinels[i % topo.sentinels.length]!;
+        // Always the same one: resumed after a pause, a sentinel stays in TILT mode (acting on
+        // nothing) for 30 s. Another one kept deaf meanwhile would leave a single active sentinel,
+        // below the quorum, and the next failover would wait for the TILT to end.
+        const sentinel = topo.sentinels.at(-1)!;
         await sentinel.pause();
         deaf = { sentinel, since: Date.now(), resumeAfter: late === 'next' ? i + 1 : i };
       }
