@@ -4,7 +4,8 @@
 // `--suite values-ui [--mb N]` big strings loaded whole in the UI (valuesUiBenchMain.ts),
 // `--suite topology-ui [--failovers N]` the Sentinel topology UI one (topologyUiBenchMain.ts),
 // `--suite topology [--crashes N] [--failovers N]` the core failover one (topologyBenchMain.ts),
-// `--suite profiles [--profiles N] [--runs N]` the profile store (profilesBenchMain.ts).
+// `--suite profiles [--profiles N] [--runs N]` the profile store (profilesBenchMain.ts),
+// `--suite soak [--failovers N] [--down-after MS]` the failover soak: one incident per failover (failoverSoakMain.ts).
 import { cpus } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -17,6 +18,7 @@ import { runValuesUiSuite } from './valuesUiBenchMain';
 import { runTopologyUiSuite } from './topologyUiBenchMain';
 import { runTopologySuite } from './topologyBenchMain';
 import { runProfilesSuite } from './profilesBenchMain';
+import { runSoakSuite } from './failoverSoakMain';
 
 const log = (line: string) => console.log(line);
 
@@ -54,9 +56,10 @@ if (
   suite !== 'values-ui' &&
   suite !== 'topology-ui' &&
   suite !== 'topology' &&
-  suite !== 'profiles'
+  suite !== 'profiles' &&
+  suite !== 'soak'
 ) {
-  throw new Error('--suite takes keys (the default), values, values-ui, topology, topology-ui or profiles');
+  throw new Error('--suite takes keys (the default), values, values-ui, topology, topology-ui, profiles or soak');
 }
 process.exitCode =
   suite === 'values'
@@ -69,4 +72,6 @@ process.exitCode =
           ? await runTopologySuite(argv, log)
           : suite === 'profiles'
             ? await runProfilesSuite(argv, log)
-            : await runKeysSuite(at >= 0 ? argv.toSpliced(at, 2) : argv);
+            : suite === 'soak'
+              ? await runSoakSuite(argv, log)
+              : await runKeysSuite(at >= 0 ? argv.toSpliced(at, 2) : argv);

@@ -221,6 +221,15 @@ export interface FailoverPhaseMark {
   sincePreviousMs: number;
 }
 
+/** A failover attempt Sentinel gave up (`-failover-abort-*`) while the master stayed down. */
+export interface FailoverAttempt {
+  epoch?: number;
+  /** When it started (`+try-failover`) and was given up. */
+  at: number;
+  endedAt?: number;
+  reason?: string;
+}
+
 /** One incident on the timeline: a master outage and/or failover, its phases and outcome. */
 export interface FailoverRecord {
   id: string;
@@ -235,6 +244,11 @@ export interface FailoverRecord {
   leader?: string;
   selectedReplica?: string;
   phases: FailoverPhaseMark[];
+  /**
+   * Attempts Sentinel gave up before the one `phases` shows, the master staying down meanwhile:
+   * Sentinel tried again, in a new epoch, within the same outage — the same incident.
+   */
+  attempts?: FailoverAttempt[];
   outcome: FailoverOutcome;
   /** For `aborted` / `no-quorum` / `timeout`: why, in words. */
   reason?: string;

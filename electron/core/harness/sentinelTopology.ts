@@ -35,8 +35,11 @@ export interface SentinelTopology {
   /** The master as reported by a live sentinel (`SENTINEL GET-MASTER-ADDR-BY-NAME`). */
   currentMaster(): Promise<Endpoint>;
   nodeAt(port: number): RedisNode | undefined;
-  /** Waits until the topology is settled (see checkAgreement) and resolves with the master. */
-  waitForAgreement(opts?: { master?: Endpoint; timeoutMs?: number }): Promise<Endpoint>;
+  /**
+   * Waits until the topology is settled (see checkAgreement) and resolves with the master
+   * (`master` if given; never `notMaster`).
+   */
+  waitForAgreement(opts?: { master?: Endpoint; notMaster?: Endpoint; timeoutMs?: number }): Promise<Endpoint>;
   /** `SENTINEL FAILOVER`, then waits for agreement on a different master. */
   failover(opts?: { timeoutMs?: number }): Promise<{ from: Endpoint; to: Endpoint }>;
   /** Stops every node and removes the temp dir. */

@@ -65,6 +65,23 @@ describe('incidentAlert', () => {
     expect(incidentAlert(blocked, ctx).text).toBe(
       'New master: 10.0.0.2:6379 (was 10.0.0.1:6379) — failover took 0.8 s; writes were blocked for 4.6 s.',
     );
+    // Issue #12: Sentinel gave an attempt up and tried again, within the same outage.
+    const attempts = [{ epoch: 7, at: 1, endedAt: 2, reason: 'no replica is fit to be promoted' }];
+    const retried = record({ outcome: 'completed', to: '10.0.0.2:6379', durationMs: 12_000, attempts });
+    expect(incidentAlert(retried, ctx).text).toBe(
+      'New master: 10.0.0.2:6379 (was 10.0.0.1:6379) — failover took 12.0 s (after 1 aborted attempt).',
+    );
+    expect(incidentAlert(record({ phases: phases('sdown', 'odown'), attempts }), ctx)).toMatchObject({
+      kind: 'master-odown',
+      text: 'Master 10.0.0.1:6379 is still down: Sentinel gave its failover up (no replica is fit to be promoted) and will try again.',
+    });
+    // Issue #12: a session moved over at once (a manual failover) was "blocked for 0.0 s": say nothing.
+    for (const writesBlockedMs of [0, 12, 49]) {
+      const moved = record({ outcome: 'completed', to: '10.0.0.2:6379', durationMs: 1100, writesBlockedMs });
+      expect(incidentAlert(moved, ctx).text).toBe(
+        'New master: 10.0.0.2:6379 (was 10.0.0.1:6379) — failover took 1.1 s.',
+      );
+    }
     expect(incidentAlert(record({ outcome: 'aborted', reason: 'no replica is fit' }), ctx).text).toBe(
       'Failover of "mymaster" aborted: no replica is fit.',
     );
@@ -203,6 +220,19 @@ describe('sessionAlert', () => {
       sessionAlert(none, view({ state: 'failed', error: { code: 'NO_MASTER', message: 'Gave up.' } }), 'mymaster')
         ?.text,
     ).toBe('Connection to "mymaster" failed: Gave up.');
+  });
+
+  // Issue #12: a replica session moving to another replica said "Reconnected to the new master".
+  it('speaks of replicas for a session that browses a replica', () => {
+    const ctx = { role: 'replica' as const };
+    const lost = view({ state: 'reconnecting', attempt: 1 });
+    expect(sessionAlert(view({}), lost, 'mymaster', ctx)?.text).toBe('Connection to replica a:1 lost — reconnecting…');
+    expect(sessionAlert(lost, view({ address: 'b:2' }), 'mymaster', ctx)?.text).toBe('Reconnected to replica b:2.');
+    expect(sessionAlert(lost, view({}), 'mymaster', ctx)?.text).toBe('Reconnected to replica a:1.');
+    const failed = view({ state: 'failed', error: { code: 'NO_MASTER', message: 'Gave up.' } });
+    expect(sessionAlert(lost, failed, 'mymaster', ctx)?.text).toBe(
+      'Connection to a replica of "mymaster" failed: Gave up.',
+    );
   });
 
   // Issue #12: during a no-quorum outage the banner promised an election that cannot happen.

@@ -1,8 +1,24 @@
 import Redis, { type RedisOptions } from 'ioredis';
 import { mapError } from '../api/mapError';
 import { describeNodeError, isInformative } from '../sessions/nodeErrors';
-import { parseReplication } from './nodeReplication';
+import { reconnectNow } from '../sessions/reconnectNow';
+import { LINK_COMMAND_TIMEOUT_MS } from './linkOptions';
+import { parseReplication, type ReplicationInfo } from './nodeReplication';
 import type { DataNodeState } from './snapshotBuilder';
+
+/** Resolves once `client` is ready, or its connection attempt ended, or after `ms`. */
+function settled(client: Redis, ms: number): Promise<void> {
+  if (client.status === 'ready') return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      for (const event of ['ready', 'close', 'end']) client.off(event, done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    for (const event of ['ready', 'close', 'end']) client.once(event, done);
+  });
+}
 
 /** The watcher's connection to one data node, for `INFO replication`. */
 export class DataNodeLink {
@@ -30,8 +46,7 @@ export class DataNodeLink {
   async refresh(): Promise<void> {
     await this.#connected;
     try {
-      const info = parseReplication(await this.#client.info('replication'));
-      this.#state = { reachable: true, info };
+      this.#state = { reachable: true, info: await this.#ask() };
     } catch (e) {
       const error = this.#client.status === 'ready' ? mapError(e, this.address).message : this.#lastError;
       this.#state = { reachable: false, error: error ?? mapError(e, this.address).message };
@@ -40,5 +55,30 @@ export class DataNodeLink {
 
   close(): void {
     this.#client.disconnect();
+  }
+
+  /**
+   * INFO replication, on a link that is up now. Nodes drop our connection on purpose: Sentinel
+   * sends `CLIENT KILL TYPE normal` to a replica it promotes and to a former master it turns
+   * into a replica. Waiting for the retry timer would show a node that is up "unreachable" for
+   * a poll or two — beside a session already reconnected to it — so a dropped link reconnects
+   * at once and the question is asked (again). One wait at most: a node that does not answer
+   * in time is paused or gone, and shown so without slowing the poll further.
+   */
+  async #ask(): Promise<ReplicationInfo> {
+    const waited = this.#client.status !== 'ready';
+    if (waited) await this.#reconnect();
+    try {
+      return parseReplication(await this.#client.info('replication'));
+    } catch (e) {
+      if (waited || this.#client.status === 'ready') throw e;
+      await this.#reconnect();
+      return parseReplication(await this.#client.info('replication'));
+    }
+  }
+
+  async #reconnect(): Promise<void> {
+    reconnectNow(this.#client);
+    await settled(this.#client, LINK_COMMAND_TIMEOUT_MS);
   }
 }

@@ -1,5 +1,6 @@
 import {
   TIMELINE_LIMITS,
+  type FailoverAttempt,
   type FailoverPhase,
   type FailoverRecord,
   type TopologyEvent,
@@ -50,6 +51,8 @@ export class FailoverTracker {
   /** The master's config epoch the sentinels agreed on at the last poll (the last switch's). */
   #configEpoch: number | undefined;
   #manualRequested = false;
+  /** When the sentinels last reported the master back up (no sentinel flags it s_down). */
+  #masterBackAt = 0;
   #knownMaster: string | null = null;
   /** When the last event arrived: a poll that started before it is stale. */
   #changedAt = 0;
@@ -102,7 +105,10 @@ export class FailoverTracker {
         if (!onMaster) break;
         this.#sDownBy.delete(reporter);
         this.#upBy.add(reporter);
-        if (this.#sDownBy.size === 0) this.#recover(event.at);
+        if (this.#sDownBy.size === 0) {
+          this.#masterBackAt = event.at;
+          this.#recover(event.at);
+        }
         break;
       case '+odown':
         if (!onMaster) break;
@@ -160,6 +166,7 @@ export class FailoverTracker {
       return;
     }
     this.#fillSwitchEpoch(poll);
+    if (poll.sDownCount === 0 && !poll.failoverInProgress) this.#masterBackAt = poll.polledAt;
     const open = this.#open;
     if (open) {
       const lastChange = open.phases.at(-1)?.at ?? open.startedAt;
@@ -175,7 +182,7 @@ export class FailoverTracker {
     }
     // A completed failover stays open until it settles: its leader still flags failover_in_progress.
     if (!this.#open && poll.masterAddress) {
-      if (poll.failoverInProgress) this.#start('try-failover', poll.masterAddress, poll.polledAt, false);
+      if (poll.failoverInProgress) this.#failoverSeen(poll.masterAddress, poll.polledAt);
       else if (poll.sDownCount > 0) {
         this.#outage('sdown', poll.masterAddress, poll.polledAt, poll.sDownBy ?? [], true);
       }
@@ -209,6 +216,11 @@ export class FailoverTracker {
   /** The master is reported down by `reporters`: the last outage again (see justRecovered), or a new one. */
   #outage(phase: FailoverPhase, from: string, at: number, reporters: readonly string[], isNew: boolean): void {
     const last = this.#records.at(-1);
+    if (this.#retrying(from)) {
+      // Still down after Sentinel gave its attempt up: the same outage, waiting for the retry.
+      this.#reopenAborted(last!);
+      return;
+    }
     const lagging = reporters.some((r) => !this.#upBy.has(r)) && this.#recoveredEpoch === this.#lastEpoch;
     if (!justRecovered(last, from, at) || this.#open || !lagging) {
       if (isNew) this.#start(phase, from, at, false);
@@ -247,12 +259,55 @@ export class FailoverTracker {
       this.#mark('try-failover', event.at);
       this.#update({ outcome: 'in-progress', reason: undefined });
       if (this.#lastEpoch !== undefined) this.#update({ epoch: this.#lastEpoch });
+    } else if (!this.#manualRequested && this.#retrying(event.instance?.address ?? this.#knownMaster ?? '')) {
+      this.#failoverSeen(event.instance?.address ?? this.#knownMaster ?? '', event.at);
     } else {
-      // Asked for (SENTINEL FAILOVER), or a retry after an abort while the master is still down.
+      // Asked for (SENTINEL FAILOVER), or a failover of a master whose outage we did not see.
       const manual = this.#manualRequested || this.#sDownBy.size === 0;
       this.#start('try-failover', event.instance?.address ?? this.#knownMaster ?? '', event.at, manual);
     }
     this.#manualRequested = false;
+  }
+
+  /**
+   * A failover attempt of `from` runs, and no incident is open: Sentinel trying again after
+   * giving an attempt up (or another sentinel's attempt still running) continues that incident.
+   */
+  #failoverSeen(from: string, at: number): void {
+    if (!this.#retrying(from)) {
+      this.#start('try-failover', from, at, false);
+      return;
+    }
+    this.#reopenAborted(this.#records.at(-1)!);
+    this.#mark('try-failover', at);
+    if (this.#lastEpoch !== undefined) this.#update({ epoch: this.#lastEpoch });
+  }
+
+  /**
+   * The last incident is an automatic failover of `from` that Sentinel gave up, and the master
+   * has not been reported back up since: a new report of it down, or a new attempt, continues it.
+   */
+  #retrying(from: string): boolean {
+    const last = this.#records.at(-1);
+    if (!last || this.#isOngoing() || last.outcome !== 'aborted' || last.manual || last.from !== from) return false;
+    return this.#masterBackAt <= (last.endedAt ?? 0);
+  }
+
+  /** Keeps the given-up attempt in `attempts` and reopens the incident for the next one. */
+  #reopenAborted(record: FailoverRecord): void {
+    const first = record.phases.findIndex((p) => p.phase === 'try-failover');
+    const attempt: FailoverAttempt = {
+      ...(record.epoch !== undefined && { epoch: record.epoch }),
+      at: record.phases[first]?.at ?? record.startedAt,
+      ...(record.endedAt !== undefined && { endedAt: record.endedAt }),
+      ...(record.reason && { reason: record.reason }),
+    };
+    record.attempts = [...(record.attempts ?? []), attempt];
+    if (first >= 0) record.phases = record.phases.slice(0, first);
+    for (const key of ['endedAt', 'reason', 'leader', 'selectedReplica', 'epoch'] as const) delete record[key];
+    record.outcome = 'in-progress';
+    this.#open = record;
+    this.#onChange(record);
   }
 
   /** The epoch a switch happening now belongs to: the newest the deployment has told us. */

@@ -9,13 +9,23 @@ export interface IncidentContext {
   quorum: number;
 }
 
-/** The sentinels' failover time, and how long writes were blocked here when known: they differ. */
+/**
+ * The sentinels' failover time, and how long writes were blocked here when known: they differ.
+ * A session that moved over at once (under 0.05 s) was not blocked in any sense worth saying.
+ */
 function took(record: FailoverRecord): string {
+  const blocked = record.writesBlockedMs;
   const parts = [
     record.durationMs !== undefined && `failover took ${seconds(record.durationMs)}`,
-    record.writesBlockedMs !== undefined && `writes were blocked for ${seconds(record.writesBlockedMs)}`,
+    blocked !== undefined && seconds(blocked) !== seconds(0) && `writes were blocked for ${seconds(blocked)}`,
   ].filter(Boolean);
   return parts.length ? ` — ${parts.join('; ')}` : '';
+}
+
+/** ` (after 1 aborted attempt)` when Sentinel needed more than one. */
+function retried(record: FailoverRecord): string {
+  const n = record.attempts?.length ?? 0;
+  return n ? ` (after ${n} aborted attempt${n > 1 ? 's' : ''})` : '';
 }
 
 /** The one banner of an incident (key `incident:<id>`), as its record evolves. */
@@ -29,7 +39,7 @@ export function incidentAlert(record: FailoverRecord, ctx: IncidentContext): Ale
         ...base,
         kind: 'failover-completed',
         severity: 'success',
-        text: `New master: ${record.to} (was ${record.from})${took(record)}.`,
+        text: `New master: ${record.to} (was ${record.from})${took(record)}${retried(record)}.`,
         address: record.to,
         transient: true,
       };
@@ -76,6 +86,15 @@ function inProgress(
   const phase = record.phases.at(-1)?.phase ?? 'sdown';
   const epoch = record.epoch === undefined ? '' : `, epoch ${record.epoch}`;
   const leader = record.leader ? `sentinel ${record.leader} leads` : 'electing a leader';
+  const gaveUp = record.attempts?.at(-1);
+  if (gaveUp && (phase === 'sdown' || phase === 'odown')) {
+    return {
+      ...base,
+      kind: 'master-odown',
+      severity: 'error',
+      text: `${master} is still down: Sentinel gave its failover up (${gaveUp.reason ?? 'aborted'}) and will try again.`,
+    };
+  }
   switch (phase) {
     case 'sdown':
       return {

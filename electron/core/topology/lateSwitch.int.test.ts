@@ -82,11 +82,16 @@ describe('a late +switch-master', () => {
     const banners = new Set(bed.alertsOf('failover-completed').map((a) => a.failoverId));
     expect(banners.size).toBe(timeline.failovers.filter((f) => f.outcome === 'completed').length);
 
-    // The session could not write for longer than the sentinels took: both are said.
+    // How long the session could not write is said beside the sentinels' time — unless it moved
+    // over at once (a manual failover usually lets it: "blocked for 0.0 s" would say nothing).
     const final = timeline.failovers.find((f) => f.id === manual.id)!;
-    expect(final.writesBlockedMs).toBeGreaterThan(0);
+    expect(final.writesBlockedMs).toBeGreaterThanOrEqual(0);
     const banner = bed.alertsOf('failover-completed').findLast((a) => a.failoverId === manual.id);
-    expect(banner?.text).toMatch(/ — failover took \d+\.\d s; writes were blocked for \d+\.\d s\.$/);
+    expect(banner?.text).toMatch(
+      final.writesBlockedMs! >= 50
+        ? / — failover took \d+\.\d s; writes were blocked for \d+\.\d s\.$/
+        : / — failover took \d+\.\d s\.$/,
+    );
 
     const exported = JSON.parse(bed.service.exportTimeline(watchId).json) as { failovers: FailoverRecord[] };
     expect(exported.failovers.filter((f) => f.epoch === manual.epoch).map((f) => f.id)).toEqual([manual.id]);

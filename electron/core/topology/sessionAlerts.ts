@@ -4,6 +4,11 @@ import type { AlertDraft } from './alertBook';
 export interface SessionAlertContext {
   /** No failover can happen now (no quorum, no majority): nobody will elect a new master. */
   noFailover?: boolean;
+  /**
+   * What the profile's sessions browse (default the master). A replica session that moves
+   * has moved to another replica: that is no failover and no new master.
+   */
+  role?: 'master' | 'replica';
 }
 
 /** The "no master" banner: it promises an election only when one can happen. */
@@ -33,6 +38,8 @@ export function sessionAlert(
 ): AlertDraft | undefined {
   const base = { key: `session:${view.id}`, address: view.address, transient: false };
   const where = view.address ? ` ${view.address}` : '';
+  const replica = ctx.role === 'replica';
+  const node = replica ? 'replica' : 'master';
   if (view.state === 'reconnecting') {
     if (view.noMaster && !previous?.noMaster) return noMasterAlert(view, masterName, ctx);
     if (previous?.state === 'ready') {
@@ -40,7 +47,7 @@ export function sessionAlert(
         ...base,
         kind: 'connection-lost',
         severity: 'warning',
-        text: `Connection to master${where} lost — reconnecting…`,
+        text: `Connection to ${node}${where} lost — reconnecting…`,
       };
     }
     return undefined;
@@ -51,7 +58,7 @@ export function sessionAlert(
       ...base,
       kind: 'reconnected',
       severity: 'success',
-      text: moved ? `Reconnected to the new master${where}.` : `Reconnected to master${where}.`,
+      text: moved && !replica ? `Reconnected to the new master${where}.` : `Reconnected to ${node}${where}.`,
       transient: true,
     };
   }
@@ -60,7 +67,7 @@ export function sessionAlert(
       ...base,
       kind: 'connection-lost',
       severity: 'error',
-      text: `Connection to "${masterName}" failed: ${view.error?.message ?? 'gave up reconnecting'}`,
+      text: `Connection to ${replica ? 'a replica of ' : ''}"${masterName}" failed: ${view.error?.message ?? 'gave up reconnecting'}`,
     };
   }
   return undefined;

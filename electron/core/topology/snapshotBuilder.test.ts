@@ -145,6 +145,38 @@ describe('buildTopology', () => {
     expect(onlyLeader.replicas).toEqual([]);
   });
 
+  // Issue #12: each sentinel flags a node "disconnected" for a moment as it reconnects after a
+  // switch; the card read "disconnected" beside a session that had just reconnected to it.
+  it('calls a node disconnected only when every sentinel describing it says so', () => {
+    const one = answer('127.0.0.1:6379', 'master,disconnected');
+    one.replicas = [replicaEntry('6380', 'slave,disconnected')];
+    const some = buildTopology(
+      input([sentinel(26379, one), sentinel(26380, answer('127.0.0.1:6379')), sentinel(26381)]),
+    );
+    expect(some.master?.flags.disconnected).toBe(false);
+    expect(some.replicas[0]?.flags.disconnected).toBe(false);
+    const every = buildTopology(input([sentinel(26379, one), sentinel(26380, one)]));
+    expect(every.master?.flags.disconnected).toBe(true);
+    expect(every.replicas[0]?.flags.disconnected).toBe(true);
+  });
+
+  // Issue #12: the sentinels ask a replica its INFO only every 10 s: a former master just turned
+  // into a replica kept their "link err" (badge "Degraded") while it said itself it was in sync.
+  it('judges a replica’s link by its own INFO once it is a replica, else by the sentinels', () => {
+    const lagging = answer('127.0.0.1:6379');
+    lagging.replicas = [{ ...replicaEntry('6380'), 'master-link-status': 'err' }];
+    const sentinels = [sentinel(26379, lagging), sentinel(26380, lagging), sentinel(26381, lagging)];
+    const t = buildTopology(input(sentinels));
+    expect(t.replicas[0]).toMatchObject({ sentinelLinkStatus: 'down', replication: { linkStatus: 'up' } });
+    expect(t.health).toBe('healthy');
+    const stillMaster = input(sentinels);
+    (stillMaster.dataNodes as Map<string, unknown>).set('127.0.0.1:6380', {
+      reachable: true,
+      info: { role: 'master', offset: 5, connectedReplicas: 0 },
+    });
+    expect(buildTopology(stillMaster).health).toBe('degraded');
+  });
+
   it('says why when no sentinel answers or none knows the master', () => {
     const none = buildTopology(input([sentinel(26379), sentinel(26380)]));
     expect(none).toMatchObject({ health: 'unreachable', master: null, error: { code: 'NO_SENTINEL_REACHABLE' } });
@@ -194,6 +226,23 @@ describe('patchTopology', () => {
     expect(t.master).toMatchObject({ address: '127.0.0.1:6380', flags: { sDown: false }, sDownBy: [] });
     expect(t.replicas.map((r) => r.address)).toEqual(['127.0.0.1:6379']);
     expect(t.sentinels[0]).toMatchObject({ masterAddress: '127.0.0.1:6380', agrees: true });
+  });
+
+  // A late copy of the switch (a sentinel that learned it late) must not clear what the polls
+  // since found about the master it names, nor carry the old master's INFO or error over.
+  it('keeps the master as it is when a switch names it again, and drops the old master’s state', () => {
+    const switchTo = event('+switch-master', { switch: { from: '127.0.0.1:6379', to: '127.0.0.1:6380' } });
+    const switched = patchTopology({ ...base, master: { ...base.master!, error: 'old error' } }, switchTo)!;
+    expect(switched.master).toMatchObject({ address: '127.0.0.1:6380', reachable: true });
+    expect(switched.master?.replication).toBeUndefined();
+    expect(switched.master?.error).toBeUndefined();
+    const down = {
+      ...switched,
+      master: { ...switched.master!, sDownBy: ['127.0.0.1:26380'], flags: { ...switched.master!.flags, sDown: true } },
+    };
+    const late = patchTopology(down, { ...switchTo, reportedBy: ['127.0.0.1:26381'] })!;
+    expect(late.master).toBe(down.master);
+    expect(late.sentinels.find((s) => s.address === '127.0.0.1:26381')).toMatchObject({ agrees: true });
   });
 
   it('marks instances down and up', () => {

@@ -58,6 +58,17 @@ function majorityAddress(answers: SentinelAnswer[]): string | null {
   return best?.[0] ?? null;
 }
 
+/**
+ * The flags several sentinels report for one instance. `disconnected` only when every one of
+ * them says so: a sentinel flags it for the moment it reconnects after a configuration change
+ * (each one at its own time, after a switch), which says nothing about the node.
+ */
+function mergedFlags(entries: readonly SentinelEntry[], keep: (flag: string) => boolean = () => true): string {
+  const raws = entries.map((e) => parseFlags(e['flags']).raw);
+  const all = [...new Set(raws.flat())].filter(keep);
+  return all.filter((f) => f !== 'disconnected' || raws.every((r) => r.includes(f))).join(',');
+}
+
 /** Flags a sentinel's entry can only mean for the instance it describes. */
 const INSTANCE_FLAGS = new Set(['s_down', 'o_down', 'disconnected']);
 
@@ -90,15 +101,13 @@ function masterNode(
   const entries = agreeing.map((s) => s.answer!.master!);
   const first = entries[0];
   if (!first) return null;
-  const rawFlags = [...new Set(entries.flatMap((e) => parseFlags(e['flags']).raw))].filter(
-    (f) => describing || !INSTANCE_FLAGS.has(f),
-  );
+  const flags = mergedFlags(entries, (f) => describing || !INSTANCE_FLAGS.has(f));
   const node = address ? input.dataNodes.get(address) : undefined;
   const failoverState = entries.map((e) => e['failover-state']).find((s) => s && s !== 'none');
   return {
     name: input.masterName,
     address,
-    flags: parseFlags(rawFlags.join(',')),
+    flags: parseFlags(flags),
     sDownBy: describing
       ? agreeing.filter((s) => parseFlags(s.answer!.master!['flags']).sDown).map((s) => s.address)
       : [],
@@ -125,7 +134,7 @@ function replicaNodes(input: BuildInput, agreeing: SentinelState[], address: str
   const masterInfo = address ? input.dataNodes.get(address)?.info : undefined;
   return [...byAddress]
     .map(([at, entries]) => {
-      const flags = parseFlags([...new Set(entries.flatMap((e) => parseFlags(e['flags']).raw))].join(','));
+      const flags = parseFlags(mergedFlags(entries));
       const link = entries[0]!['master-link-status'];
       const node = input.dataNodes.get(at);
       return {
@@ -172,6 +181,15 @@ function sentinelNodes(input: BuildInput, address: string | null): SentinelNode[
     .sort((a, b) => a.address.localeCompare(b.address));
 }
 
+/**
+ * A replica's link to its master is down: as the replica itself says (INFO, asked every poll)
+ * once it says it is a replica, else as the sentinels say — they ask only every 10 s, so right
+ * after a former master is turned into a replica they still report the link it had as one.
+ */
+function replicaLinkDown(r: ReplicaNode): boolean {
+  return r.replication?.role === 'replica' ? r.replication.linkStatus === 'down' : r.sentinelLinkStatus === 'down';
+}
+
 /** The one-word state of the deployment (see TopologyHealth). */
 export function healthOf(t: Omit<BuiltTopology, 'health' | 'masters' | 'majority'>, reachable: number): TopologyHealth {
   if (reachable === 0) return 'unreachable';
@@ -179,7 +197,7 @@ export function healthOf(t: Omit<BuiltTopology, 'health' | 'masters' | 'majority
   if (t.failover) return 'failover';
   if (t.master.flags.sDown || t.master.flags.oDown || !t.master.reachable) return 'master-down';
   if (t.failoverBlocked) return 'no-failover';
-  const replicaDown = t.replicas.some((r) => r.flags.sDown || r.sentinelLinkStatus === 'down');
+  const replicaDown = t.replicas.some((r) => r.flags.sDown || replicaLinkDown(r));
   return replicaDown || t.sentinels.some((s) => !s.reachable) ? 'degraded' : 'healthy';
 }
 

@@ -29,7 +29,7 @@ export function patchTopology(t: BuiltTopology, event: TopologyEvent): BuiltTopo
     const { from, to } = event.switch;
     next = {
       ...t,
-      master: { ...t.master, address: to, flags: CLEAR, sDownBy: [], reachable: true },
+      master: t.master.address === to ? t.master : promoted(t, to),
       replicas: t.replicas.filter((r) => r.address !== to),
       sentinels: t.sentinels.map((s) =>
         event.reportedBy.includes(s.address)
@@ -53,6 +53,24 @@ export function patchTopology(t: BuiltTopology, event: TopologyEvent): BuiltTopo
     next = { ...t, master: { ...t.master, flags: withFlag(t.master.flags, 'o_down', on) } };
   }
   return next && { ...next, health: healthOf(next, next.sentinels.filter((s) => s.reachable).length) };
+}
+
+/**
+ * The master card once `to` is announced: what Redlens last knew of that node (reachable, or
+ * why not) — nothing of the old master's state, its INFO or its error. (A copy of the switch
+ * from another sentinel, or a late one, changes nothing when `to` already is the master.)
+ */
+function promoted(t: BuiltTopology, to: string): NonNullable<BuiltTopology['master']> {
+  const { replication: _replication, error: _error, ...master } = t.master!;
+  const replica = t.replicas.find((r) => r.address === to);
+  return {
+    ...master,
+    address: to,
+    flags: CLEAR,
+    sDownBy: [],
+    reachable: replica?.reachable ?? true,
+    ...(replica?.error && { error: replica.error }),
+  };
 }
 
 function sdown(

@@ -85,11 +85,13 @@ export class TopologyWatcher {
       profileId: this.profileId,
       masterName: this.masterName,
       follows: this.masterName === profile.masterName,
+      role: profile.role,
       sessions: this.#init.sessions,
       events: this.#init.events,
       raise: (draft) => this.#raise(draft),
       noFailover: () => !!this.#built?.failoverBlocked || this.#tracker.open?.outcome === 'no-quorum',
       writesResumed: (lostAt, resumedAt) => this.#tracker.writesBlocked(lostAt, resumedAt),
+      reconnected: () => this.#pollSoon(),
     });
     await this.#links.firstConnect();
     this.#started = true;

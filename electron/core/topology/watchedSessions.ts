@@ -16,6 +16,8 @@ export interface WatchedSessionsInit {
   masterName: string;
   /** The watched master is the one the profile's sessions follow. */
   follows: boolean;
+  /** The profile's sessions browse the master, or a replica of it. */
+  role: 'master' | 'replica';
   sessions: SessionLink;
   events: EventBus;
   raise: (draft: AlertDraft) => void;
@@ -23,6 +25,11 @@ export interface WatchedSessionsInit {
   noFailover: () => boolean;
   /** A session could write again after it could not from `lostAt` (see FailoverTracker.writesBlocked). */
   writesResumed: (lostAt: number, resumedAt: number) => void;
+  /**
+   * A session is connected again (to `address`): the view of that node must say so now, not
+   * at the next poll — a "Reconnected" banner beside a card still reading "unreachable" lies.
+   */
+  reconnected: (address: string) => void;
 }
 
 /**
@@ -99,8 +106,12 @@ export class WatchedSessions {
     if (view.state === 'closed') this.#views.delete(view.id);
     else this.#views.set(view.id, view);
     this.#timeWritePause(previous, view);
+    if (view.state === 'ready' && previous && previous.state !== 'ready' && view.address) {
+      this.#init.reconnected(view.address);
+    }
     this.#noFailover = this.#init.noFailover();
-    const draft = sessionAlert(previous, view, this.#init.masterName, { noFailover: this.#noFailover });
+    const ctx = { noFailover: this.#noFailover, role: this.#init.role };
+    const draft = sessionAlert(previous, view, this.#init.masterName, ctx);
     if (draft) this.#init.raise(draft);
   }
 }

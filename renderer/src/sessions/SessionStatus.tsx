@@ -21,14 +21,21 @@ function useRecentRecovery(sessionId: string) {
   return recovery && now < until ? recovery : undefined;
 }
 
-/** The master the session follows, and whether its sentinels said no failover can happen. */
+/**
+ * The master the session follows, whether it browses the master or a replica of it, and
+ * whether its sentinels said no failover can happen.
+ */
 function useMasterContext(session: SessionView) {
   const masterName = useProfiles((s) => {
     const profile = s.profiles.find((p) => p.id === session.profileId);
     return profile?.kind === 'sentinel' ? profile.masterName : undefined;
   });
+  const role = useProfiles((s) => {
+    const profile = s.profiles.find((p) => p.id === session.profileId);
+    return profile?.kind === 'sentinel' ? profile.role : undefined;
+  });
   const noFailover = useTopology((s) => selectWatch(s, session.id)?.failovers.at(-1)?.outcome === 'no-quorum');
-  return { masterName, noFailover };
+  return { masterName, role, noFailover };
 }
 
 /**
@@ -40,7 +47,7 @@ export function SessionStatus({ session }: { session: SessionView }) {
   const retrying = useSessions((s) => !!s.opening[session.profileId]);
   const go = useNav((s) => s.go);
   const recovery = useRecentRecovery(session.id);
-  const { masterName, noFailover } = useMasterContext(session);
+  const { masterName, role, noFailover } = useMasterContext(session);
   switch (session.state) {
     case 'connecting':
       return (
@@ -51,7 +58,7 @@ export function SessionStatus({ session }: { session: SessionView }) {
     case 'ready':
       return (
         <p className={`status-line status-ok ${recovery ? 'status-recovered' : ''}`} role="status">
-          {recovery ? recoveryLead(recovery, session.kind) : 'Connected to'}{' '}
+          {recovery ? recoveryLead(recovery, session.kind, role) : 'Connected to'}{' '}
           <strong data-testid="session-address">{session.address}</strong>
           {session.readOnly && <span className="badge">read-only</span>}
         </p>

@@ -19,6 +19,15 @@ describe('recoveryOf', () => {
     expect(recoveryLead({ ...recovery!, hadNoMaster: true }, 'sentinel')).toBe('Reconnected to the master');
   });
 
+  // Issue #12: a replica session that moved to another replica is no failover.
+  it('says a replica session moved to another replica, not to a new master', () => {
+    const recovery = recoveryOf(view({ state: 'reconnecting', attempt: 2 }), view({ address: '127.0.0.1:6382' }), 9);
+    expect(recovery?.moved).toBe(true);
+    expect(recoveryLead(recovery!, 'sentinel', 'replica')).toBe('Reconnected to replica');
+    expect(recoveryLead({ ...recovery!, moved: false }, 'sentinel', 'replica')).toBe('Reconnected to');
+    expect(recoveryLead(recovery!, 'sentinel', 'master')).toBe('Reconnected to the new master');
+  });
+
   it('reports nothing for a first connect or a change that is not a recovery', () => {
     expect(recoveryOf(undefined, view({}), 1)).toBeUndefined();
     expect(recoveryOf(view({ state: 'connecting' }), view({}), 1)).toBeUndefined();

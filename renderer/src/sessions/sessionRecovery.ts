@@ -25,8 +25,12 @@ export function recoveryOf(prev: SessionView | undefined, next: SessionView, at:
   };
 }
 
-/** The words before the address once a session has recovered ("Reconnected to the new master"). */
-export function recoveryLead(recovery: Recovery, kind: SessionView['kind']): string {
+/**
+ * The words before the address once a session has recovered ("Reconnected to the new master").
+ * A session browsing a replica (`role`) that moved went to another replica: no new master.
+ */
+export function recoveryLead(recovery: Recovery, kind: SessionView['kind'], role?: 'master' | 'replica'): string {
+  if (kind === 'sentinel' && role === 'replica') return recovery.moved ? 'Reconnected to replica' : 'Reconnected to';
   if (kind !== 'sentinel' || !(recovery.moved || recovery.hadNoMaster)) return 'Reconnected to';
   return recovery.moved ? 'Reconnected to the new master' : 'Reconnected to the master';
 }

@@ -71,7 +71,7 @@ export function FailoverGroup({ failover: f, expanded, eventCount, onToggle }: G
           <span className="tl-outcome">{OUTCOME_LABELS[f.outcome]}</span>
           <span className="tl-route">{route}</span>
           {f.durationMs !== undefined && <span className="tl-took">took {formatMs(f.durationMs)}</span>}
-          {f.writesBlockedMs !== undefined && (
+          {f.writesBlockedMs !== undefined && Math.round(f.writesBlockedMs) > 0 && (
             <span className="tl-took">writes blocked {formatMs(f.writesBlockedMs)}</span>
           )}
           <span className="visually-hidden">, {eventCount} events</span>
@@ -79,6 +79,12 @@ export function FailoverGroup({ failover: f, expanded, eventCount, onToggle }: G
         <Time at={f.startedAt} />
       </div>
       {f.reason && <p className="tl-reason">{f.reason}</p>}
+      {f.attempts?.map((a) => (
+        <p key={a.at} className="tl-reason">
+          Attempt at {clockTime(a.at)}
+          {a.epoch === undefined ? '' : ` (epoch ${a.epoch})`} given up: {a.reason ?? 'aborted'}; Sentinel tried again.
+        </p>
+      ))}
       <PhaseBar failover={f} />
       <ol className="tl-phases" aria-label={`Phases of the ${title.toLowerCase()}`}>
         {f.phases.map((p, i) => (

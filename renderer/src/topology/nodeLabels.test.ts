@@ -31,6 +31,22 @@ describe('node descriptions', () => {
     });
   });
 
+  // Issue #12: a former master not reconfigured yet read "link down" — it has no link: it is
+  // still a master, for a few seconds, until Sentinel turns it into a replica.
+  it('says a demoted master is still a master until Sentinel reconfigures it', () => {
+    const demoted = replica(6379, {
+      replication: { role: 'master', offset: 10, connectedReplicas: 0 },
+      lagBytes: undefined,
+      lagSeconds: undefined,
+      sentinelLinkStatus: 'down',
+    });
+    expect(describeReplica(demoted, snapshot())).toMatchObject({
+      tone: 'warn',
+      status: 'still a master',
+      label: '127.0.0.1:6379 — replica — still a master, until Sentinel makes it a replica',
+    });
+  });
+
   it('describes the master: up, subjectively down with agreement, objectively down, none', () => {
     const snap = snapshot();
     expect(describeMaster(snap.master!, snap).label).toBe('127.0.0.1:6379 — master — up — 2 replicas connected');

@@ -85,11 +85,15 @@ export function describeReplica(replica: ReplicaNode, snapshot: TopologySnapshot
   if (replica.flags.sDown) [tone, state] = ['down', 'down'];
   else if (replica.flags.disconnected) [tone, state] = ['warn', 'disconnected'];
   else if (!replica.reachable) [tone, state, short] = ['warn', 'unreachable from Redlens', 'unreachable'];
+  else if (replica.replication?.role === 'master') {
+    // A demoted master until Sentinel reconfigures it (seconds after the switch): not "link down".
+    [tone, state, short] = ['warn', 'still a master, until Sentinel makes it a replica', 'still a master'];
+  }
   if (tone === 'ok' && link === 'down') tone = 'down';
   if (tone === 'ok' && link === 'unknown') tone = 'unknown';
   const lagging = (replica.lagSeconds ?? 0) > LAG_WARN_SECONDS || (replica.lagBytes ?? 0) > LAG_WARN_BYTES;
   if (tone === 'ok' && lagging) tone = 'warn';
-  const linkWords = `link ${link}`;
+  const linkWords = replica.replication?.role === 'master' ? undefined : `link ${link}`;
   return {
     tone,
     state: state ?? 'up',
