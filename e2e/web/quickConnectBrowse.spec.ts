@@ -76,9 +76,11 @@ test('quick connect → Browse → keys and a key open; Save as profile → the 
   await expect(page.getByTestId('session-address')).toHaveText(address);
   await expect(page.getByRole('heading', { name: 'Kept from quick', level: 1 })).toBeVisible();
   await expect(page.getByRole('status').filter({ hasText: 'keys loaded' })).toHaveText(/All 3 keys loaded/);
-  // The temporary session keeps working beside it, still marked as not saved.
-  await expect(page.getByRole('tablist', { name: 'Open sessions' }).getByRole('tab')).toHaveText([
-    `Quick: ${address} · not saved`,
-    'Kept from quick',
-  ]);
+  // The temporary session keeps working beside it; it no longer says "not saved", and it offers
+  // no second Save (that would make an identical second profile).
+  const tabs = page.getByRole('tablist', { name: 'Open sessions' }).getByRole('tab');
+  await expect(tabs).toHaveText([`Quick: ${address}`, 'Kept from quick']);
+  await tabs.first().click();
+  await expect(page.getByText('saved as “Kept from quick”')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Save as profile…' })).toHaveCount(0);
 });

@@ -9,6 +9,8 @@ interface ProfilesState {
   profiles: ProfileView[];
   notices: StorageNotice[];
   loadError?: ApiError;
+  /** Quick connects saved as a profile (quick id → the profile's id): their tab says so. */
+  savedFromQuick: Record<string, string | undefined>;
   load(): Promise<void>;
   /** `fromQuick`: secrets left out come from that quick connect (core holds them). */
   create(profile: ProfileInput, fromQuick?: string): Promise<Result<ProfileView>>;
@@ -31,14 +33,19 @@ export const useProfiles = create<ProfilesState>((set, get) => {
     status: 'loading',
     profiles: [],
     notices: [],
+    savedFromQuick: {},
     load: async () => {
       const result = await api.call('profiles.list', {});
       if (result.ok)
         set({ status: 'ready', profiles: result.value.profiles, notices: result.value.notices, loadError: undefined });
       else set({ status: 'error', loadError: result.error });
     },
-    create: (profile, fromQuick) =>
-      reloadAfter(api.call('profiles.create', { profile, ...(fromQuick ? { fromQuick } : {}) })),
+    create: async (profile, fromQuick) => {
+      const result = await reloadAfter(api.call('profiles.create', { profile, ...(fromQuick ? { fromQuick } : {}) }));
+      if (result.ok && fromQuick)
+        set((s) => ({ savedFromQuick: { ...s.savedFromQuick, [fromQuick]: result.value.id } }));
+      return result;
+    },
     update: (id, profile, options = {}) => reloadAfter(api.call('profiles.update', { id, profile, ...options })),
     duplicate: (id) => reloadAfter(api.call('profiles.duplicate', { id })),
     remove: (id) => reloadAfter(api.call('profiles.delete', { id })),

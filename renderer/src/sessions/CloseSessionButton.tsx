@@ -6,6 +6,7 @@ import { discardEdits, editName, unsavedEdits, type EditPlace } from '../editors
 import { useNav } from '../nav/navStore';
 import { sessionLabel } from './sessionLabel';
 import { useSessions } from './sessionsStore';
+import { useProfiles } from '../profiles/profilesStore';
 
 /**
  * A session tab's ×: closes the session and every connection it opened — after asking, when
@@ -13,6 +14,10 @@ import { useSessions } from './sessionsStore';
  */
 export function CloseSessionButton({ session, active }: { session: SessionView; active: boolean }) {
   const [asking, setAsking] = useState<EditPlace[]>();
+  const label = sessionLabel(
+    session,
+    useProfiles((s) => !!s.savedFromQuick[session.profileId]),
+  );
   const close = () => {
     discardEdits(session.id);
     void useSessions.getState().close(session.id);
@@ -23,7 +28,7 @@ export function CloseSessionButton({ session, active }: { session: SessionView; 
       <button
         type="button"
         className="icon-button"
-        aria-label={`Close ${sessionLabel(session)}`}
+        aria-label={`Close ${label}`}
         onClick={() => {
           const edits = unsavedEdits(session.id);
           if (edits.length === 0) close();
@@ -36,7 +41,7 @@ export function CloseSessionButton({ session, active }: { session: SessionView; 
         // Outside the tab list: a dialog is no part of it.
         createPortal(
           <DiscardEditsDialog
-            title={`Close ${sessionLabel(session)}?`}
+            title={`Close ${label}?`}
             edits={asking}
             label={(edit) => (edit.db === session.db ? editName(edit) : `${editName(edit)} (db${edit.db})`)}
             confirmLabel="Discard and close"

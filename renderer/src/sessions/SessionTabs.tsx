@@ -3,6 +3,7 @@ import { StateDot } from '../ui/StateDot';
 import { sessionLabel } from './sessionLabel';
 import { CloseSessionButton } from './CloseSessionButton';
 import { useSessions } from './sessionsStore';
+import { useProfiles } from '../profiles/profilesStore';
 
 /** One tab per open session; closing a tab closes its connections (asking first if edits would be lost). */
 export function SessionTabs() {
@@ -10,6 +11,7 @@ export function SessionTabs() {
   const sessions = useSessions((s) => s.sessions);
   const screen = useNav((s) => s.screen);
   const go = useNav((s) => s.go);
+  const savedFromQuick = useProfiles((s) => s.savedFromQuick);
   if (order.length === 0) return null;
   const activeId = screen.kind === 'session' ? screen.sessionId : undefined;
   return (
@@ -25,7 +27,7 @@ export function SessionTabs() {
               aria-selected={id === activeId}
               onClick={() => go({ kind: 'session', sessionId: id })}
             >
-              <StateDot state={s.state} /> {sessionLabel(s)}
+              <StateDot state={s.state} /> {sessionLabel(s, !!savedFromQuick[s.profileId])}
               {s.db !== 0 && <span className="tab-db">db{s.db}</span>}
             </button>
             <CloseSessionButton session={s} active={id === activeId} />
