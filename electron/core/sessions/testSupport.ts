@@ -38,9 +38,7 @@ export function sessionTestbed(options: Pick<SessionManagerOptions, 'reconnect'>
   const events = new EventBus();
   const profiles = new Map<string, ResolvedProfile>();
   const states: SessionStateEvent[] = [];
-  events.onAny((event, payload) => {
-    if (event === 'session.state') states.push(payload as SessionStateEvent);
-  });
+  events.on('session.state', (payload) => states.push(payload));
   const manager: SessionManager = createSessionManager({
     events,
     resolveProfile: async (id) => {
