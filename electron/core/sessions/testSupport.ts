@@ -60,13 +60,13 @@ export function sessionTestbed(options: Pick<SessionManagerOptions, 'reconnect'>
 }
 
 /** Runs `fn`, expecting an ApiFailure with `code`; returns it for more checks. */
-export async function expectFailure(promise: Promise<unknown>, code: ErrorCode): Promise<ApiFailure> {
+export async function expectFailure<C extends ErrorCode>(promise: Promise<unknown>, code: C): Promise<ApiFailure<C>> {
   const outcome = await promise.then(
     () => new Error(`expected ${code}, but it succeeded`),
     (e: unknown) => e,
   );
   if (!(outcome instanceof ApiFailure)) throw outcome;
-  if (outcome.code !== code) throw new Error(`expected ${code}, got ${outcome.code}: ${outcome.message}`);
+  if (!outcome.is(code)) throw new Error(`expected ${code}, got ${outcome.code}: ${outcome.message}`);
   return outcome;
 }
 
