@@ -1,4 +1,3 @@
-import type { EventMap } from '../../shared/api/events';
 import type { TopologyEvent, TopologySnapshot } from '../../shared/api/topology';
 import { EventBus } from '../core/events/eventBus';
 import { startSentinelTopology, waitFor, type RedisNode, type SentinelTopology } from '../core/harness';
@@ -68,17 +67,15 @@ function benchCore(profile: ReturnType<typeof profileFor>) {
   let lastAbort: { at: number; reason: string } | undefined;
   let latest: TopologySnapshot | undefined;
   const snapshotTimes: { at: number; master: string | null }[] = [];
-  events.onAny((name, payload) => {
-    if (name === 'topology.event' && (payload as TopologyEvent).channel === '+switch-master') {
-      lastSwitch = payload as TopologyEvent;
-    }
-    if (name === 'topology.failover') {
-      const { failover } = payload as EventMap['topology.failover'];
-      if (failover.outcome === 'aborted')
-        lastAbort = { at: failover.endedAt ?? Date.now(), reason: failover.reason ?? '' };
-    }
-    if (name !== 'topology.snapshot') return;
-    latest = (payload as EventMap['topology.snapshot']).snapshot;
+  events.on('topology.event', (event) => {
+    if (event.channel === '+switch-master') lastSwitch = event;
+  });
+  events.on('topology.failover', ({ failover }) => {
+    if (failover.outcome === 'aborted')
+      lastAbort = { at: failover.endedAt ?? Date.now(), reason: failover.reason ?? '' };
+  });
+  events.on('topology.snapshot', ({ snapshot }) => {
+    latest = snapshot;
     snapshotTimes.push({ at: Date.now(), master: latest.master?.address ?? null });
     if (snapshotTimes.length > 1_000) snapshotTimes.splice(0, 500);
   });

@@ -1,5 +1,4 @@
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { ErrorCode } from '../../shared/api/errors';
 import { fail, type Result } from '../../shared/api/result';
 import {
   MAX_CALLS_IN_FLIGHT,
@@ -48,9 +47,6 @@ function parseClientMessage(raw: string): ClientMessage | undefined {
   return { type: 'invoke', id: m['id'], method: m['method'], input: m['input'] };
 }
 
-const failure = (code: ErrorCode, message: string, details?: unknown): Result<never> =>
-  fail(details === undefined ? { code, message } : { code, message, details });
-
 /**
  * The answer to call `id` as text. A result that cannot be serialised (a string past V8's
  * limit: RangeError; anything else: a bug) becomes an error result for that call.
@@ -61,8 +57,8 @@ function resultText(id: number, result: Result<unknown>): string {
   } catch (e) {
     const answer =
       e instanceof RangeError
-        ? failure('VALUE_TOO_LARGE', 'The answer is too large to send to the browser.')
-        : failure('INTERNAL', 'The answer could not be encoded.');
+        ? fail({ code: 'VALUE_TOO_LARGE', message: 'The answer is too large to send to the browser.' })
+        : fail({ code: 'INTERNAL', message: 'The answer could not be encoded.' });
     return JSON.stringify({ type: 'result', id, result: answer } satisfies ServerMessage);
   }
 }
@@ -114,7 +110,7 @@ export function createWsBridge(dispatch: Dispatch, events: EventBus, limits: Bri
   const answer = (socket: WebSocket, state: SocketState, message: ClientMessage) => {
     state.callsInFlight += 1;
     dispatch(message.method, message.input)
-      .catch(() => failure('INTERNAL', 'The call failed unexpectedly.'))
+      .catch(() => fail({ code: 'INTERNAL', message: 'The call failed unexpectedly.' }))
       .then((result) => {
         if (socket.readyState !== socket.OPEN) {
           state.callsInFlight -= 1;
@@ -146,11 +142,11 @@ export function createWsBridge(dispatch: Dispatch, events: EventBus, limits: Bri
         return;
       }
       if (state.callsInFlight >= limits.maxCallsInFlight) {
-        const busy = failure(
-          'TOO_MANY_CALLS',
-          `Too many calls at once (at most ${limits.maxCallsInFlight} wait for an answer). Try again.`,
-          { limit: limits.maxCallsInFlight },
-        );
+        const busy = fail({
+          code: 'TOO_MANY_CALLS',
+          message: `Too many calls at once (at most ${limits.maxCallsInFlight} wait for an answer). Try again.`,
+          details: { limit: limits.maxCallsInFlight },
+        });
         push(socket, Buffer.from(resultText(message.id, busy)));
         return;
       }

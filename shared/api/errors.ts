@@ -1,3 +1,15 @@
+import type { core } from 'zod';
+import type { ClusterRedirectDetails } from './cluster';
+import type { AllowWritesRequired } from './profiles';
+import type { SessionGoneDetails } from './sessions';
+import type {
+  FieldConflictDetails,
+  MsetRefusedDetails,
+  StringConflictDetails,
+  WriteLostDetails,
+  WrongTypeDetails,
+} from './values';
+
 /**
  * Stable error codes that cross the API boundary. The UI keys its messages and next steps on
  * these; never rename one, only add.
@@ -77,9 +89,115 @@ export const ERROR_CODES = [
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
-export interface ApiError {
-  code: ErrorCode;
-  /** Human readable, already fit to show to the user. */
-  message: string;
-  details?: unknown;
+/** `details.reply` of a refusal: the server's reply (or its first word), for the log. */
+export interface ReplyDetails {
+  reply: string;
 }
+
+/** One sentinel that did not answer, in NO_SENTINEL_REACHABLE (and sentinel auth / TLS) details. */
+export interface SentinelFailure {
+  address: string;
+  code: ErrorCode;
+  message: string;
+}
+
+/** `details.sentinels`: every configured sentinel that did not answer, and why. */
+export interface SentinelFailuresDetails {
+  sentinels: SentinelFailure[];
+}
+
+/**
+ * `details` of AUTH_FAILED / AUTH_REQUIRED. `node` says whose credentials were refused when a
+ * Sentinel profile has two sets (the sentinels' or the data nodes'); `address` is that node's.
+ */
+export interface AuthDetails {
+  reply?: string;
+  node?: 'sentinel' | 'data';
+  address?: string;
+  sentinels?: SentinelFailure[];
+}
+
+/** `details` of TLS_FAILED: the TLS error code, or the key material file that cannot be used. */
+export type TlsDetails =
+  | { tlsCode: string }
+  | { file: string; problem: 'os' | 'not-a-file' | 'too-large' | 'timeout' }
+  | SentinelFailuresDetails;
+
+/** `details` of VALIDATION_FAILED: the zod issues of a call's input, or the db that does not exist. */
+export type ValidationDetails = core.$ZodIssue[] | { min: number; max: number } | { db: number };
+
+/** `details` of NOT_FOUND for a session that is not open: whose it was (empty when core forgot). */
+export interface SessionNotFoundDetails {
+  session: SessionGoneDetails | Record<string, never>;
+}
+
+/** `details` of UNKNOWN_MASTER: the name asked for and the masters the sentinels do monitor. */
+export interface UnknownMasterDetails {
+  masterName: string;
+  knownMasters: string[];
+}
+
+/** `details` of NO_REPLICA: the replicas Sentinel knows, none of them healthy. */
+export interface NoReplicaDetails {
+  replicas: { address: string; flags: string | undefined }[];
+}
+
+/** `details` of DB_CHANGED: the db the call named and the one the session browses now. */
+export interface DbChangedDetails {
+  db: number;
+  current: number;
+}
+
+/**
+ * What `details` holds, per code (`never`: the code carries none). The wire sends these as they
+ * are; the UI narrows on `code` to read them, never casts.
+ */
+export interface ErrorDetails {
+  VALIDATION_FAILED: ValidationDetails;
+  UNKNOWN_METHOD: never;
+  CONNECTION_REFUSED: never;
+  HOST_NOT_FOUND: never;
+  TIMEOUT: never;
+  AUTH_FAILED: AuthDetails;
+  AUTH_REQUIRED: AuthDetails;
+  /** From a write: whether it can have been applied. */
+  CONNECTION_LOST: WriteLostDetails;
+  REDIS_ERROR: ReplyDetails;
+  NOT_FOUND: SessionNotFoundDetails;
+  UNKNOWN_MASTER: UnknownMasterDetails;
+  NO_SENTINEL_REACHABLE: SentinelFailuresDetails;
+  NO_REPLICA: NoReplicaDetails;
+  TLS_FAILED: TlsDetails;
+  STORAGE_ERROR: { file: string; errno: string };
+  SECRETS_UNAVAILABLE: never;
+  /** values.mset with MSETNX: the keys that exist. */
+  KEY_EXISTS: MsetRefusedDetails;
+  /** Turning a profile's read-only off unconfirmed, or a replica's READONLY reply. */
+  READ_ONLY: AllowWritesRequired | ReplyDetails;
+  HOST_UNAVAILABLE: never;
+  TOO_MANY_CALLS: { limit: number };
+  NO_MASTER: never;
+  CONFLICT: StringConflictDetails | FieldConflictDetails;
+  WRONGTYPE: WrongTypeDetails;
+  FIELD_EXISTS: never;
+  /** `size`/`max` from core; `bytes`/`limit` when the web client refuses to send a request. */
+  VALUE_TOO_LARGE: { size: number; max: number } | { bytes: number; limit: number };
+  OOM: ReplyDetails;
+  DB_CHANGED: DbChangedDetails;
+  CLUSTER_REDIRECT: ClusterRedirectDetails;
+  CLUSTER_CROSSSLOT: ReplyDetails;
+  INTERNAL: never;
+}
+
+/** The error of one code, its `details` typed (optional: not every path that fails sets them). */
+export type ApiErrorOf<C extends ErrorCode> = C extends ErrorCode
+  ? {
+      code: C;
+      /** Human readable, already fit to show to the user. */
+      message: string;
+      details?: ErrorDetails[C];
+    }
+  : never;
+
+/** Any API error: a union keyed by `code`, so `error.code === 'CONFLICT'` types `error.details`. */
+export type ApiError = ApiErrorOf<ErrorCode>;

@@ -126,6 +126,16 @@ export type ProfileView =
       role: 'master' | 'replica';
     });
 
+/**
+ * `details` of READ_ONLY when turning a profile's read-only off was not confirmed
+ * (`allowWrites`), for the renderer to word and to ask for confirmation.
+ */
+export interface AllowWritesRequired {
+  reason: 'ALLOW_WRITES_REQUIRED';
+  profileId: string;
+  profileName: string;
+}
+
 /** The main profiles file was unusable (damaged or missing) and a backup was loaded instead. */
 export interface ProfilesRestored {
   /** The main profiles file. */

@@ -47,7 +47,8 @@ describe('dispatch', () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error.code).toBe('VALIDATION_FAILED');
-    const paths = (result.error.details as { path: unknown[] }[]).map((i) => i.path.join('.'));
+    if (result.error.code !== 'VALIDATION_FAILED' || !Array.isArray(result.error.details)) throw result.error;
+    const paths = result.error.details.map((i) => i.path.join('.'));
     expect(paths).toEqual(expect.arrayContaining(['host', 'port']));
     expect(result.error.message).toMatch(/Port must be 1–65535/);
   });

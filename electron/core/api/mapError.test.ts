@@ -35,10 +35,10 @@ describe('mapError', () => {
   });
 
   it('passes ApiFailure through unchanged', () => {
-    expect(mapError(new ApiFailure('TIMEOUT', 'slow', { ms: 5 }))).toEqual({
-      code: 'TIMEOUT',
-      message: 'slow',
-      details: { ms: 5 },
+    expect(mapError(new ApiFailure('VALUE_TOO_LARGE', 'big', { size: 5, max: 4 }))).toEqual({
+      code: 'VALUE_TOO_LARGE',
+      message: 'big',
+      details: { size: 5, max: 4 },
     });
   });
 });

@@ -178,9 +178,7 @@ beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'redlens-fuzz-kv-'));
   core = createCore({ version: '0.0.0-test', host: 'web', dataDir });
   sentEvents = eventWatch(core);
-  core.events.onAny((event, payload) => {
-    if (event === 'keys.job') jobs.set((payload as KeyJobStatus).jobId, payload as KeyJobStatus);
-  });
+  core.events.on('keys.job', (status) => jobs.set(status.jobId, status));
   redis = await startStandalone();
   admin = await redis.node.client();
   databases = Number(((await admin.config('GET', 'databases')) as string[])[1]);

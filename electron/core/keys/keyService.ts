@@ -1,4 +1,3 @@
-import type { EventMap } from '../../../shared/api/events';
 import type { KeyBytes, KeyJobStatus, KeyLookup, KeyMeta, KeyRowsPage, ScanStatus } from '../../../shared/api/keys';
 import { ApiFailure } from '../api/apiFailure';
 import type { EventBus } from '../events/eventBus';
@@ -98,9 +97,7 @@ export function createKeyService({ events, sessions }: { events: EventBus; sessi
     }
   };
 
-  const unsubscribe = events.onAny((event, payload) => {
-    if (event !== 'session.state') return;
-    const { session } = payload as EventMap['session.state'];
+  const unsubscribe = events.on('session.state', ({ session }) => {
     const keys = bySession.get(session.id);
     if (!keys) return;
     if (session.state === 'closed') {

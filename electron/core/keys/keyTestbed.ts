@@ -12,10 +12,8 @@ export function keyTestbed() {
   const profiles = new Map<string, ResolvedProfile>();
   const scanEvents: ScanStatusEvent[] = [];
   const jobEvents: KeyJobStatus[] = [];
-  events.onAny((event, payload) => {
-    if (event === 'keys.scan') scanEvents.push(payload as ScanStatusEvent);
-    if (event === 'keys.job') jobEvents.push(payload as KeyJobStatus);
-  });
+  events.on('keys.scan', (payload) => scanEvents.push(payload));
+  events.on('keys.job', (payload) => jobEvents.push(payload));
   const sessions = createSessionManager({
     events,
     resolveProfile: async (id) => {

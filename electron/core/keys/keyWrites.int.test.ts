@@ -223,9 +223,8 @@ describe('key writes (real Redis)', () => {
   it('cancels a folder deletion midway; closing the session cancels its jobs', async () => {
     const id = await scanned('big:*');
     let cancelled: KeyJobStatus | undefined;
-    const stop = bed.events.onAny((event, payload) => {
-      const status = payload as KeyJobStatus;
-      if (event === 'keys.job' && status.sessionId === id && status.state === 'running' && !cancelled) {
+    const stop = bed.events.on('keys.job', (status) => {
+      if (status.sessionId === id && status.state === 'running' && !cancelled) {
         cancelled = service.cancelJob(id, status.jobId);
       }
     });

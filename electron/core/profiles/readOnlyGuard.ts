@@ -1,17 +1,11 @@
 import { ApiFailure } from '../api/apiFailure';
+import type { AllowWritesRequired } from '../../../shared/api/profiles';
 import type { StoredProfile } from './storedProfile';
 
 /** Where core writes the lines an operator may want later (default: stderr). */
 export type CoreLog = (line: string) => void;
 
 export const stderrLog: CoreLog = (line) => void process.stderr.write(`${line}\n`);
-
-/** Details of the READ_ONLY refusal, for the renderer to word and to ask for confirmation. */
-export interface AllowWritesRequired {
-  reason: 'ALLOW_WRITES_REQUIRED';
-  profileId: string;
-  profileName: string;
-}
 
 /**
  * Read-only guards against mistakes in Redlens, it is not access control; but turning it off

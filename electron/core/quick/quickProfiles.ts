@@ -67,9 +67,7 @@ export function createQuickProfiles(options: { events: EventBus; inUse(id: strin
     for (const id of idle.slice(0, Math.max(0, idle.length - MAX_IDLE))) profiles.delete(id);
   };
 
-  const off = options.events.onAny((event, payload) => {
-    if (event !== 'session.state') return;
-    const { session } = payload as { session: { id: string; profileId: string; state: string } };
+  const off = options.events.on('session.state', ({ session }) => {
     if (!isQuickId(session.profileId)) return;
     if (session.state !== 'closed') {
       states.delete(session.id);

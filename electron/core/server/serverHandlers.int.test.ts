@@ -18,9 +18,7 @@ const states: EventMap['connection.state'][] = [];
 
 beforeAll(async () => {
   core = createCore({ version: '0.0.0-test', host: 'web', dataDir: '/nonexistent' });
-  core.events.onAny((event, payload) => {
-    if (event === 'connection.state') states.push(payload as EventMap['connection.state']);
-  });
+  core.events.on('connection.state', (payload) => states.push(payload));
   [open, locked] = await Promise.all([
     startStandalone(),
     startStandalone({ password: 's3cret', user: { username: 'alice', password: 'wonder' } }),

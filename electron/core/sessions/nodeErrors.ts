@@ -16,7 +16,7 @@ export function describeNodeError(e: unknown, where: string, role: NodeRole): Ap
   const error = mapError(e, where);
   if (role === 'standalone' || (error.code !== 'AUTH_FAILED' && error.code !== 'AUTH_REQUIRED')) return error;
   const secret = SECRET_OF[role];
-  const details = { ...(error.details as object | undefined), node: role, address: where };
+  const details = { ...error.details, node: role, address: where };
   if (error.code === 'AUTH_FAILED') {
     return {
       code: 'AUTH_FAILED',

@@ -75,9 +75,10 @@ export function noSentinelAnswered(failures: Unanswered[]): ApiError {
     const first = failures.find((f) => f.error.code === code);
     if (!first) continue;
     const others = failures.filter((f) => f !== first).map((f) => f.error.message);
+    const message = [first.error.message, ...others].join(' ');
+    if (code === 'TLS_FAILED') return { code, message, details };
     // Which credentials to fix: the sentinels' (the form points at that field).
-    const node = code === 'TLS_FAILED' ? {} : { node: 'sentinel' };
-    return { code, message: [first.error.message, ...others].join(' '), details: { ...details, ...node } };
+    return { code, message, details: { ...details, node: 'sentinel' } };
   }
   const count =
     failures.length === 1 ? 'The sentinel did not answer.' : `None of the ${failures.length} sentinels answered.`;

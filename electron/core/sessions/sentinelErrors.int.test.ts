@@ -84,7 +84,7 @@ describe('Sentinel profile errors', () => {
 
   it('NO_SENTINEL_REACHABLE lists every sentinel with its error', async () => {
     const failure = await expectFailure(testConnection(profiles.get('nowhere')!), 'NO_SENTINEL_REACHABLE');
-    const sentinels = (failure.details as { sentinels: { address: string; code: string }[] }).sentinels;
+    const { sentinels } = failure.details!;
     expect(sentinels.map((s) => s.code)).toEqual(['CONNECTION_REFUSED', 'CONNECTION_REFUSED']);
     for (const { address } of sentinels) expect(failure.message).toContain(address);
     await expectFailure(manager.open('nowhere'), 'NO_SENTINEL_REACHABLE');

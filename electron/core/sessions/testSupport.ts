@@ -38,9 +38,7 @@ export function sessionTestbed(options: Pick<SessionManagerOptions, 'reconnect'>
   const events = new EventBus();
   const profiles = new Map<string, ResolvedProfile>();
   const states: SessionStateEvent[] = [];
-  events.onAny((event, payload) => {
-    if (event === 'session.state') states.push(payload as SessionStateEvent);
-  });
+  events.on('session.state', (payload) => states.push(payload));
   const manager: SessionManager = createSessionManager({
     events,
     resolveProfile: async (id) => {
@@ -62,13 +60,13 @@ export function sessionTestbed(options: Pick<SessionManagerOptions, 'reconnect'>
 }
 
 /** Runs `fn`, expecting an ApiFailure with `code`; returns it for more checks. */
-export async function expectFailure(promise: Promise<unknown>, code: ErrorCode): Promise<ApiFailure> {
+export async function expectFailure<C extends ErrorCode>(promise: Promise<unknown>, code: C): Promise<ApiFailure<C>> {
   const outcome = await promise.then(
     () => new Error(`expected ${code}, but it succeeded`),
     (e: unknown) => e,
   );
   if (!(outcome instanceof ApiFailure)) throw outcome;
-  if (outcome.code !== code) throw new Error(`expected ${code}, got ${outcome.code}: ${outcome.message}`);
+  if (!outcome.is(code)) throw new Error(`expected ${code}, got ${outcome.code}: ${outcome.message}`);
   return outcome;
 }
 

@@ -47,9 +47,7 @@ export class WatchedSessions {
   constructor(init: WatchedSessionsInit) {
     this.#init = init;
     if (init.follows) for (const view of init.sessions.list()) this.#views.set(view.id, view);
-    this.#off = init.events.onAny((name, payload) => {
-      if (name === 'session.state') this.#changed((payload as { session: SessionView }).session);
-    });
+    this.#off = init.events.on('session.state', ({ session }) => this.#changed(session));
   }
 
   /** `+switch-master` arrived. */

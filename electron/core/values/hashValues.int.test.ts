@@ -174,7 +174,7 @@ describe.each([
       }),
       'CONFLICT',
     );
-    const { current } = failure.details as { current: { value: string; version: string } };
+    const { current } = failure.details!;
     expect(current.value).toBe('theirs');
     expect(await admin.hget(h, 'f')).toBe('theirs');
     await call('values.hash.setField', {
@@ -182,7 +182,7 @@ describe.each([
       key: h,
       field: 'f',
       value: 'mine',
-      expect: { version: current.version },
+      expect: { version: current.version! },
     });
     expect(await admin.hget(h, 'f')).toBe('mine');
 
@@ -194,7 +194,7 @@ describe.each([
         key: h,
         field: 'f',
         value: 'again',
-        expect: { version: current.version },
+        expect: { version: current.version! },
       }),
       'NOT_FOUND',
     );

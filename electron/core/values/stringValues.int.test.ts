@@ -134,7 +134,7 @@ describe('conflict safety', () => {
       call('values.string.set', { sessionId, key: 'shared', value: 'my edit', expect: { version: loaded.version! } }),
       'CONFLICT',
     );
-    const { current } = failure.details as { current: { value: string; version: string } };
+    const { current } = failure.details!;
     expect(current.value).toBe('changed by someone else');
     expect(await admin.get('shared')).toBe('changed by someone else');
     // The user chooses to overwrite: save again against the version now on the server.
@@ -142,7 +142,7 @@ describe('conflict safety', () => {
       sessionId,
       key: 'shared',
       value: 'my edit',
-      expect: { version: current.version },
+      expect: { version: current.version! },
     });
     expect(await admin.get('shared')).toBe('my edit');
   });

@@ -3,18 +3,18 @@ import type { ApiError } from '../../../shared/api/errors';
 import { withWords } from '../api/errorWords';
 import { clusterRedirectText, crossSlotText } from './clusterText';
 
-const moved: ApiError = {
+const moved = {
   code: 'CLUSTER_REDIRECT',
   message: 'core fallback',
   details: { redirect: 'moved', slot: 14429, node: '127.0.0.1:17002', reply: 'MOVED 14429 127.0.0.1:17002' },
-};
+} satisfies ApiError;
 
 describe('cluster redirect words', () => {
   it('names the slot and the node that holds the key, and what to do', () => {
     expect(clusterRedirectText(moved)).toBe(
       'This key lives in slot 14429 on node 127.0.0.1:17002, another node of this cluster. Open that node, or wait for Cluster support.',
     );
-    const ask = { ...moved, details: { ...(moved.details as object), redirect: 'ask' } };
+    const ask = { ...moved, details: { ...moved.details, redirect: 'ask' as const } };
     expect(clusterRedirectText(ask)).toMatch(/slot 14429 is being moved to node 127\.0\.0\.1:17002/);
   });
 
@@ -25,6 +25,7 @@ describe('cluster redirect words', () => {
     expect(withWords({ ok: false, error: other })).toEqual({ ok: false, error: other });
     expect(withWords({ ok: true, value: 1 })).toEqual({ ok: true, value: 1 });
     // Malformed details: core's message stays.
+    // @ts-expect-error malformed on purpose: what arrives is checked, not only typed
     expect(clusterRedirectText({ ...moved, details: { slot: 'x' } })).toBeUndefined();
   });
 

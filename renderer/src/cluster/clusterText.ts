@@ -1,11 +1,9 @@
 import type { ClusterRedirectDetails } from '../../../shared/api/cluster';
 import type { ApiError } from '../../../shared/api/errors';
 
-const isRedirect = (details: unknown): details is ClusterRedirectDetails =>
-  typeof details === 'object' &&
-  details !== null &&
-  typeof (details as ClusterRedirectDetails).slot === 'number' &&
-  typeof (details as ClusterRedirectDetails).node === 'string';
+/** The details as typed, checked anyway: words are never built from malformed ones. */
+const isRedirect = (details: ClusterRedirectDetails | undefined): details is ClusterRedirectDetails =>
+  typeof details?.slot === 'number' && typeof details.node === 'string';
 
 /**
  * The words for CLUSTER_REDIRECT (core sends the slot and the node): where the key lives, and what

@@ -95,7 +95,7 @@ export function ValueEditor({
         setState(gone);
         recount(sessionId); // emptied by a write here (a hash's last field), or deleted elsewhere
       },
-      onWrongType: (error) => setTypeChanged((error.details as { type?: string } | undefined)?.type ?? 'another type'),
+      onWrongType: (error) => setTypeChanged(error.details?.type ?? 'another type'),
       onChanged: () => {
         void readHeader();
         recount(sessionId); // a save may have written the key anew ("save as new")

@@ -1,4 +1,5 @@
 import type { Text } from '@codemirror/state';
+import type { ErrorDetails } from '../../../shared/api/errors';
 import type { Expect, ValueBytes, WriteResult } from '../../../shared/api/values';
 import type { Result } from '../../../shared/api/result';
 import { textDocOf } from './textDoc';
@@ -32,8 +33,8 @@ export const loadedFrom = (l: { value: ValueBytes; size: number; partial: boolea
 export type SaveCall = (bytes: Uint8Array, expect: Expect) => Promise<Result<WriteResult>>;
 
 /** The `current` of a CONFLICT error's details, if it has one. */
-export function conflictCurrent(details: unknown): LoadedValue | undefined {
-  const current = (details as { current?: Parameters<typeof loadedFrom>[0] } | undefined)?.current;
+export function conflictCurrent(details: ErrorDetails['CONFLICT'] | undefined): LoadedValue | undefined {
+  const current = details?.current;
   return current && 'value' in current ? loadedFrom(current) : undefined;
 }
 

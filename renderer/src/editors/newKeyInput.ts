@@ -1,4 +1,4 @@
-import type { ApiError } from '../../../shared/api/errors';
+import type { ApiError, ErrorDetails } from '../../../shared/api/errors';
 import type { KeyBytes } from '../../../shared/api/keys';
 import type { TtlChange } from '../../../shared/api/values';
 import { displayKey } from '../keys/keyText';
@@ -36,8 +36,8 @@ export function createRefusal(error: ApiError, key: KeyBytes, condition: Conditi
 }
 
 /** The keys an MSETNX refusal names, for the message ("a, b and 3 more"). */
-export function existingKeysText(details: unknown): string {
-  const existing = (details as { existing?: KeyBytes[] } | undefined)?.existing ?? [];
+export function existingKeysText(details: ErrorDetails['KEY_EXISTS'] | undefined): string {
+  const existing = details?.existing ?? [];
   const shown = existing.slice(0, 5).map((k) => `“${displayKey(k)}”`);
   const more = existing.length - shown.length;
   return shown.join(', ') + (more > 0 ? ` and ${more.toLocaleString('en-US')} more` : '');

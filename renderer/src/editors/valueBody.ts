@@ -1,4 +1,4 @@
-import type { ApiError } from '../../../shared/api/errors';
+import type { ApiErrorOf } from '../../../shared/api/errors';
 import type { WriteResult } from '../../../shared/api/values';
 
 /** What a value body (string, hash, list…) tells the editor around it. */
@@ -6,7 +6,7 @@ export interface BodyEvents {
   /** The key is gone (deleted or expired) while it was open. */
   onGone(): void;
   /** The key holds another type now (WRONGTYPE; `details.type` says which). */
-  onWrongType(error: ApiError): void;
+  onWrongType(error: ApiErrorOf<'WRONGTYPE'>): void;
   /** A write changed the value: the header's size and TTL are stale. */
   onChanged(result?: WriteResult): void;
 }

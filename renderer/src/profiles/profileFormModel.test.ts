@@ -113,11 +113,11 @@ describe('profile form model', () => {
       code: 'AUTH_REQUIRED' as const,
       message:
         'Data node 127.0.0.1:6380 requires a password: set the data-node password (the sentinel password is separate).',
-      details: { node: 'data', address: '127.0.0.1:6380' },
+      details: { node: 'data' as const, address: '127.0.0.1:6380' },
     };
     expect(connectionErrorField(dataNode, 'sentinel')).toBe('password');
     expect(connectionErrorField({ ...dataNode, code: 'AUTH_FAILED' }, 'sentinel')).toBe('password');
-    const sentinel = { code: 'AUTH_FAILED' as const, message: 'Refused.', details: { node: 'sentinel' } };
+    const sentinel = { code: 'AUTH_FAILED' as const, message: 'Refused.', details: { node: 'sentinel' as const } };
     expect(connectionErrorField(sentinel, 'sentinel')).toBe('sentinelPassword');
     expect(connectionErrorField({ code: 'CONNECTION_REFUSED', message: '' }, 'standalone')).toBe('host');
     expect(connectionErrorField({ code: 'TLS_FAILED', message: '' }, 'standalone')).toBe('tls');

@@ -156,7 +156,7 @@ export function formToInput(f: ProfileForm): ProfileInput {
 export function validationErrors(error: ApiError): FormErrors {
   const errors: FormErrors = {};
   if (error.code !== 'VALIDATION_FAILED' || !Array.isArray(error.details)) return errors;
-  for (const issue of error.details as { path?: (string | number)[]; message?: string }[]) {
+  for (const issue of error.details) {
     const path = (issue.path ?? []).filter((p) => p !== 'profile').join('.');
     const key = path.startsWith('tls.') ? path.replace(/^tls\./, 'tls.') : path;
     const message = /expected number, received NaN/i.test(issue.message ?? '')
@@ -167,19 +167,13 @@ export function validationErrors(error: ApiError): FormErrors {
   return errors;
 }
 
-/** `details.node` of an auth error: which credentials were refused, the sentinels' or the data nodes'. */
-const refusedBy = (error: ApiError): unknown =>
-  typeof error.details === 'object' && error.details !== null && 'node' in error.details
-    ? error.details.node
-    : undefined;
-
 /** Where a connection error belongs on the form, so it shows next to the field that caused it. */
 export function connectionErrorField(error: ApiError, kind: ProfileForm['kind']): string {
   switch (error.code) {
     case 'AUTH_FAILED':
     case 'AUTH_REQUIRED':
-      // Core says which node refused (see nodeErrors.ts): the words mention both passwords.
-      return kind === 'sentinel' && refusedBy(error) === 'sentinel' ? 'sentinelPassword' : 'password';
+      // Core says which node refused (`details.node`, see nodeErrors.ts): the words mention both passwords.
+      return kind === 'sentinel' && error.details?.node === 'sentinel' ? 'sentinelPassword' : 'password';
     case 'CONNECTION_REFUSED':
     case 'HOST_NOT_FOUND':
     case 'TIMEOUT':

@@ -6,10 +6,9 @@ import type { SessionGoneDetails } from '../../../shared/api/sessions';
  * the user knows it by, and what to do; undefined for any other error.
  */
 export function sessionGoneText(error: ApiError): string | undefined {
-  if (error.code !== 'NOT_FOUND' || typeof error.details !== 'object' || error.details === null) return undefined;
-  if (!('session' in error.details)) return undefined;
-  const known = error.details.session as Partial<SessionGoneDetails> | undefined;
-  if (typeof known?.profileName !== 'string') {
+  if (error.code !== 'NOT_FOUND' || error.details?.session === undefined) return undefined;
+  const known: Partial<SessionGoneDetails> = error.details.session;
+  if (typeof known.profileName !== 'string') {
     return 'This session is no longer open (it failed or was closed): open its connection again.';
   }
   const server = typeof known.address === 'string' ? ` to ${known.address}` : '';

@@ -1,6 +1,5 @@
 // Helpers for the topology integration tests: real Sentinel deployments from the harness, the
 // real session manager and topology service on one event bus, and a record of every push.
-import type { EventMap } from '../../../../shared/api/events';
 import type {
   FailoverRecord,
   TopologyAlert,
@@ -43,12 +42,11 @@ export function topologyTestbed(options: { pollIntervalMs?: number } = {}) {
     alerts: [] as TopologyAlert[],
     failovers: [] as FailoverRecord[],
   };
-  sessions.events.onAny((name, payload) => {
-    if (name === 'topology.snapshot') pushed.snapshots.push((payload as EventMap['topology.snapshot']).snapshot);
-    if (name === 'topology.event') pushed.events.push({ ...(payload as TopologyEvent) });
-    if (name === 'topology.alert') pushed.alerts.push(payload as TopologyAlert);
-    if (name === 'topology.failover') pushed.failovers.push({ ...(payload as EventMap['topology.failover']).failover });
-  });
+  const { events } = sessions;
+  events.on('topology.snapshot', ({ snapshot }) => pushed.snapshots.push(snapshot));
+  events.on('topology.event', (event) => pushed.events.push({ ...event }));
+  events.on('topology.alert', (alert) => pushed.alerts.push(alert));
+  events.on('topology.failover', ({ failover }) => pushed.failovers.push({ ...failover }));
 
   const latest = (): TopologySnapshot | undefined => pushed.snapshots.at(-1);
 

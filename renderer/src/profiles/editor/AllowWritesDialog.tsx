@@ -3,7 +3,10 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog';
 
 /** Core refused to turn read-only off without the user's confirmation (see readOnlyGuard.ts). */
 export const allowWritesRequired = (error: ApiError): boolean =>
-  error.code === 'READ_ONLY' && (error.details as { reason?: unknown } | undefined)?.reason === 'ALLOW_WRITES_REQUIRED';
+  error.code === 'READ_ONLY' &&
+  error.details !== undefined &&
+  'reason' in error.details &&
+  error.details.reason === 'ALLOW_WRITES_REQUIRED';
 
 /** Turning read-only off is deliberate: the user confirms it, naming the profile. */
 export function AllowWritesDialog({
