@@ -1,4 +1,3 @@
-import type { EventMap } from '../../shared/api/events';
 import type { FailoverRecord, TopologyEvent } from '../../shared/api/topology';
 import { EventBus } from '../core/events/eventBus';
 import { startSentinelTopology, waitFor, type Endpoint, type RedisNode, type SentinelTopology } from '../core/harness';
@@ -54,10 +53,8 @@ async function soakCore(topo: SentinelTopology) {
   const manager = createSessionManager({ events, resolveProfile: async () => profile });
   const service = createTopologyService({ events, sessions: manager, resolveProfile: async () => profile });
   const switches: TopologyEvent[] = [];
-  events.onAny((name, payload) => {
-    if (name === 'topology.event' && (payload as EventMap['topology.event']).channel === '+switch-master') {
-      switches.push({ ...(payload as TopologyEvent) });
-    }
+  events.on('topology.event', (event) => {
+    if (event.channel === '+switch-master') switches.push({ ...event });
   });
   const session = await manager.open('soak');
   const { watchId } = await service.watch({ sessionId: session.id });
