@@ -2,13 +2,27 @@ import { useState, type FormEvent } from 'react';
 import type { ProfileDraft } from '../../../../shared/api/profiles';
 import { api } from '../../api/client';
 
-/** Paste redis://, rediss:// or redis-sentinel:// to fill the form. */
-export function PasteUrlBar({ onDraft, autoFocus }: { onDraft(draft: ProfileDraft): void; autoFocus?: boolean }) {
+/**
+ * Paste redis://, rediss:// or redis-sentinel:// to fill the form. While core parses the URL
+ * `onApplying(true)` lets the form lock its fields: what the user types meanwhile would be
+ * overwritten by (or run into) the fill. The fill and the unlock land in one render.
+ */
+export function PasteUrlBar({
+  onDraft,
+  onApplying,
+  autoFocus,
+}: {
+  onDraft(draft: ProfileDraft): void;
+  onApplying(applying: boolean): void;
+  autoFocus?: boolean;
+}) {
   const [url, setUrl] = useState('');
   const [error, setError] = useState<string>();
   const submit = async (e: FormEvent) => {
     e.preventDefault();
+    onApplying(true);
     const result = await api.call('profiles.parseUrl', { url });
+    onApplying(false);
     if (!result.ok) return setError(result.error.message);
     setError(undefined);
     setUrl('');

@@ -44,6 +44,8 @@ export function ProfileEditor({ profileId, draft, quick }: ProfileEditorProps) {
   const [reveal, setReveal] = useState(false);
   /** Saving would turn read-only off: wait for the user to confirm it. */
   const [confirmWrites, setConfirmWrites] = useState(false);
+  /** A pasted URL is being parsed: the fields wait for it (see PasteUrlBar). */
+  const [applyingUrl, setApplyingUrl] = useState(false);
   // Secrets left empty are kept from the saved profile, or taken from the quick connect (by core).
   const secretSource = saved ?? quick;
   const keptFrom = !saved && quick ? 'quick' : 'saved';
@@ -120,70 +122,76 @@ export function ProfileEditor({ profileId, draft, quick }: ProfileEditorProps) {
           </p>
         )}
       </header>
-      <PasteUrlBar onDraft={(d) => setForm((f) => formFromDraft(d, f))} autoFocus={!saved} />
-      <form className="profile-form" onSubmit={save} noValidate>
-        <div className="segmented" role="radiogroup" aria-label="Kind">
-          {(['standalone', 'sentinel'] as const).map((kind) => (
-            <button
-              key={kind}
-              type="button"
-              role="radio"
-              aria-checked={form.kind === kind}
-              className={form.kind === kind ? 'on' : ''}
-              onClick={() => set({ kind })}
-            >
-              {kind === 'standalone' ? 'Standalone' : 'Sentinel'}
-            </button>
-          ))}
-        </div>
-        <div className="row row-3">
-          <TextField
-            id="pf-name"
-            label="Name"
-            value={form.name}
-            onChange={(name) => set({ name })}
-            error={errors['name']}
-            placeholder="e.g. Production cache"
-          />
-          <SelectField
-            id="pf-color"
-            label="Colour"
-            value={form.color}
-            options={PROFILE_COLORS.map((c) => ({ value: c, label: c }))}
-            onChange={(color) => set({ color })}
-          />
-          <TextField
-            id="pf-group"
-            label="Group (optional)"
-            value={form.group}
-            onChange={(group) => set({ group })}
-            error={errors['group']}
-          />
-        </div>
-        <ConnectionFields {...sectionProps} />
-        <AuthFields {...sectionProps} />
-        {rebind.notice && (
-          <p className="banner banner-warning" role="status" id="pf-secrets-rebind">
-            {rebind.notice}
-          </p>
-        )}
-        <Checkbox id="pf-reveal" label="Show passwords" checked={reveal} onChange={setReveal} />
-        <TlsFields {...sectionProps} />
-        <AdvancedFields {...sectionProps} />
-        <FormError message={errors['form']} />
-        <div className="actions">
-          <button type="button" onClick={() => go({ kind: 'home' })}>
-            Cancel
-          </button>
-          <div className="actions-right">
-            <button type="button" onClick={() => void runTest()} disabled={test.status === 'testing'}>
-              Test connection
-            </button>
-            <button type="submit" className="primary" disabled={saving}>
-              {saving ? 'Saving…' : 'Save'}
-            </button>
+      <PasteUrlBar
+        onDraft={(d) => setForm((f) => formFromDraft(d, f))}
+        onApplying={setApplyingUrl}
+        autoFocus={!saved}
+      />
+      <form className="profile-form" onSubmit={save} noValidate aria-busy={applyingUrl || undefined}>
+        <fieldset className="profile-form-body" disabled={applyingUrl}>
+          <div className="segmented" role="radiogroup" aria-label="Kind">
+            {(['standalone', 'sentinel'] as const).map((kind) => (
+              <button
+                key={kind}
+                type="button"
+                role="radio"
+                aria-checked={form.kind === kind}
+                className={form.kind === kind ? 'on' : ''}
+                onClick={() => set({ kind })}
+              >
+                {kind === 'standalone' ? 'Standalone' : 'Sentinel'}
+              </button>
+            ))}
           </div>
-        </div>
+          <div className="row row-3">
+            <TextField
+              id="pf-name"
+              label="Name"
+              value={form.name}
+              onChange={(name) => set({ name })}
+              error={errors['name']}
+              placeholder="e.g. Production cache"
+            />
+            <SelectField
+              id="pf-color"
+              label="Colour"
+              value={form.color}
+              options={PROFILE_COLORS.map((c) => ({ value: c, label: c }))}
+              onChange={(color) => set({ color })}
+            />
+            <TextField
+              id="pf-group"
+              label="Group (optional)"
+              value={form.group}
+              onChange={(group) => set({ group })}
+              error={errors['group']}
+            />
+          </div>
+          <ConnectionFields {...sectionProps} />
+          <AuthFields {...sectionProps} />
+          {rebind.notice && (
+            <p className="banner banner-warning" role="status" id="pf-secrets-rebind">
+              {rebind.notice}
+            </p>
+          )}
+          <Checkbox id="pf-reveal" label="Show passwords" checked={reveal} onChange={setReveal} />
+          <TlsFields {...sectionProps} />
+          <AdvancedFields {...sectionProps} />
+          <FormError message={errors['form']} />
+          <div className="actions">
+            <button type="button" onClick={() => go({ kind: 'home' })}>
+              Cancel
+            </button>
+            <div className="actions-right">
+              <button type="button" onClick={() => void runTest()} disabled={test.status === 'testing'}>
+                Test connection
+              </button>
+              <button type="submit" className="primary" disabled={saving}>
+                {saving ? 'Saving…' : 'Save'}
+              </button>
+            </div>
+          </div>
+        </fieldset>
       </form>
       <TestReport state={test} />
       {confirmWrites && saved && (
