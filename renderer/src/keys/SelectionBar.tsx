@@ -96,7 +96,17 @@ export function SelectionBar({
     <>
       {s.bulk && <BulkProgress sessionId={sessionId} bulk={s.bulk} />}
       {show && (
-        <div className="selection-bar" role="group" aria-label="Selection">
+        <div
+          className="selection-bar"
+          role="group"
+          aria-label="Selection"
+          // Escape clears the selection here too (focus lands on these buttons after a dialog).
+          onKeyDown={(e) => {
+            if (e.key !== 'Escape' || e.defaultPrevented) return;
+            e.preventDefault();
+            run({ kind: 'clearSelection' });
+          }}
+        >
           <span className="selection-count" role="status">
             {selectionText(summary)}
             {(summary.keys ?? summary.size) > MAX_BULK_KEYS && (
