@@ -5,7 +5,7 @@ import { ApiFailure } from '../api/apiFailure';
 import { mapError } from '../api/mapError';
 import type { EventBus } from '../events/eventBus';
 import type { ResolvedProfile } from '../profiles/resolvedProfile';
-import { withProbe } from '../sessions/probeConnection';
+import { withProbe } from '../redis/probeConnection';
 
 export type ConnectionTargetParams = z.output<typeof ConnectionTargetSchema>;
 

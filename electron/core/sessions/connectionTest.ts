@@ -2,12 +2,12 @@ import type { ConnectionOptions } from 'node:tls';
 import type { ConnectionTestReport, Endpoint } from '../../../shared/api/profiles';
 import { mapError } from '../api/mapError';
 import type { ResolvedProfile } from '../profiles/resolvedProfile';
-import { announcedBySentinels, formatAddress, toFailure } from './nodeErrors';
-import { withProbe } from './probeConnection';
-import type { NodeRole } from './redisOptions';
+import { announcedBySentinels, formatAddress, toFailure } from '../redis/nodeErrors';
+import { withProbe } from '../redis/probeConnection';
+import type { NodeRole } from '../redis/redisOptions';
 import { discoverSentinels, pickDataNode } from './sentinelDiscovery';
-import { readServerInfo } from './serverInfo';
-import { loadTlsOptions } from './tlsOptions';
+import { readServerInfo } from '../redis/serverInfo';
+import { loadTlsOptions } from '../redis/tlsOptions';
 
 async function probeDataNode(
   profile: ResolvedProfile,

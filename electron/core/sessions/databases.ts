@@ -1,7 +1,7 @@
 import type Redis from 'ioredis';
 import type { DatabaseInfo, DatabasesReport } from '../../../shared/api/sessions';
 import { ApiFailure } from '../api/apiFailure';
-import { parseInfo } from '../server/parseInfo';
+import { parseInfo } from '../redis/parseInfo';
 
 /** Redis' default `databases`, assumed when CONFIG is disabled, renamed or not permitted. */
 const DEFAULT_DATABASES = 16;

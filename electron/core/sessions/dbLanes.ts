@@ -1,7 +1,7 @@
 import type Redis from 'ioredis';
 import { ApiFailure } from '../api/apiFailure';
 import { mapError } from '../api/mapError';
-import { reconnectNow } from './reconnectNow';
+import { reconnectNow } from '../redis/reconnectNow';
 
 /** Idle lanes kept open (besides the one of the db on screen); older ones are closed. */
 const MAX_LANES = 8;

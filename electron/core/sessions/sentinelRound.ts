@@ -1,8 +1,8 @@
 import type { ApiError } from '../../../shared/api/errors';
-import { describeNodeError } from './nodeErrors';
-import { isFatal } from './reconnectPolicy';
-import type { SentinelProfile } from './redisOptions';
-import { noSentinelAnswered, type Unanswered } from './sentinelDiscovery';
+import { describeNodeError } from '../redis/nodeErrors';
+import { isFatal } from '../redis/reconnectPolicy';
+import type { SentinelProfile } from '../redis/redisOptions';
+import { noSentinelAnswered, type Unanswered } from '../redis/noSentinelAnswered';
 
 // While it reconnects, ioredis reports every sentinel it could not use as a `sentinelError`
 // whose message is all we get (the original error is not attached), in one of two forms:

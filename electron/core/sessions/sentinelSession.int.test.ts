@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, startSentinelTopology, waitFor, type SentinelTopology } from '../harness';
 import { testConnection } from './connectionTest';
-import { PROBE_CONNECTION_NAME } from './probeConnection';
-import type { SentinelProfile } from './redisOptions';
+import { PROBE_CONNECTION_NAME } from '../redis/probeConnection';
+import type { SentinelProfile } from '../redis/redisOptions';
 import { sentinelProfile, sessionTestbed, waitForNoClients, clientList } from './testSupport';
 
 // One Sentinel deployment (1 master, 2 replicas, 3 sentinels) with a data password and a

@@ -5,9 +5,9 @@ import type { DatabasesReport, SessionView } from '../../../shared/api/sessions'
 import type { EventBus } from '../events/eventBus';
 import type { ResolvedProfile } from '../profiles/resolvedProfile';
 import { checkDatabase, readDatabases } from './databases';
-import { formatAddress } from './nodeErrors';
-import { SENTINEL_RECONNECT, STANDALONE_RECONNECT, type ReconnectPolicy } from './reconnectPolicy';
-import { readServerInfo } from './serverInfo';
+import { formatAddress } from '../redis/nodeErrors';
+import { SENTINEL_RECONNECT, STANDALONE_RECONNECT, type ReconnectPolicy } from '../redis/reconnectPolicy';
+import { readServerInfo } from '../redis/serverInfo';
 import { Session, type KeyBrowsing } from './session';
 import { EndedSessions, sessionGone } from './sessionGone';
 

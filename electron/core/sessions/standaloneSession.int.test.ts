@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStandalone, type StandaloneServer } from '../harness';
 import { testConnection } from './connectionTest';
-import { PROBE_CONNECTION_NAME } from './probeConnection';
+import { PROBE_CONNECTION_NAME } from '../redis/probeConnection';
 import { sessionHandlers } from './sessionHandlers';
 import {
   clientList,

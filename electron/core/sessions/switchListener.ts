@@ -1,7 +1,7 @@
 import Redis from 'ioredis';
 import type { ConnectionOptions } from 'node:tls';
-import { formatAddress } from './nodeErrors';
-import { nodeOptions, SENTINEL_WATCH_RETRY_MS, type SentinelProfile } from './redisOptions';
+import { formatAddress } from '../redis/nodeErrors';
+import { nodeOptions, SENTINEL_WATCH_RETRY_MS, type SentinelProfile } from '../redis/redisOptions';
 
 const CHANNEL = '+switch-master';
 

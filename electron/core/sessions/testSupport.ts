@@ -12,7 +12,7 @@ import { ApiFailure } from '../api/apiFailure';
 import { EventBus } from '../events/eventBus';
 import { waitFor, type RedisNode } from '../harness';
 import type { ResolvedProfile } from '../profiles/resolvedProfile';
-import type { SentinelProfile } from './redisOptions';
+import type { SentinelProfile } from '../redis/redisOptions';
 import { createSessionManager, type SessionManager, type SessionManagerOptions } from './sessionManager';
 
 type Input<S extends z.ZodType> = Omit<z.input<S>, 'kind' | 'name'> & { name?: string };

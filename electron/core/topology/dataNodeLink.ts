@@ -1,7 +1,7 @@
 import Redis, { type RedisOptions } from 'ioredis';
 import { mapError } from '../api/mapError';
-import { describeNodeError, isInformative } from '../sessions/nodeErrors';
-import { reconnectNow } from '../sessions/reconnectNow';
+import { describeNodeError, isInformative } from '../redis/nodeErrors';
+import { reconnectNow } from '../redis/reconnectNow';
 import { LINK_COMMAND_TIMEOUT_MS } from './linkOptions';
 import { parseReplication, type ReplicationInfo } from './nodeReplication';
 import type { DataNodeState } from './snapshotBuilder';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SentinelEntry } from '../sessions/sentinelReplies';
+import type { SentinelEntry } from '../redis/sentinelReplies';
 import { failoverBlocked, failoverBlockedAlert } from './failoverBlocked';
 import { parseCkQuorum, type CkQuorum, type SentinelAnswer } from './sentinelAnswer';
 import { buildTopology, type SentinelState } from './snapshotBuilder';

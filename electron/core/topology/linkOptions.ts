@@ -1,7 +1,7 @@
 import type { RedisOptions } from 'ioredis';
 import type { ConnectionOptions } from 'node:tls';
 import type { Endpoint } from '../../../shared/api/profiles';
-import { nodeOptions, type NodeRole, type SentinelProfile } from '../sessions/redisOptions';
+import { nodeOptions, type NodeRole, type SentinelProfile } from '../redis/redisOptions';
 
 /** How often a link to a node that went away is retried. */
 export const LINK_RETRY_MS = 1_000;

@@ -1,6 +1,6 @@
 import type { NodeReplication } from '../../../shared/api/topology';
-import { parseInfo } from '../server/parseInfo';
-import { formatAddress } from '../sessions/nodeErrors';
+import { parseInfo } from '../redis/parseInfo';
+import { formatAddress } from '../redis/nodeErrors';
 
 /** `INFO replication` of a data node, plus the fields lag is computed from. */
 export interface ReplicationInfo extends NodeReplication {

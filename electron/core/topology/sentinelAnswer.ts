@@ -1,7 +1,7 @@
 import type Redis from 'ioredis';
 import type { InstanceFlags } from '../../../shared/api/topology';
-import { formatAddress } from '../sessions/nodeErrors';
-import { masterAddress, toEntries, type SentinelEntry } from '../sessions/sentinelReplies';
+import { formatAddress } from '../redis/nodeErrors';
+import { masterAddress, toEntries, type SentinelEntry } from '../redis/sentinelReplies';
 
 /** One sentinel's answers in one poll round. */
 export interface SentinelAnswer {

@@ -1,5 +1,5 @@
 import type { InstanceRole } from '../../../shared/api/topology';
-import { formatAddress } from '../sessions/nodeErrors';
+import { formatAddress } from '../redis/nodeErrors';
 
 /** A sentinel pub/sub message, parsed (before de-duplication across sentinels). */
 export interface ParsedSentinelEvent {

@@ -1,7 +1,7 @@
 import Redis, { type RedisOptions } from 'ioredis';
 import type { ApiError } from '../../../shared/api/errors';
-import { parseInfo } from '../server/parseInfo';
-import { describeNodeError, isInformative } from '../sessions/nodeErrors';
+import { parseInfo } from '../redis/parseInfo';
+import { describeNodeError, isInformative } from '../redis/nodeErrors';
 import { askSentinel, type SentinelAnswer } from './sentinelAnswer';
 
 export interface SentinelLinkInit {

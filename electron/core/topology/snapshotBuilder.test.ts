@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TopologyEvent } from '../../../shared/api/topology';
-import type { SentinelEntry } from '../sessions/sentinelReplies';
+import type { SentinelEntry } from '../redis/sentinelReplies';
 import type { SentinelAnswer } from './sentinelAnswer';
 import { buildTopology, type BuildInput, type SentinelState } from './snapshotBuilder';
 import { patchTopology } from './snapshotPatch';

@@ -7,8 +7,8 @@ import type {
   TopologyHealth,
   TopologySnapshot,
 } from '../../../shared/api/topology';
-import { noSentinelAnswered } from '../sessions/sentinelDiscovery';
-import type { SentinelEntry } from '../sessions/sentinelReplies';
+import { noSentinelAnswered } from '../redis/noSentinelAnswered';
+import type { SentinelEntry } from '../redis/sentinelReplies';
 import { failoverBlocked } from './failoverBlocked';
 import type { ReplicationInfo } from './nodeReplication';
 import { replicationLag } from './nodeReplication';

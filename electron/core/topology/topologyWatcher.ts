@@ -1,9 +1,9 @@
 import type { FailoverRecord, TopologySnapshot, TopologyTimeline } from '../../../shared/api/topology';
 import type { EventBus } from '../events/eventBus';
-import { toFailure } from '../sessions/nodeErrors';
-import { isFatal } from '../sessions/reconnectPolicy';
-import type { SentinelProfile } from '../sessions/redisOptions';
-import { loadTlsOptions } from '../sessions/tlsOptions';
+import { toFailure } from '../redis/nodeErrors';
+import { isFatal } from '../redis/reconnectPolicy';
+import type { SentinelProfile } from '../redis/redisOptions';
+import { loadTlsOptions } from '../redis/tlsOptions';
 import { AlertBook, type AlertDraft } from './alertBook';
 import { EventLog } from './eventLog';
 import { failoverBlockedAlert } from './failoverBlocked';

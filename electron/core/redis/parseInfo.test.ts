@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { summarizeInfo } from './serverHandlers';
+import { summarizeInfo } from './serverInfo';
 import { infoNumber, parseInfo } from './parseInfo';
 
 const SAMPLE = [
