@@ -4,7 +4,7 @@ import type { KeyJobStatus } from '../../../shared/api/keys';
 import { mapError } from '../api/mapError';
 import { unlinkKeys } from '../cluster/unlinkKeys';
 import { encodeKey, toLatin1 } from './keyBytes';
-import type { KeyIndex } from './keyIndex';
+import type { KeyIndex } from './index/keyIndex';
 import type { MetaCache } from './metaCache';
 import { prefixPattern } from './scanPattern';
 import { ScanNotifier } from './scanNotifier';

@@ -1,7 +1,7 @@
 import type Redis from 'ioredis';
 import type { RedisType, ScanStatus } from '../../../shared/api/keys';
 import { mapError } from '../api/mapError';
-import type { KeyIndex } from './keyIndex';
+import type { KeyIndex } from './index/keyIndex';
 import { ScanCountTuner } from './scanCountTuner';
 
 export interface ScanJob {

@@ -5,7 +5,7 @@ import type { SessionManager } from '../sessions/sessionManager';
 import { unlinkKeys } from '../cluster/unlinkKeys';
 import { UNLINK_BATCH } from './deleteFolderJob';
 import { decodeKey, encodeKey, keyBytesToLatin1, showKey, toLatin1 } from './keyBytes';
-import type { RowsView } from './keyIndex';
+import type { RowsView } from './index/keyIndex';
 import { readMeta } from './keyMeta';
 import { MetaCache } from './metaCache';
 import { SessionKeys, type ScanRequest } from './sessionKeys';

@@ -5,7 +5,7 @@ import { startStandalone, type StandaloneServer } from '../harness';
 import { standaloneProfile } from '../sessions/testSupport';
 import { decodeKey, encodeKey } from './keyBytes';
 import { keyTestbed } from './keyTestbed';
-import { naturalCompare } from './naturalCompare';
+import { naturalCompare } from './index/naturalCompare';
 
 // The tree against a real redis-server for names that break naive splitting: empty segments,
 // a trailing or leading delimiter, keys that are also folder names, unicode, and every byte

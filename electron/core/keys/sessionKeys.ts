@@ -3,9 +3,9 @@ import type { KeyJobStatus, RedisType, ScanStatus, ScanStatusEvent } from '../..
 import { ApiFailure } from '../api/apiFailure';
 import type { KeyBrowsing } from '../sessions/session';
 import { DeleteFolderJob } from './deleteFolderJob';
-import { prepareBigFolders } from './folderPrep';
+import { prepareBigFolders } from './index/folderPrep';
 import { fromLatin1, toLatin1 } from './keyBytes';
-import { KeyIndex } from './keyIndex';
+import { KeyIndex } from './index/keyIndex';
 import { KeyScanner } from './keyScanner';
 import { MetaCache } from './metaCache';
 import { globMatch, prefixPattern } from './scanPattern';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeKey } from './keyBytes';
+import { decodeKey } from '../keyBytes';
 import { prepareBigFolders } from './folderPrep';
 import { KeyIndex } from './keyIndex';
 import { naturalCompare } from './naturalCompare';

@@ -1,6 +1,6 @@
-import type { KeyRow } from '../../../shared/api/keys';
+import type { KeyRow } from '../../../../shared/api/keys';
 import { folderOrder, keyOrder, type KeyFolder } from './keyFolder';
-import { latin1ToKeyBytes } from './keyBytes';
+import { latin1ToKeyBytes } from '../keyBytes';
 import type { KeyStore } from './keyStore';
 
 // Windows of the key tree, found by descending with the per-folder row counts: only the

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { KeyRow } from '../../../shared/api/keys';
-import { decodeKey } from './keyBytes';
+import type { KeyRow } from '../../../../shared/api/keys';
+import { decodeKey } from '../keyBytes';
 import { KeyIndex } from './keyIndex';
 import { naturalCompare } from './naturalCompare';
 

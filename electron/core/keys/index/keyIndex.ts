@@ -1,4 +1,4 @@
-import type { KeyRowsPage } from '../../../shared/api/keys';
+import type { KeyRowsPage } from '../../../../shared/api/keys';
 import { finishHash, FNV_OFFSET, FNV_PRIME, hashBytes } from './byteHash';
 import { bumpRows, folderOrder, keyIds, keyOrder, newFolder, type KeyFolder } from './keyFolder';
 import { flatRows, treeRows } from './keyRows';
