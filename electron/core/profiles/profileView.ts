@@ -1,11 +1,24 @@
-import type { ProfileView } from '../../../shared/api/profiles';
-import type { StoredProfile } from './storedProfile';
+import type { ProfileParams, ProfileView } from '../../../shared/api/profiles';
+import type { ProfileSettings } from './resolvedProfile';
 
 /**
- * What the UI may see of a saved profile. Built field by field (never by spreading the stored
- * object) so a secret added to storage later cannot leak by accident.
+ * What a view is built from: a profile's settings, id and timestamps, and its secrets in any
+ * form (sealed when stored, plain for a quick connect): the view only says whether each is set.
  */
-export function toProfileView(p: StoredProfile): ProfileView {
+export type ProfileViewSource = ProfileSettings & {
+  id: string;
+  createdAt: string;
+  updatedAt: string;
+  password?: unknown;
+  sentinelPassword?: unknown;
+  tls: Omit<ProfileParams['tls'], 'keyPassphrase'> & { keyPassphrase?: unknown };
+};
+
+/**
+ * What the UI may see of a profile (saved or quick). Built field by field (never by spreading
+ * the stored object) so a secret added to storage later cannot leak by accident.
+ */
+export function toProfileView(p: ProfileViewSource): ProfileView {
   const common = {
     id: p.id,
     name: p.name,

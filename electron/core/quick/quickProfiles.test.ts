@@ -29,6 +29,32 @@ describe('quick profiles', () => {
     expect(JSON.stringify(quick.view(id))).not.toContain('typed-pw');
   });
 
+  it('show a view with every field of a saved standalone profile, secrets only as present or not', () => {
+    const { quick } = setUp();
+    const id = quick.add({ ...target, username: 'typed-user', readOnly: true });
+    const view = quick.view(id);
+    expect(view).toEqual({
+      id,
+      kind: 'standalone',
+      name: '127.0.0.1:6379',
+      color: 'gray',
+      readOnly: true,
+      connectTimeoutMs: 10_000,
+      keyDelimiter: ':',
+      scanCount: 1_000,
+      db: 0,
+      username: 'typed-user',
+      hasPassword: true,
+      tls: { enabled: false, verify: true, hasKeyPassphrase: false },
+      host: '127.0.0.1',
+      port: 6379,
+      createdAt: view.createdAt,
+      updatedAt: view.createdAt,
+    });
+    expect(new Date(view.createdAt).toISOString()).toBe(view.createdAt);
+    expect(quick.view(quick.add({ ...target, password: '' })).hasPassword).toBe(false);
+  });
+
   it('are dropped when their session closes, but kept for a retry when it had failed', () => {
     const { quick, session } = setUp();
     const failed = quick.add(target);

@@ -4,6 +4,7 @@ import { StandaloneProfileInputSchema } from '../../../shared/api/profiles';
 import { secretRebindReason } from '../../../shared/api/secretBinding';
 import { ApiFailure } from '../api/apiFailure';
 import type { EventBus } from '../events/eventBus';
+import { toProfileView } from '../profiles/profileView';
 import type { ResolvedProfile } from '../profiles/resolvedProfile';
 
 /** What quick connect typed: the server, its credentials, and whether writes are refused. */
@@ -106,25 +107,8 @@ export function createQuickProfiles(options: { events: EventBus; inUse(id: strin
     resolve: (id) => get(id).profile,
 
     view(id) {
-      const { profile: p, at } = get(id);
-      return {
-        id,
-        kind: 'standalone',
-        name: p.name,
-        color: p.color,
-        readOnly: p.readOnly,
-        connectTimeoutMs: p.connectTimeoutMs,
-        keyDelimiter: p.keyDelimiter,
-        scanCount: p.scanCount,
-        db: p.db,
-        username: p.username,
-        hasPassword: p.password !== undefined,
-        tls: { enabled: false, verify: true, hasKeyPassphrase: false },
-        host: p.host,
-        port: p.port,
-        createdAt: at,
-        updatedAt: at,
-      };
+      const { profile, at } = get(id);
+      return toProfileView({ ...profile, id, createdAt: at, updatedAt: at });
     },
 
     secretsFor(params, id) {
