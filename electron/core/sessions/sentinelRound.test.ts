@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sentinelRoundError } from './sentinelRound';
+import { SentinelRoundLog, sentinelRoundError } from './sentinelRound';
 import { sentinelProfile } from './testSupport';
 
 // The messages ioredis 5 puts in its `sentinelError` events (see SentinelConnector.connect).
@@ -50,5 +50,31 @@ describe('sentinelRoundError', () => {
   it('a mix of causes keeps retrying', () => {
     const round = sentinelRoundError([wrongPass('10.0.0.1:26379'), refused('10.0.0.2:26379')], master);
     expect(round.fatal).toBe(false);
+  });
+});
+
+describe('SentinelRoundLog', () => {
+  const two = sentinelProfile({
+    sentinels: [
+      { host: '10.0.0.1', port: 26379 },
+      { host: '10.0.0.2', port: 26379 },
+    ],
+    masterName: 'cache',
+  });
+
+  it('a round that ended before every sentinel failed says nothing once connected, and starts over', () => {
+    const log = new SentinelRoundLog(two);
+    log.add(refused('10.0.0.2:26379'));
+    expect(log.end(true)).toBeUndefined();
+    log.add(refused('10.0.0.1:26379'));
+    log.add(refused('10.0.0.2:26379'));
+    expect(log.end(true)).toMatchObject({ error: { code: 'NO_SENTINEL_REACHABLE' }, fatal: false });
+  });
+
+  it('before the first connect every round counts, and each round starts empty', () => {
+    const log = new SentinelRoundLog(two);
+    log.add(wrongPass('10.0.0.1:26379'));
+    expect(log.end(false)).toMatchObject({ error: { code: 'AUTH_FAILED' }, fatal: true });
+    expect(log.end(false)).toMatchObject({ error: { code: 'NO_SENTINEL_REACHABLE' }, fatal: false });
   });
 });

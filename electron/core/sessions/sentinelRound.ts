@@ -52,3 +52,28 @@ export function sentinelRoundError(messages: string[], profile: SentinelProfile)
   }
   return { error: noSentinelAnswered(failures), fatal: failures.every((f) => isFatal(f.error)) };
 }
+
+/**
+ * The `sentinelError` messages of a session's current round of sentinel lookups, and what the
+ * round means when ioredis ends it (its `sentinelRetryStrategy`).
+ */
+export class SentinelRoundLog {
+  #messages: string[] = [];
+
+  constructor(private readonly profile: SentinelProfile) {}
+
+  add(message: string): void {
+    this.#messages.push(message);
+  }
+
+  /**
+   * The round ended: what it means, or `undefined` when it says nothing and should simply start
+   * over. After a successful connect ioredis does not rewind its sentinel list, so a round can
+   * start mid-list: with `partialSaysNothing`, one that ends before every sentinel failed says nothing.
+   */
+  end(partialSaysNothing: boolean): { error: ApiError; fatal: boolean } | undefined {
+    const messages = this.#messages.splice(0);
+    if (partialSaysNothing && messages.length < this.profile.sentinels.length) return undefined;
+    return sentinelRoundError(messages, this.profile);
+  }
+}

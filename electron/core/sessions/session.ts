@@ -8,22 +8,19 @@ import { isClusterNode } from '../cluster/clusterNode';
 import { mapError } from '../api/mapError';
 import type { EventBus } from '../events/eventBus';
 import type { ResolvedProfile } from '../profiles/resolvedProfile';
-import { announcedBySentinels, describeNodeError, formatAddress, isInformative, toFailure } from '../redis/nodeErrors';
+import { describeNodeError, isInformative, toFailure } from '../redis/nodeErrors';
 import { isFatal, ReconnectBudget, type ReconnectPolicy } from '../redis/reconnectPolicy';
 import { sessionOptions } from '../redis/redisOptions';
-import { discoverSentinels, pickDataNode } from './sentinelDiscovery';
-import { sentinelRoundError } from './sentinelRound';
-import { initialView, nextView, type SessionChange } from './sessionState';
-import { explainConnectError } from '../redis/tlsDiagnosis';
 import { loadTlsOptions } from '../redis/tlsOptions';
-import { reconnectNow } from '../redis/reconnectNow';
+import { dbMissing, isDbOutOfRange, type DbLanes } from './dbLanes';
+import { connectFirstTime } from './firstConnect';
+import { MasterFollower } from './masterFollower';
+import { discoverSentinels, pickDataNode } from './sentinelDiscovery';
+import { SentinelRoundLog } from './sentinelRound';
+import { clientAddress, dataNodeAddress } from './sessionAddress';
+import { createSessionLanes } from './sessionLanes';
+import { initialView, nextView, type SessionChange } from './sessionState';
 import { SwitchListener } from './switchListener';
-import { dbMissing, DbLanes, isDbOutOfRange } from './dbLanes';
-
-/** How long after `+switch-master` a session insists on the announced master. */
-const FOLLOW_WINDOW_MS = 5_000;
-/** …asking the sentinels again this often meanwhile. */
-const RECHECK_MASTER_MS = 100;
 
 export interface KeyBrowsing {
   keyDelimiter: string;
@@ -58,17 +55,16 @@ export class Session {
   /** Where the data node is before a socket says so: the profile's host, or Sentinel's answer. */
   #dataNode: Endpoint | undefined;
   #lastError: ApiError | undefined;
-  #sentinelErrors: string[] = [];
+  /** Sentinel mode: the `sentinelError`s of the lookup round in progress. */
+  readonly #sentinelRounds: SentinelRoundLog | undefined;
   #dbError: ApiError | undefined;
   #everReady = false;
   #closing = false;
   #tls: ConnectionOptions | undefined;
   /** The server refused to SELECT the profile's db on a reconnect: nothing is sent any more. */
   #dbLost: ApiFailure | undefined;
-  /** The next reconnect attempt waits this long instead of the back-off (see followMaster). */
-  #hurry: number | undefined;
-  /** Where the sentinels say the master now is, until that deadline (see followMaster). */
-  #expected: { address: string; until: number } | undefined;
+  /** Where the sentinels say the master now is, and how soon to reconnect (see followMaster). */
+  readonly #follower: MasterFollower;
 
   constructor(init: SessionInit) {
     this.id = init.id;
@@ -77,6 +73,8 @@ export class Session {
     this.#budget = new ReconnectBudget(init.policy);
     this.#view = initialView(init.id, init.profileId, init.profile);
     if (init.profile.kind === 'standalone') this.#dataNode = init.profile;
+    else this.#sentinelRounds = new SentinelRoundLog(init.profile);
+    this.#follower = new MasterFollower(init.profile.kind === 'sentinel' && init.profile.role === 'master');
   }
 
   get view(): SessionView {
@@ -121,7 +119,16 @@ export class Session {
       // Like the session's own commands while it reconnects: refused at once, never queued.
       throw new ApiFailure('CONNECTION_LOST', `The session is reconnecting to ${this.#address()}; nothing was sent.`);
     }
-    this.#lanes ??= this.#createLanes();
+    this.#lanes ??= createSessionLanes({
+      sessionId: this.id,
+      profile: this.#profile,
+      tls: this.#tls,
+      stopped: () => this.#closing || this.#view.state === 'failed',
+      // A lane that reached another node than the one just announced asks the sentinels again.
+      onReady: (lane) => {
+        if (this.#follower.offTarget(clientAddress(lane))) lane.disconnect(true);
+      },
+    });
     return this.#lanes.get(db, this.#view.db);
   }
 
@@ -134,27 +141,7 @@ export class Session {
   followMaster(address: string): void {
     const client = this.#client;
     if (this.#profile.kind !== 'sentinel' || !client || this.#closing || !this.#everReady) return;
-    const master = this.#profile.role === 'master';
-    if (master) this.#expected = { address, until: Date.now() + FOLLOW_WINDOW_MS };
-    this.#followWithLanes(address);
-    if (client.status === 'ready') {
-      // A master session moves unless it is there already; a replica session only when the
-      // replica it browses is the one just promoted.
-      if (master === (this.#view.address === address)) return;
-      this.#hurry = 0;
-      client.disconnect(true);
-      return;
-    }
-    this.#hurry = reconnectNow(client) ? undefined : 0;
-  }
-
-  /** Lanes follow the master like the session's own connection (see followMaster). */
-  #followWithLanes(address: string): void {
-    const master = this.#profile.kind === 'sentinel' && this.#profile.role === 'master';
-    for (const lane of this.#lanes?.clients() ?? []) {
-      if (lane.status !== 'ready') reconnectNow(lane);
-      else if (master !== (this.#clientAddress(lane) === address)) lane.disconnect(true);
-    }
+    this.#follower.follow(address, client, this.#view.address, this.#lanes?.clients() ?? [], clientAddress);
   }
 
   /** Resolves once the session is ready; rejects with the precise error (state failed) if not. */
@@ -169,7 +156,15 @@ export class Session {
         this.#dataNode = pickDataNode(this.#profile, await discoverSentinels(this.#profile, tls));
       }
       if (this.#closing) throw new ApiFailure('CONNECTION_LOST', 'The session was closed while connecting.');
-      await this.#firstConnect(this.#createClient(tls), !!tls);
+      await connectFirstTime({
+        client: this.#createClient(tls),
+        profile: this.#profile,
+        tls: !!tls,
+        dataNode: this.#dataNode,
+        address: () => this.#address(),
+        lastError: () => this.#lastError,
+      });
+      if (this.#dbError) throw toFailure(this.#dbError);
       if (this.#profile.kind === 'sentinel') {
         const name = `redlens:${this.id}:failover`;
         this.#switches = new SwitchListener(this.#profile, tls, name, (to) => this.followMaster(to));
@@ -202,30 +197,6 @@ export class Session {
     this.#change({ state: 'db', db });
   }
 
-  #createLanes(): DbLanes {
-    const profile = this.#profile;
-    const retry = (times: number) =>
-      this.#closing || this.#view.state === 'failed' ? null : Math.min(times * 100, 1_000);
-    return new DbLanes({
-      create: (db) =>
-        new Redis({
-          ...sessionOptions(profile, this.#tls, {
-            connectionName: `redlens:${this.id}:db${db}`,
-            retryStrategy: retry,
-            sentinelRetryStrategy: retry,
-          }),
-          db,
-        }),
-      onReady: (lane) => {
-        const expected = this.#expected;
-        if (expected && Date.now() < expected.until && this.#clientAddress(lane) !== expected.address) {
-          lane.disconnect(true);
-        }
-      },
-      connectTimeoutMs: profile.connectTimeoutMs * (profile.kind === 'sentinel' ? 2 : 1) + 250,
-    });
-  }
-
   #createClient(tls: ConnectionOptions | undefined): Redis {
     const profile = this.#profile;
     const client = new Redis(
@@ -233,21 +204,17 @@ export class Session {
         connectionName: `redlens:${this.id}`,
         retryStrategy: () => this.#retry(isFatal(this.#lastError)),
         sentinelRetryStrategy: () => {
-          if (profile.kind !== 'sentinel') return null;
-          // ioredis does not rewind its sentinel list after a successful connect, so a round can
-          // start mid-list: one that ends before every sentinel failed says nothing. Start over.
-          if (this.#everReady && !this.#closing && this.#sentinelErrors.length < profile.sentinels.length) {
-            this.#sentinelErrors = [];
-            return 0;
-          }
-          const round = sentinelRoundError(this.#sentinelErrors.splice(0), profile);
+          const rounds = this.#sentinelRounds;
+          if (!rounds) return null;
+          const round = rounds.end(this.#everReady && !this.#closing);
+          if (!round) return 0; // a round that says nothing: start it over
           this.#lastError = round.error;
           return this.#retry(round.fatal, true);
         },
       }),
     );
     client.on('error', (e: unknown) => this.#onError(e));
-    client.on('sentinelError', (e: Error) => this.#sentinelErrors.push(e.message));
+    client.on('sentinelError', (e: Error) => this.#sentinelRounds?.add(e.message));
     client.on('connect', () => {
       this.#lastError = undefined;
     });
@@ -255,30 +222,6 @@ export class Session {
     client.on('end', () => this.#onEnd());
     this.#client = client;
     return client;
-  }
-
-  async #firstConnect(client: Redis, tls: boolean): Promise<void> {
-    const { connectTimeoutMs, kind } = this.#profile;
-    // In Sentinel mode ioredis asks a sentinel before it connects to the data node.
-    const timeoutMs = connectTimeoutMs * (kind === 'sentinel' ? 2 : 1) + 250;
-    let timer: NodeJS.Timeout | undefined;
-    const deadline = new Promise<never>((_, reject) => {
-      const message = `No answer from ${this.#address()} within ${(timeoutMs / 1000).toFixed(1)} s. The server may be down, paused or behind a firewall.`;
-      timer = setTimeout(() => reject(new ApiFailure('TIMEOUT', message)), timeoutMs);
-    });
-    try {
-      await Promise.race([client.connect(), deadline]);
-    } catch (e) {
-      let error = e instanceof ApiFailure ? e.toApiError() : (this.#lastError ?? mapError(e, this.#address()));
-      if (this.#dataNode) error = await explainConnectError(error, this.#dataNode, tls);
-      if (this.#profile.kind === 'sentinel') {
-        error = announcedBySentinels(error, this.#profile.masterName, this.#profile.role);
-      }
-      throw toFailure(error);
-    } finally {
-      clearTimeout(timer);
-    }
-    if (this.#dbError) throw toFailure(this.#dbError);
   }
 
   /** The retry decision: a delay (and a `reconnecting` event), or null to stop. */
@@ -291,9 +234,7 @@ export class Session {
     const noMaster =
       this.#profile.kind === 'sentinel' && this.#profile.role === 'master' && (attempt > 1 || sentinelRound);
     this.#change({ state: 'reconnecting', attempt, error: this.#lastError ?? this.#lost(), noMaster });
-    const hurry = this.#hurry;
-    this.#hurry = undefined;
-    return hurry ?? delay;
+    return this.#follower.takeHurry() ?? delay;
   }
 
   #onError(e: unknown): void {
@@ -321,14 +262,13 @@ export class Session {
 
   #onReady(): void {
     if (!this.#everReady || this.#closing) return; // the first ready is open()'s
-    const expected = this.#expected;
-    if (expected && Date.now() < expected.until && this.#address() !== expected.address) {
+    if (this.#follower.offTarget(this.#address())) {
       // A sentinel that has not switched yet sent us to the old master: ask again, at once.
-      this.#hurry = RECHECK_MASTER_MS;
+      this.#follower.recheckSoon();
       this.#client?.disconnect(true);
       return;
     }
-    this.#expected = undefined;
+    this.#follower.settled();
     this.#budget.reset();
     this.#lastError = undefined;
     this.#change({ state: 'ready', address: this.#address() });
@@ -354,19 +294,9 @@ export class Session {
     return mapError(new Error('Connection is closed.'), this.#address());
   }
 
-  #clientAddress(client: Redis): string | undefined {
-    const { remoteAddress, remotePort } = client.stream ?? {};
-    return remoteAddress && remotePort ? formatAddress(remoteAddress, remotePort) : undefined;
-  }
-
   /** `host:port` of the data node: the live socket's peer, else the best we know. */
   #address(e?: unknown): string {
-    const stream = this.#client?.stream;
-    if (this.#profile.kind === 'standalone') return formatAddress(this.#profile.host, this.#profile.port);
-    if (stream?.remoteAddress && stream.remotePort) return formatAddress(stream.remoteAddress, stream.remotePort);
-    const sys = e as { address?: string; port?: number } | undefined;
-    if (sys?.address && sys.port) return formatAddress(sys.address, sys.port);
-    return this.#dataNode ? formatAddress(this.#dataNode.host, this.#dataNode.port) : this.#profile.masterName;
+    return dataNodeAddress(this.#profile, this.#client, this.#dataNode, e);
   }
 
   #change(change: SessionChange): void {
