@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { findRedisServer, RedisServerMissingError, startStandalone } from './index.js';
+import { findRedisServer, RedisServerMissingError, startStandalone } from './testSupport/index.js';
 
 const HINT = 'redis-server not found on PATH (or REDIS_SERVER). Install it: sudo apt-get install -y redis-server';
 

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { ProfileInputSchema } from '../../../shared/api/profiles';
+import { ProfileInputSchema } from '../../../../shared/api/profiles';
 import { nastyString } from './hostileValues';
 import { fuzzInput, type FieldOverrides } from './schemaArbitrary';
 

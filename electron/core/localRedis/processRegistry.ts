@@ -4,7 +4,7 @@ import path from 'node:path';
 import { startWatchdog, type Watchdog } from './watchdog.js';
 
 /**
- * Everything the harness started in this process, so it can always be cleaned up:
+ * Everything localRedis started in this process, so it can always be cleaned up:
  * - `stopAll()` stops live nodes gracefully and removes temp dirs;
  * - on `exit` / SIGINT / SIGTERM / SIGHUP the pids are SIGKILLed synchronously;
  * - a detached watchdog (see watchdog.ts) covers the case where this process is SIGKILLed.

@@ -1,5 +1,5 @@
-import type { KeyBytes } from '../../../shared/api/keys';
-import { keyBytesToLatin1 } from '../keys/keyBytes';
+import type { KeyBytes } from '../../../../shared/api/keys';
+import { keyBytesToLatin1 } from '../../keys/keyBytes';
 
 /** The keys a call may change in the db it names (as 'latin1' strings), from its validated params. */
 export type WriteScope = (key: string) => boolean;

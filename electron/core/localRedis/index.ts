@@ -1,5 +1,7 @@
-// Real-Redis test harness: starts redis-server / Sentinel processes on free loopback ports, with
-// guaranteed cleanup (see processRegistry.ts and watchdog.ts). Plain Node: no electron import.
+// Local Redis processes for the product (the one-click sandbox, `npm run sandbox`): finds
+// redis-server, starts and watches a Sentinel deployment on free loopback ports, and guarantees
+// cleanup (processRegistry.ts, watchdog.ts). Plain Node: no electron import.
+// Tests start servers through ./testSupport (startStandalone, startCluster, …), which builds on this.
 export { findRedisServer, RedisServerMissingError, REDIS_SERVER_INSTALL_HINT } from './findRedisServer.js';
 export { freePort } from './freePort.js';
 export { waitFor, AbortWaitError, type WaitForOptions } from './waitFor.js';
@@ -7,7 +9,4 @@ export { stopAll, trackedPids } from './processRegistry.js';
 export { startWatchdog, type Watchdog } from './watchdog.js';
 export { RedisNode, type RedisRole } from './redisNode.js';
 export type { Endpoint } from './redisClient.js';
-export { startStandalone, type StandaloneOptions, type StandaloneServer } from './standalone.js';
 export { startSentinelTopology, type SentinelTopology, type SentinelTopologyOptions } from './sentinelTopology.js';
-export { countKeys } from './countKeys.js';
-export { startCluster, splitSlots, type ClusterOptions, type RedisClusterHarness } from './cluster.js';

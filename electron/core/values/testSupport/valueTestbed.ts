@@ -1,12 +1,12 @@
 // Helpers for the value integration tests: the key testbed (sessions + key service) plus the
 // `values.*` handlers, called with the contract's input validation like dispatch does.
-import { API, type MethodInput, type MethodName, type MethodOutput } from '../../../shared/api/methods';
-import { ApiFailure } from '../api/apiFailure';
-import { createDispatch, type Handlers } from '../api/dispatch';
-import { mapError } from '../api/mapError';
-import { keyTestbed } from '../keys/keyTestbed';
-import { createValueContexts } from './valueContext';
-import { valueHandlers } from './valueHandlers';
+import { API, type MethodInput, type MethodName, type MethodOutput } from '../../../../shared/api/methods';
+import { ApiFailure } from '../../api/apiFailure';
+import { createDispatch, type Handlers } from '../../api/dispatch';
+import { mapError } from '../../api/mapError';
+import { keyTestbed } from '../../keys/testSupport/keyTestbed';
+import { createValueContexts } from '../valueContext';
+import { valueHandlers } from '../valueHandlers';
 
 type ValueMethod = Extract<MethodName, `values.${string}`>;
 

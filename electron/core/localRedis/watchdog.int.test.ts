@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { waitFor } from './index.js';
+import { waitFor } from './testSupport/index.js';
 import { startWatchdog } from './watchdog.js';
 import { compileForNode, isProcessAlive } from './testSupport/compileForNode.js';
 
@@ -45,7 +45,7 @@ describe('watchdog', () => {
         '--input-type=module',
         '-e',
         INTERMEDIATE,
-        compiled.resolve('electron/core/harness/watchdog.js'),
+        compiled.resolve('electron/core/localRedis/watchdog.js'),
         String(victim.pid),
         String(survivor.pid),
         trackedDir,

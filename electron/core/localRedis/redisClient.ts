@@ -28,7 +28,7 @@ export async function connectClient(options: RedisOptions): Promise<Redis> {
 }
 
 /**
- * Runs `fn` with a short-lived client meant for harness probes: fails fast, never reconnects,
+ * Runs `fn` with a short-lived client meant for probes of local nodes: fails fast, never reconnects,
  * never queues commands, and is always closed afterwards.
  */
 export async function withProbeClient<T>(

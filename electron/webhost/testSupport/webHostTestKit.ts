@@ -3,7 +3,7 @@ import { connect, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
-import type { ServerMessage } from '../../shared/api/transport';
+import type { ServerMessage } from '../../../shared/api/transport';
 
 // Helpers for the web host's tests: a tiny built renderer, raw TCP sockets that send exactly the
 // bytes given, a WebSocket frame builder and reader, and a real `ws` client.

@@ -1,11 +1,11 @@
 // Helpers for the key-browser integration tests: a session manager over in-memory profiles,
 // the key service on the same event bus, and every `keys.scan` and `keys.job` event recorded.
-import type { KeyJobStatus, ScanStatusEvent } from '../../../shared/api/keys';
-import { EventBus } from '../events/eventBus';
-import { ApiFailure } from '../api/apiFailure';
-import type { ResolvedProfile } from '../profiles/resolvedProfile';
-import { createSessionManager } from '../sessions/sessionManager';
-import { createKeyService } from './keyService';
+import type { KeyJobStatus, ScanStatusEvent } from '../../../../shared/api/keys';
+import { EventBus } from '../../events/eventBus';
+import { ApiFailure } from '../../api/apiFailure';
+import type { ResolvedProfile } from '../../profiles/resolvedProfile';
+import { createSessionManager } from '../../sessions/sessionManager';
+import { createKeyService } from '../keyService';
 
 export function keyTestbed() {
   const events = new EventBus();

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStandalone, stopAll, trackedPids, waitFor } from './index.js';
+import { startStandalone, stopAll, trackedPids, waitFor } from './testSupport/index.js';
 import { compileForNode, isProcessAlive } from './testSupport/compileForNode.js';
 
 // A separate node process that starts a server through the (compiled) harness, reports it, and
@@ -22,7 +22,7 @@ describe('process cleanup', () => {
   afterAll(() => compiled.dispose());
 
   async function startChild(mode: 'idle' | 'exit') {
-    const child = spawn(process.execPath, ['--input-type=module', '-e', CHILD, compiled.harnessEntry, mode], {
+    const child = spawn(process.execPath, ['--input-type=module', '-e', CHILD, compiled.testSupportEntry, mode], {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let out = '';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
-import type { KeyBytes } from '../../../shared/api/keys';
+import type { KeyBytes } from '../../../../shared/api/keys';
 import { codeUnitString, hugeString, nastyString } from './hostileValues';
 import type { FieldOverrides } from './schemaArbitrary';
 

@@ -7,7 +7,7 @@ import type {
   TopologyAlert,
   TopologyEvent,
   TopologySnapshot,
-} from '../../../shared/api/topology';
+} from '../../../../shared/api/topology';
 
 export const flags = (raw: string[] = []): InstanceFlags => ({
   sDown: raw.includes('s_down'),

@@ -1,13 +1,13 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { Cluster } from 'ioredis';
-import { findRedisServer } from './findRedisServer.js';
-import { freePort } from './freePort.js';
-import { createTempDir, removeTempDir } from './processRegistry.js';
-import { parseInfo, withProbeClient } from './redisClient.js';
-import { dataNodeConfig } from './redisConfig.js';
-import { startRedisNode, type RedisNode } from './redisNode.js';
-import { AbortWaitError, waitFor } from './waitFor.js';
+import { findRedisServer } from '../findRedisServer.js';
+import { freePort } from '../freePort.js';
+import { createTempDir, removeTempDir } from '../processRegistry.js';
+import { parseInfo, withProbeClient } from '../redisClient.js';
+import { dataNodeConfig } from '../redisConfig.js';
+import { startRedisNode, type RedisNode } from '../redisNode.js';
+import { AbortWaitError, waitFor } from '../waitFor.js';
 
 export interface ClusterOptions {
   /** How many masters share the 16384 slots (no replicas). Default 3. */

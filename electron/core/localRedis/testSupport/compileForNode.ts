@@ -6,10 +6,10 @@ import ts from 'typescript';
 const REPO_ROOT = path.resolve(import.meta.dirname, '../../../..');
 
 export interface CompiledTree {
-  /** Temp root mirroring the repo layout (`<dir>/electron/core/harness/index.js`, …). */
+  /** Temp root mirroring the repo layout (`<dir>/electron/core/localRedis/index.js`, …). */
   dir: string;
-  /** `<dir>/electron/core/harness/index.js` */
-  harnessEntry: string;
+  /** `<dir>/electron/core/localRedis/testSupport/index.js` (startStandalone and the rest) */
+  testSupportEntry: string;
   resolve(repoRelativePath: string): string;
   dispose(): void;
 }
@@ -17,9 +17,11 @@ export interface CompiledTree {
 /**
  * Transpiles the (non-test) .ts files of the given repo folders to plain ESM in a temp dir that
  * mirrors the repo layout, with a node_modules symlink so `ioredis` resolves. Tests use it to run
- * the harness inside a separate, non-vitest node process that they can then kill.
+ * local Redis processes inside a separate, non-vitest node process that they can then kill.
  */
-export function compileForNode(folders = ['electron/core/harness']): CompiledTree {
+export function compileForNode(
+  folders = ['electron/core/localRedis', 'electron/core/localRedis/testSupport'],
+): CompiledTree {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'redlens-harness-compiled-'));
   symlinkSync(path.join(REPO_ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
   for (const folder of folders) {
@@ -37,7 +39,7 @@ export function compileForNode(folders = ['electron/core/harness']): CompiledTre
   const resolve = (p: string) => path.join(dir, p);
   return {
     dir,
-    harnessEntry: resolve('electron/core/harness/index.js'),
+    testSupportEntry: resolve('electron/core/localRedis/testSupport/index.js'),
     resolve,
     dispose: () => rmSync(dir, { recursive: true, force: true }),
   };

@@ -4,8 +4,8 @@
 import type Redis from 'ioredis';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll } from 'vitest';
-import { startStandalone, type StandaloneServer } from '../harness';
-import { standaloneProfile } from '../sessions/testSupport';
+import { startStandalone, type StandaloneServer } from '../../localRedis/testSupport';
+import { standaloneProfile } from '../../sessions/testSupport/sessionTestbed';
 import { valueTestbed } from './valueTestbed';
 
 export interface ValueServer {

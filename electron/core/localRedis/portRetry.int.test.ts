@@ -1,7 +1,7 @@
 import net from 'node:net';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { freePort } from './freePort.js';
-import { startStandalone, type StandaloneServer } from './index.js';
+import { startStandalone, type StandaloneServer } from './testSupport/index.js';
 
 // Only our own port picker is wrapped (to simulate a race); redis-server is real.
 vi.mock('./freePort.js', async (importOriginal) => {

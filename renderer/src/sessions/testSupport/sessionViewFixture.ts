@@ -1,5 +1,5 @@
 // Test data for the session unit tests: a ready Sentinel session, changed as each test needs.
-import type { SessionView } from '../../../shared/api/sessions';
+import type { SessionView } from '../../../../shared/api/sessions';
 
 export const view = (change: Partial<SessionView>): SessionView => ({
   id: 's1',

@@ -1,19 +1,19 @@
 // Helpers for the sessions integration tests (real Redis through the harness; no mocks).
 import type Redis from 'ioredis';
 import type { z } from 'zod';
-import type { ErrorCode } from '../../../shared/api/errors';
+import type { ErrorCode } from '../../../../shared/api/errors';
 import {
   SentinelProfileInputSchema,
   StandaloneProfileInputSchema,
   type ProfileParams,
-} from '../../../shared/api/profiles';
-import type { SessionStateEvent, SessionView } from '../../../shared/api/sessions';
-import { ApiFailure } from '../api/apiFailure';
-import { EventBus } from '../events/eventBus';
-import { waitFor, type RedisNode } from '../harness';
-import type { ResolvedProfile } from '../profiles/resolvedProfile';
-import type { SentinelProfile } from './redisOptions';
-import { createSessionManager, type SessionManager, type SessionManagerOptions } from './sessionManager';
+} from '../../../../shared/api/profiles';
+import type { SessionStateEvent, SessionView } from '../../../../shared/api/sessions';
+import { ApiFailure } from '../../api/apiFailure';
+import { EventBus } from '../../events/eventBus';
+import { waitFor, type RedisNode } from '../../localRedis/testSupport';
+import type { ResolvedProfile } from '../../profiles/resolvedProfile';
+import type { SentinelProfile } from '../redisOptions';
+import { createSessionManager, type SessionManager, type SessionManagerOptions } from '../sessionManager';
 
 type Input<S extends z.ZodType> = Omit<z.input<S>, 'kind' | 'name'> & { name?: string };
 

@@ -28,7 +28,7 @@ const STOP_TIMEOUT_MS = 3000;
 
 class PortInUseError extends Error {}
 
-/** A redis-server (or Sentinel) process started by the harness. Create with `startRedisNode`. */
+/** A redis-server (or Sentinel) process started by localRedis. Create with `startRedisNode`. */
 export class RedisNode {
   readonly role: RedisRole;
   readonly host = HOST;

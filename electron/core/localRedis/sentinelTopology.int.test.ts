@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSentinelTopology, type Endpoint, type SentinelTopology } from './index.js';
+import { startSentinelTopology, type Endpoint, type SentinelTopology } from './testSupport/index.js';
 
 function isGone(pid: number): boolean {
   try {

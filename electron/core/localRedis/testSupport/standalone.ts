@@ -1,7 +1,7 @@
-import { findRedisServer } from './findRedisServer.js';
-import { createTempDir, removeTempDir } from './processRegistry.js';
-import { dataNodeConfig } from './redisConfig.js';
-import { startRedisNode, type RedisNode } from './redisNode.js';
+import { findRedisServer } from '../findRedisServer.js';
+import { createTempDir, removeTempDir } from '../processRegistry.js';
+import { dataNodeConfig } from '../redisConfig.js';
+import { startRedisNode, type RedisNode } from '../redisNode.js';
 
 export interface StandaloneOptions {
   /** `requirepass` for the default user. */

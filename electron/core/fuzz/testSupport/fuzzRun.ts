@@ -1,8 +1,8 @@
 import fc from 'fast-check';
-import { ERROR_CODES } from '../../../shared/api/errors';
-import type { MethodName } from '../../../shared/api/methods';
-import type { Result } from '../../../shared/api/result';
-import type { Core } from '../createCore';
+import { ERROR_CODES } from '../../../../shared/api/errors';
+import type { MethodName } from '../../../../shared/api/methods';
+import type { Result } from '../../../../shared/api/result';
+import type { Core } from '../../createCore';
 
 /*
  * Fixed seeds, so a failure replays: FUZZ_SEED=<n> npx vitest run <file> runs the same inputs;
