@@ -90,16 +90,16 @@ export default tseslint.config(
   },
   {
     // Inside Electron `process.execPath` is the app, not Node: product code spawns it only through
-    // electron/core/harness/spawnNode.ts, which sets ELECTRON_RUN_AS_NODE=1.
+    // electron/core/localRedis/spawnNode.ts, which sets ELECTRON_RUN_AS_NODE=1.
     files: ['electron/**/*.ts'],
-    ignores: ['electron/core/harness/spawnNode.ts', 'electron/bench/**', '**/*.test.ts'],
+    ignores: ['electron/core/localRedis/spawnNode.ts', 'electron/bench/**', '**/*.test.ts'],
     rules: {
       'no-restricted-syntax': [
         'error',
         {
           selector: "MemberExpression[object.name='process'][property.name='execPath']",
           message:
-            'Inside Electron process.execPath is the app, not Node: spawn it through electron/core/harness/spawnNode.ts (sets ELECTRON_RUN_AS_NODE=1).',
+            'Inside Electron process.execPath is the app, not Node: spawn it through electron/core/localRedis/spawnNode.ts (sets ELECTRON_RUN_AS_NODE=1).',
         },
       ],
     },

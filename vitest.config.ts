@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
 // Unit tests (`*.test.ts`) sit next to the code; integration tests (`*.int.test.ts`) start real
-// redis-server / Sentinel processes through electron/core/harness. No Redis mocks anywhere.
+// redis-server / Sentinel processes through electron/core/localRedis/testSupport. No Redis mocks anywhere.
 export default defineConfig({
   test: {
     include: ['{shared,electron,renderer}/**/*.test.{ts,tsx}', 'e2e/{architecture,support}/**/*.test.ts'],

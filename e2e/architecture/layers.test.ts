@@ -90,7 +90,7 @@ describe('process.execPath only through spawnNode (eslint no-restricted-syntax)'
     async (file) => expect(await execPathUses(file)).toBe(1),
   );
   it('spawnNode.ts and tests may', async () => {
-    expect(await execPathUses('electron/core/harness/spawnNode.ts')).toBe(0);
-    expect(await execPathUses('electron/core/harness/probe.int.test.ts')).toBe(0);
+    expect(await execPathUses('electron/core/localRedis/spawnNode.ts')).toBe(0);
+    expect(await execPathUses('electron/core/localRedis/probe.int.test.ts')).toBe(0);
   });
 });

@@ -2,7 +2,7 @@ import { _electron as electron, expect, test } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startStandalone } from '../../electron/core/harness';
+import { startStandalone } from '../../electron/core/localRedis/testSupport';
 import { findElectronBinary } from '../../electron/launcher/findElectronBinary';
 
 // The same journey in the desktop app. Runs only where an Electron binary exists

@@ -1,6 +1,6 @@
 import { test } from '@playwright/test';
 import type { ChainableCommander } from 'ioredis';
-import { startStandalone, type StandaloneServer } from '../../electron/core/harness';
+import { startStandalone, type StandaloneServer } from '../../electron/core/localRedis/testSupport';
 import { startWebHostProcess, type RunningWebHost } from './webHostProcess';
 
 export interface HostAndRedis {

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { startCluster, type RedisClusterHarness } from '../../electron/core/harness';
+import { startCluster, type RedisClusterHarness } from '../../electron/core/localRedis/testSupport';
 import { startWebHostProcess, type RunningWebHost } from '../support/webHostProcess';
 
 // A node of a real 3-master Redis Cluster opened as a standalone server (until Cluster support):

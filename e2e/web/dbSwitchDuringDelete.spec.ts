@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import type Redis from 'ioredis';
-import { countKeys } from '../../electron/core/harness';
+import { countKeys } from '../../electron/core/localRedis/testSupport';
 import { hostAndRedisPerFile } from '../support/hostAndRedis';
 import { saveProfileAndConnect } from '../support/profileFlow';
 

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import type Redis from 'ioredis';
-import { countKeys, startStandalone, type StandaloneServer } from '../../electron/core/harness';
+import { countKeys, startStandalone, type StandaloneServer } from '../../electron/core/localRedis/testSupport';
 import { saveProfileAndConnect } from '../support/profileFlow';
 import { startWebHostProcess, type RunningWebHost } from '../support/webHostProcess';
 

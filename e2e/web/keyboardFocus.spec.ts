@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { startStandalone, type StandaloneServer } from '../../electron/core/harness';
+import { startStandalone, type StandaloneServer } from '../../electron/core/localRedis/testSupport';
 import { startWebHostProcess, type RunningWebHost } from '../support/webHostProcess';
 
 // Keyboard only (after the saved profiles exist): the profile ⋯ menu is a menu button, a closed

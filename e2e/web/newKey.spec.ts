@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { startStandalone, type StandaloneServer } from '../../electron/core/harness';
+import { startStandalone, type StandaloneServer } from '../../electron/core/localRedis/testSupport';
 import { saveProfileAndConnect } from '../support/profileFlow';
 import { editorArea, keyRegion } from '../support/valueEditorFlow';
 import { startWebHostProcess, type RunningWebHost } from '../support/webHostProcess';

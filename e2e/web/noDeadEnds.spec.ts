@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { startSentinelTopology, startStandalone } from '../../electron/core/harness';
+import { startSentinelTopology, startStandalone } from '../../electron/core/localRedis/testSupport';
 import { hostAndRedisPerFile } from '../support/hostAndRedis';
 import { saveProfileAndConnect } from '../support/profileFlow';
 import { keyRegion, openKey } from '../support/valueEditorFlow';

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { startStandalone, type StandaloneServer } from '../../electron/core/harness';
+import { startStandalone, type StandaloneServer } from '../../electron/core/localRedis/testSupport';
 import { startWebHostProcess, type RunningWebHost } from '../support/webHostProcess';
 
 // The profile editor's safety rails, through the built web host, Chromium and a real Redis:

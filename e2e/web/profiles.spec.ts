@@ -7,7 +7,7 @@ import {
   startStandalone,
   type SentinelTopology,
   type StandaloneServer,
-} from '../../electron/core/harness';
+} from '../../electron/core/localRedis/testSupport';
 import { startWebHostProcess } from '../support/webHostProcess';
 
 // Profiles end to end: the built web host, Chromium, real Redis and a real Sentinel deployment.

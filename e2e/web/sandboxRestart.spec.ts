@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { findRedisServer } from '../../electron/core/harness';
+import { findRedisServer } from '../../electron/core/localRedis/testSupport';
 import { startWebHostProcess, type RunningWebHost } from '../support/webHostProcess';
 
 // After a restart the sandbox's processes are gone but its profile is not: opening that profile

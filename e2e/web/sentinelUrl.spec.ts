@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { startSentinelTopology, type SentinelTopology } from '../../electron/core/harness';
+import { startSentinelTopology, type SentinelTopology } from '../../electron/core/localRedis/testSupport';
 import { startWebHostProcess, type RunningWebHost } from '../support/webHostProcess';
 
 // Pasting a redis-sentinel:// URL against real deployments: the usual one (a password on the data

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { startSentinelTopology, type SentinelTopology } from '../../electron/core/harness';
+import { startSentinelTopology, type SentinelTopology } from '../../electron/core/localRedis/testSupport';
 import { editorArea, keyRegion, openKey, replaceText } from '../support/valueEditorFlow';
 import { startWebHostProcess, type RunningWebHost } from '../support/webHostProcess';
 

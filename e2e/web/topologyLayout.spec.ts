@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { startSentinelTopology, type SentinelTopology } from '../../electron/core/harness';
+import { startSentinelTopology, type SentinelTopology } from '../../electron/core/localRedis/testSupport';
 import { startWebHostProcess, type RunningWebHost } from '../support/webHostProcess';
 
 // The topology at 1280x800 with a real deployment (1 master, 2 replicas, 3 sentinels): every

@@ -1,6 +1,12 @@
 import type { FailoverRecord, TopologyEvent } from '../../shared/api/topology';
 import { EventBus } from '../core/events/eventBus';
-import { startSentinelTopology, waitFor, type Endpoint, type RedisNode, type SentinelTopology } from '../core/harness';
+import {
+  startSentinelTopology,
+  waitFor,
+  type Endpoint,
+  type RedisNode,
+  type SentinelTopology,
+} from '../core/localRedis/testSupport';
 import { createSessionManager } from '../core/sessions/sessionManager';
 import { DEDUP_WINDOW_MS } from '../core/topology/eventLog';
 import { createTopologyService } from '../core/topology/topologyService';

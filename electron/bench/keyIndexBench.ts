@@ -1,9 +1,9 @@
 import type Redis from 'ioredis';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { startStandalone } from '../core/harness';
+import { startStandalone } from '../core/localRedis/testSupport';
 import type { KeyService } from '../core/keys/keyService';
-import { keyTestbed } from '../core/keys/keyTestbed';
-import { standaloneProfile } from '../core/sessions/testSupport';
+import { keyTestbed } from '../core/keys/testSupport/keyTestbed';
+import { standaloneProfile } from '../core/sessions/testSupport/sessionTestbed';
 import { loadKeyspace, rawScan, type BenchKeyspace } from './benchData';
 import { median, type BenchMetric } from './benchTable';
 import { retainedMemory } from './heap';

@@ -1,6 +1,6 @@
 import type { TopologyEvent, TopologySnapshot } from '../../shared/api/topology';
 import { EventBus } from '../core/events/eventBus';
-import { startSentinelTopology, waitFor, type RedisNode, type SentinelTopology } from '../core/harness';
+import { startSentinelTopology, waitFor, type RedisNode, type SentinelTopology } from '../core/localRedis/testSupport';
 import { createSessionManager } from '../core/sessions/sessionManager';
 import { createTopologyService } from '../core/topology/topologyService';
 import { profileFor } from '../core/topology/testSupport/topologyTestbed';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from './createCore';
-import { startStandalone, waitFor, type StandaloneServer } from './harness';
+import { startStandalone, waitFor, type StandaloneServer } from './localRedis/testSupport';
 import { SANDBOX_PROFILE_NAME } from './localSandbox/sandboxService';
 
 // The whole of core through its one dispatch, as the UI drives it: profiles → sessions → close.

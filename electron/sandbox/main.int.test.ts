@@ -1,14 +1,14 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { waitFor } from '../core/harness/index.js';
-import { compileForNode, isProcessAlive, type CompiledTree } from '../core/harness/testSupport/compileForNode.js';
+import { waitFor } from '../core/localRedis/testSupport/index.js';
+import { compileForNode, isProcessAlive, type CompiledTree } from '../core/localRedis/testSupport/compileForNode.js';
 
 // The real CLI entry in its own node process (transpiled, as the Vite bundle would be).
 describe('sandbox CLI (main.ts)', () => {
   let compiled: CompiledTree;
   beforeAll(() => {
-    compiled = compileForNode(['electron/core/harness', 'electron/sandbox']);
+    compiled = compileForNode(['electron/core/localRedis', 'electron/sandbox']);
   });
   afterAll(() => compiled.dispose());
 

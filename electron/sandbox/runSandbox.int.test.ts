@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { Redis } from 'ioredis';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { trackedPids, waitFor } from '../core/harness/index.js';
+import { trackedPids, waitFor } from '../core/localRedis/testSupport/index.js';
 import { runSandbox } from './runSandbox.js';
 
 function isGone(pid: number): boolean {

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { startSentinelTopology, stopAll, type SentinelTopology } from '../core/harness/index.js';
+import { startSentinelTopology, stopAll, type SentinelTopology } from '../core/localRedis/index.js';
 import { parseSandboxArgs, SANDBOX_USAGE } from './sandboxArgs.js';
 
 export type Log = (line: string) => void;

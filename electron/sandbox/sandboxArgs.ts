@@ -1,4 +1,4 @@
-import type { SentinelTopologyOptions } from '../core/harness/index.js';
+import type { SentinelTopologyOptions } from '../core/localRedis/index.js';
 
 export const SANDBOX_USAGE = `Usage: npm run sandbox -- [options]
 

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { ServerMessage } from '../../shared/api/transport';
 import { createCore, type Core } from '../core/createCore';
-import { startStandalone, type StandaloneServer } from '../core/harness';
+import { startStandalone, type StandaloneServer } from '../core/localRedis/testSupport';
 import { startWebHost, type WebHost } from './webHost';
 
 let dir: string;

@@ -2,7 +2,7 @@ import { rmSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_CALLS_IN_FLIGHT, MAX_CLIENT_MESSAGE_BYTES } from '../../shared/api/transport';
 import { createCore, type Core } from '../core/createCore';
-import { startStandalone, type StandaloneServer } from '../core/harness';
+import { startStandalone, type StandaloneServer } from '../core/localRedis/testSupport';
 import {
   call,
   fakeRendererDir,
@@ -14,7 +14,7 @@ import {
   rawWebSocket,
   upgradeRequest,
   versionThroughRealClient,
-} from './testSupport';
+} from './testSupport/webHostTestKit';
 import { startWebHost, type WebHost } from './webHost';
 
 // Hostile bytes at the web host, from raw TCP sockets: each must get a 4xx or a closed socket,

@@ -4,7 +4,7 @@ import { request } from 'node:https';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../core/createCore';
-import { fakeRendererDir, openClient, rawExchange, versionThroughRealClient } from './testSupport';
+import { fakeRendererDir, openClient, rawExchange, versionThroughRealClient } from './testSupport/webHostTestKit';
 import { readPemFile } from './tlsFiles';
 import { startWebHost, type WebHost } from './webHost';
 

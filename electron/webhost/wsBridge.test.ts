@@ -5,8 +5,15 @@ import { fail, ok, type Result } from '../../shared/api/result';
 import { MAX_CLIENT_MESSAGE_BYTES } from '../../shared/api/transport';
 import type { Dispatch } from '../core/api/dispatch';
 import { EventBus } from '../core/events/eventBus';
-import { waitFor } from '../core/harness';
-import { call, fakeRendererDir, frame, openClient, rawWebSocket, versionThroughRealClient } from './testSupport';
+import { waitFor } from '../core/localRedis/testSupport';
+import {
+  call,
+  fakeRendererDir,
+  frame,
+  openClient,
+  rawWebSocket,
+  versionThroughRealClient,
+} from './testSupport/webHostTestKit';
 import { startWebHost, type WebHost } from './webHost';
 
 // The bridge's limits, with a dispatch whose answers the test controls (the transport is under

@@ -1,6 +1,6 @@
 import type { Endpoint, ProfileView } from './profiles';
 
-/** A local Sentinel deployment core can start for the user to explore (the test harness). */
+/** A local Sentinel deployment core can start for the user to explore (electron/core/localRedis). */
 export interface SandboxStatus {
   /** `redis-server` is installed where core runs. */
   available: boolean;

@@ -7,14 +7,14 @@ import {
   waitFor,
   type RedisClusterHarness,
   type StandaloneServer,
-} from '../harness';
+} from '../localRedis/testSupport';
 import { createDispatch, type Handlers } from '../api/dispatch';
 import { keyHandlers } from '../keys/keyHandlers';
 import { testConnection } from '../sessions/connectionTest';
-import { standaloneProfile } from '../sessions/testSupport';
+import { standaloneProfile } from '../sessions/testSupport/sessionTestbed';
 import { createValueContexts } from '../values/valueContext';
 import { valueHandlers } from '../values/valueHandlers';
-import { valueTestbed } from '../values/valueTestbed';
+import { valueTestbed } from '../values/testSupport/valueTestbed';
 
 // A node of a real 3-master Redis Cluster opened as a standalone server (until Cluster support):
 // the session knows it is a cluster node, and a key that lives on another node is refused with

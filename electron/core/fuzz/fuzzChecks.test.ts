@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { leakedSecrets, resultProblem, seedFor } from './fuzzRun';
-import { changesBetween, type RedisSnapshot } from './redisSnapshot';
-import { writeScope } from './writeScope';
+import { leakedSecrets, resultProblem, seedFor } from './testSupport/fuzzRun';
+import { changesBetween, type RedisSnapshot } from './testSupport/redisSnapshot';
+import { writeScope } from './testSupport/writeScope';
 
 // The fuzz's own judges: a check that never fires proves nothing.
 describe('fuzz checks', () => {

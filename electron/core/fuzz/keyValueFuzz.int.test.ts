@@ -8,8 +8,16 @@ import type { KeyJobStatus } from '../../../shared/api/keys';
 import { API, type MethodName } from '../../../shared/api/methods';
 import type { Result } from '../../../shared/api/result';
 import { createCore, type Core } from '../createCore';
-import { startStandalone, waitFor, type StandaloneServer } from '../harness';
-import { answerTally, brief, eventWatch, fuzz, FUZZ_TEST_TIMEOUT_MS, invoke, resultProblem } from './fuzzRun';
+import { startStandalone, waitFor, type StandaloneServer } from '../localRedis/testSupport';
+import {
+  answerTally,
+  brief,
+  eventWatch,
+  fuzz,
+  FUZZ_TEST_TIMEOUT_MS,
+  invoke,
+  resultProblem,
+} from './testSupport/fuzzRun';
 import {
   CANARY_KEYS,
   CURRENT_DB,
@@ -18,10 +26,10 @@ import {
   RO_SESSION,
   RW_SESSION,
   WRITE_METHODS,
-} from './keyValueInputs';
-import { changesBetween, snapshotRedis, type Change, type RedisSnapshot } from './redisSnapshot';
-import { fuzzInput, validInput } from './schemaArbitrary';
-import { writeScope, type WriteScope } from './writeScope';
+} from './testSupport/keyValueInputs';
+import { changesBetween, snapshotRedis, type Change, type RedisSnapshot } from './testSupport/redisSnapshot';
+import { fuzzInput, validInput } from './testSupport/schemaArbitrary';
+import { writeScope, type WriteScope } from './testSupport/writeScope';
 
 // Every key and value method through the real dispatch, against a real Redis, with random and
 // hostile inputs: each call answers a Result (never INTERNAL), and whatever it changes lies in

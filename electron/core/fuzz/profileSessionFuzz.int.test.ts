@@ -7,7 +7,7 @@ import { API, type MethodName } from '../../../shared/api/methods';
 import type { ProfileView } from '../../../shared/api/profiles';
 import type { Result } from '../../../shared/api/result';
 import { createCore, type Core } from '../createCore';
-import { freePort, startStandalone, type StandaloneServer } from '../harness';
+import { freePort, startStandalone, type StandaloneServer } from '../localRedis/testSupport';
 import {
   answerTally,
   brief,
@@ -18,9 +18,9 @@ import {
   leakedSecrets,
   looseJson,
   resultProblem,
-} from './fuzzRun';
-import { ALL_PROFILES_TOKEN, FUZZ_SECRETS, profileOverrides, tamed, type Places } from './profileInputs';
-import { fuzzInput } from './schemaArbitrary';
+} from './testSupport/fuzzRun';
+import { ALL_PROFILES_TOKEN, FUZZ_SECRETS, profileOverrides, tamed, type Places } from './testSupport/profileInputs';
+import { fuzzInput } from './testSupport/schemaArbitrary';
 
 // Every other method (profiles, sessions, server, topology, sandbox, app) through the real
 // dispatch with random and hostile inputs. Each call answers a Result (never INTERNAL), never

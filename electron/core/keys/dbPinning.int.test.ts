@@ -5,7 +5,7 @@ import type Redis from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Result } from '../../../shared/api/result';
 import { createCore, type Core } from '../createCore';
-import { countKeys, startStandalone, waitFor, type StandaloneServer } from '../harness';
+import { countKeys, startStandalone, waitFor, type StandaloneServer } from '../localRedis/testSupport';
 
 // A key or value command runs in the db it names, whatever the session switches to meanwhile
 // (issue #11: a bulk delete followed by a db switch used to delete keys of both dbs).

@@ -2,10 +2,10 @@ import type Redis from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API } from '../../../shared/api/methods';
 import type { KeyRow } from '../../../shared/api/keys';
-import { countKeys, startStandalone, waitFor, type StandaloneServer } from '../harness';
-import { standaloneProfile } from '../sessions/testSupport';
+import { countKeys, startStandalone, waitFor, type StandaloneServer } from '../localRedis/testSupport';
+import { standaloneProfile } from '../sessions/testSupport/sessionTestbed';
 import { decodeKey } from './keyBytes';
-import { keyTestbed } from './keyTestbed';
+import { keyTestbed } from './testSupport/keyTestbed';
 
 // What the UI's bulk actions rely on, against a real redis-server: a folder of 50,000 keys
 // deleted completely (including one whose prefix is full of glob characters), `keys.delete` and

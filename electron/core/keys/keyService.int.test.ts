@@ -1,11 +1,11 @@
 import type Redis from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KeyRow } from '../../../shared/api/keys';
-import { startStandalone, waitFor, type StandaloneServer } from '../harness';
-import { expectFailure, standaloneProfile } from '../sessions/testSupport';
+import { startStandalone, waitFor, type StandaloneServer } from '../localRedis/testSupport';
+import { expectFailure, standaloneProfile } from '../sessions/testSupport/sessionTestbed';
 import { decodeKey } from './keyBytes';
 import { keyHandlers } from './keyHandlers';
-import { keyTestbed } from './keyTestbed';
+import { keyTestbed } from './testSupport/keyTestbed';
 
 // The key service against a real redis-server: ~20,000 keys in db 0 (text and binary names,
 // strings and hashes), a few in db 1, and a second server whose SCAN command is renamed away.

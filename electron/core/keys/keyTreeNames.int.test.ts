@@ -1,10 +1,10 @@
 import type Redis from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KeyRow } from '../../../shared/api/keys';
-import { startStandalone, type StandaloneServer } from '../harness';
-import { standaloneProfile } from '../sessions/testSupport';
+import { startStandalone, type StandaloneServer } from '../localRedis/testSupport';
+import { standaloneProfile } from '../sessions/testSupport/sessionTestbed';
 import { decodeKey, encodeKey } from './keyBytes';
-import { keyTestbed } from './keyTestbed';
+import { keyTestbed } from './testSupport/keyTestbed';
 import { naturalCompare } from './index/naturalCompare';
 
 // The tree against a real redis-server for names that break naive splitting: empty segments,

@@ -1,11 +1,11 @@
 import type Redis from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KeyJobStatus, KeyRow } from '../../../shared/api/keys';
-import { startStandalone, waitFor, type StandaloneServer } from '../harness';
-import { expectFailure, standaloneProfile } from '../sessions/testSupport';
+import { startStandalone, waitFor, type StandaloneServer } from '../localRedis/testSupport';
+import { expectFailure, standaloneProfile } from '../sessions/testSupport/sessionTestbed';
 import { decodeKey } from './keyBytes';
 import { keyHandlers } from './keyHandlers';
-import { keyTestbed } from './keyTestbed';
+import { keyTestbed } from './testSupport/keyTestbed';
 
 // Rename, TTL changes and folder deletion against a real redis-server: 5,000 keys under `bulk:`
 // (some nested), 50,000 under `big:`, and neighbours that must survive (`bulk`, `bulkx:1`).

@@ -1,7 +1,7 @@
 import type { ProfileColor, ProfileView } from '../../../shared/api/profiles';
 import type { SandboxStarted, SandboxStatus, SandboxTopology } from '../../../shared/api/sandbox';
 import type { Handler } from '../api/dispatch';
-import { findRedisServer, startSentinelTopology, type SentinelTopology } from '../harness';
+import { findRedisServer, startSentinelTopology, type SentinelTopology } from '../localRedis';
 import { sandboxRecord } from './sandboxRecord';
 
 /** What the sandbox needs from the profile store (keeps this module independent of its internals). */
@@ -38,7 +38,7 @@ const toTopology = (t: SentinelTopology): SandboxTopology => ({
 
 /**
  * "Start a local Sentinel sandbox" from the first-run screen: real redis-server processes via
- * the test harness (stopped with core), and one profile pointing at them. Starting the sandbox
+ * electron/core/localRedis (stopped with core), and one profile pointing at them. Starting the sandbox
  * again (after an app restart, too) reuses that profile with the new ports instead of piling
  * up copies; `sandbox.json` in the data dir says which profile it is.
  */

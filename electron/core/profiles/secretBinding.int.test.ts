@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { ProfileInput, ProfileView } from '../../../shared/api/profiles';
 import type { Result } from '../../../shared/api/result';
 import { createCore, type Core } from '../createCore';
-import { startStandalone, type StandaloneServer } from '../harness';
+import { startStandalone, type StandaloneServer } from '../localRedis/testSupport';
 import { startRecordingListener, type RecordingListener } from './testSupport/recordingListener';
 
 // A saved secret goes only where it was saved for, whatever a client of the API sends: through

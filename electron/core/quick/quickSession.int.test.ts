@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Result } from '../../../shared/api/result';
 import { createCore, type Core } from '../createCore';
-import { startStandalone, waitFor, type StandaloneServer } from '../harness';
+import { startStandalone, waitFor, type StandaloneServer } from '../localRedis/testSupport';
 
 // Quick connect → Browse / Save as profile, through core's one dispatch, against a real Redis
 // with a password. The password is typed once: core keeps it (in memory) for the transient

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sessionOptions } from './redisOptions';
-import { sentinelProfile, standaloneProfile } from '../sessions/testSupport';
+import { sentinelProfile, standaloneProfile } from '../sessions/testSupport/sessionTestbed';
 
 const hooks = { connectionName: 'redlens:s1', retryStrategy: () => 200, sentinelRetryStrategy: () => 200 };
 

@@ -9,7 +9,7 @@ import { loadTlsOptions, MAX_PEM_BYTES } from './tlsOptions';
 
 // TLS file paths come from profiles, i.e. from anyone who can call the API: only regular files
 // of a sane size are read, nothing blocks, and errors never quote a file's content.
-const fixture = (name: string) => path.join(import.meta.dirname, '../sessions/testFixtures/tls', name);
+const fixture = (name: string) => path.join(import.meta.dirname, '../sessions/testSupport/tls', name);
 const tls = (files: { caFile?: string; certFile?: string; keyFile?: string }) => ({
   enabled: true,
   verify: true,

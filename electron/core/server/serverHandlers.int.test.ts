@@ -8,7 +8,7 @@ import {
   startStandalone,
   type SentinelTopology,
   type StandaloneServer,
-} from '../harness';
+} from '../localRedis/testSupport';
 
 // server.ping / server.info through core's real dispatch, against real redis-server processes.
 let core: Core;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mapError } from '../api/mapError';
-import { startStandalone, waitFor, type StandaloneServer } from '../harness';
-import { sessionTestbed, standaloneProfile } from './testSupport';
+import { startStandalone, waitFor, type StandaloneServer } from '../localRedis/testSupport';
+import { sessionTestbed, standaloneProfile } from './testSupport/sessionTestbed';
 
 // A session that loses its server: it reports every attempt, comes back when the server does,
 // gives up after its budget, and does not loop on a password the server stopped accepting.

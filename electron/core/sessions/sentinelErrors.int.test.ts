@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort, startSentinelTopology, waitFor, type SentinelTopology } from '../harness';
+import { freePort, startSentinelTopology, waitFor, type SentinelTopology } from '../localRedis/testSupport';
 import type { ResolvedProfile } from '../profiles/resolvedProfile';
 import { testConnection } from './connectionTest';
-import { connectionsReceived, expectFailure, sentinelProfile, sessionTestbed } from './testSupport';
+import { connectionsReceived, expectFailure, sentinelProfile, sessionTestbed } from './testSupport/sessionTestbed';
 
 // Every way a Sentinel profile can be wrong, against a real deployment (1 master, 1 replica,
 // 2 sentinels; data password and a different sentinel password), plus one without replicas.

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSentinelTopology, waitFor, type SentinelTopology } from '../harness';
-import { sentinelProfile, sessionTestbed } from './testSupport';
+import { startSentinelTopology, waitFor, type SentinelTopology } from '../localRedis/testSupport';
+import { sentinelProfile, sessionTestbed } from './testSupport/sessionTestbed';
 
 // Sessions follow failovers on their own (their SwitchListener), without a topology watcher:
 // a master session moves to the promoted replica; a replica session browsing the replica that

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SentinelRoundLog, sentinelRoundError } from './sentinelRound';
-import { sentinelProfile } from './testSupport';
+import { sentinelProfile } from './testSupport/sessionTestbed';
 
 // The messages ioredis 5 puts in its `sentinelError` events (see SentinelConnector.connect).
 const refused = (at: string) => `failed to connect to sentinel ${at} because connect ECONNREFUSED ${at}`;

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort, startSentinelTopology, waitFor, type SentinelTopology } from '../harness';
+import { freePort, startSentinelTopology, waitFor, type SentinelTopology } from '../localRedis/testSupport';
 import { testConnection } from './connectionTest';
 import { PROBE_CONNECTION_NAME } from '../redis/probeConnection';
 import type { SentinelProfile } from '../redis/redisOptions';
-import { sentinelProfile, sessionTestbed, waitForNoClients, clientList } from './testSupport';
+import { sentinelProfile, sessionTestbed, waitForNoClients, clientList } from './testSupport/sessionTestbed';
 
 // One Sentinel deployment (1 master, 2 replicas, 3 sentinels) with a data password and a
 // different sentinel password, shared by the tests below; the failover test runs last.

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSentinelTopology, type SentinelTopology } from '../harness';
+import { startSentinelTopology, type SentinelTopology } from '../localRedis/testSupport';
 import { parseConnectionUrl } from '../profiles/connectionUrl';
 import { testConnection } from './connectionTest';
-import { expectFailure, sentinelProfile } from './testSupport';
+import { expectFailure, sentinelProfile } from './testSupport/sessionTestbed';
 
 // A pasted redis-sentinel:// URL against real deployments: the usual one, with a password on the
 // data nodes only, and one where the sentinels have their own password too.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { initialView, nextView } from './sessionState';
-import { sentinelProfile, standaloneProfile } from './testSupport';
+import { sentinelProfile, standaloneProfile } from './testSupport/sessionTestbed';
 
 describe('session views', () => {
   const profile = standaloneProfile({ host: 'redis.local', port: 6379, db: 2, name: 'Cache' });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStandalone, type StandaloneServer } from '../harness';
+import { startStandalone, type StandaloneServer } from '../localRedis/testSupport';
 import { testConnection } from './connectionTest';
 import { PROBE_CONNECTION_NAME } from '../redis/probeConnection';
 import { sessionHandlers } from './sessionHandlers';
@@ -10,7 +10,7 @@ import {
   sessionTestbed,
   standaloneProfile,
   waitForNoClients,
-} from './testSupport';
+} from './testSupport/sessionTestbed';
 
 // Sessions and connection tests against real standalone redis-servers: one with requirepass and
 // an ACL user, one whose CONFIG command is renamed away.

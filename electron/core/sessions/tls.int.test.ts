@@ -1,13 +1,13 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort, startStandalone, type StandaloneServer } from '../harness';
+import { freePort, startStandalone, type StandaloneServer } from '../localRedis/testSupport';
 import type { ResolvedProfile } from '../profiles/resolvedProfile';
 import { testConnection } from './connectionTest';
-import { expectFailure, sessionTestbed, standaloneProfile } from './testSupport';
+import { expectFailure, sessionTestbed, standaloneProfile } from './testSupport/sessionTestbed';
 
-// TLS against real redis-servers with a `tls-port` (certificates in testFixtures/tls): one that
+// TLS against real redis-servers with a `tls-port` (certificates in testSupport/tls): one that
 // accepts any client, one that requires a client certificate.
-const FIXTURES = path.join(import.meta.dirname, 'testFixtures', 'tls');
+const FIXTURES = path.join(import.meta.dirname, 'testSupport', 'tls');
 const fixture = (name: string) => path.join(FIXTURES, name);
 
 let open: StandaloneServer;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStandalone, type StandaloneServer } from '../harness';
+import { startStandalone, type StandaloneServer } from '../localRedis/testSupport';
 import { testConnection } from './connectionTest';
-import { expectFailure, sessionTestbed, standaloneProfile } from './testSupport';
+import { expectFailure, sessionTestbed, standaloneProfile } from './testSupport/sessionTestbed';
 
 // Servers that cannot be reached: nothing listening (a stopped server's port), or a server that
 // accepts the TCP connection but never answers (paused with SIGSTOP).

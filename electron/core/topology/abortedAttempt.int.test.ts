@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FailoverRecord } from '../../../shared/api/topology';
-import { startSentinelTopology, type RedisNode, type SentinelTopology } from '../harness';
+import { startSentinelTopology, type RedisNode, type SentinelTopology } from '../localRedis/testSupport';
 import { address, profileFor, topologyTestbed } from './testSupport/topologyTestbed';
 
 // Issue #12 (found by the failover soak): when Sentinel gives a failover attempt up while the

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TopologySnapshot } from '../../../shared/api/topology';
 import { mapError } from '../api/mapError';
-import { startSentinelTopology, waitFor, type SentinelTopology } from '../harness';
+import { startSentinelTopology, waitFor, type SentinelTopology } from '../localRedis/testSupport';
 import { address, profileFor, topologyTestbed } from './testSupport/topologyTestbed';
 
 // Scenario 1: the master crashes (SIGKILL) → automatic failover. The view shows the new master

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FailoverRecord } from '../../../shared/api/topology';
-import { startSentinelTopology, waitFor, type SentinelTopology } from '../harness';
+import { startSentinelTopology, waitFor, type SentinelTopology } from '../localRedis/testSupport';
 import { DEDUP_WINDOW_MS } from './eventLog';
 import { address, profileFor, topologyTestbed } from './testSupport/topologyTestbed';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiFailure } from '../api/apiFailure';
-import { startSentinelTopology, waitFor, type SentinelTopology } from '../harness';
+import { startSentinelTopology, waitFor, type SentinelTopology } from '../localRedis/testSupport';
 import { address, profileFor, topologyTestbed } from './testSupport/topologyTestbed';
 
 // Scenario 2: a failover asked for through the API (SENTINEL FAILOVER), refused on read-only

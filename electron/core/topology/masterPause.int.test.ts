@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSentinelTopology, type SentinelTopology } from '../harness';
+import { startSentinelTopology, type SentinelTopology } from '../localRedis/testSupport';
 import { address, profileFor, topologyTestbed } from './testSupport/topologyTestbed';
 
 // Scenario 3: the master stops answering (SIGSTOP) → subjectively down → back (SIGCONT) →

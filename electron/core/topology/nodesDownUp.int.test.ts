@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSentinelTopology, waitFor, type SentinelTopology } from '../harness';
+import { startSentinelTopology, waitFor, type SentinelTopology } from '../localRedis/testSupport';
 import { addReplica, addSentinel, type ExtraNode } from './testSupport/extraNodes';
 import { address, profileFor, topologyTestbed } from './testSupport/topologyTestbed';
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSentinelTopology, type SentinelTopology } from '../harness';
+import { startSentinelTopology, type SentinelTopology } from '../localRedis/testSupport';
 import { address, profileFor, topologyTestbed } from './testSupport/topologyTestbed';
 
 // Issue #12: a session on a replica profile whose replica was killed moved to the other replica

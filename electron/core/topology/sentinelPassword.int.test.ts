@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSentinelTopology, type SentinelTopology } from '../harness';
-import { sentinelProfile } from '../sessions/testSupport';
+import { startSentinelTopology, type SentinelTopology } from '../localRedis/testSupport';
+import { sentinelProfile } from '../sessions/testSupport/sessionTestbed';
 import { address, profileFor, topologyTestbed } from './testSupport/topologyTestbed';
 
 // Scenario 6: sentinels with their own password, distinct from the data nodes' password. The

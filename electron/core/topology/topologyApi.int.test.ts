@@ -11,7 +11,7 @@ import {
   waitFor,
   type SentinelTopology,
   type StandaloneServer,
-} from '../harness';
+} from '../localRedis/testSupport';
 
 // The topology methods through core's one dispatch, as the UI calls them, with saved profiles
 // (encrypted secrets) and the pushes on core's event bus.

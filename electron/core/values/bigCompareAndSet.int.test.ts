@@ -1,7 +1,7 @@
 import type Redis from 'ioredis';
 import { randomBytes } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { expectFailure } from '../sessions/testSupport';
+import { expectFailure } from '../sessions/testSupport/sessionTestbed';
 import {
   COMMIT_UPLOAD,
   HRENAME_FIELD,
@@ -11,7 +11,7 @@ import {
   STRING_DIGEST,
 } from './luaScripts';
 import { versionOf } from './valueCodec';
-import { b64, keysOf, newUploadId, useValueServer } from './valueTestServer';
+import { b64, keysOf, newUploadId, useValueServer } from './testSupport/valueTestServer';
 
 // Compare-and-set on big values (20 MB) must not make Redis hash them in a script (a stall of
 // seconds), and must still see a change made in their middle since they were loaded.

@@ -2,9 +2,9 @@ import type Redis from 'ioredis';
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { PARTIAL_LOAD_BYTES } from '../../../shared/api/values';
-import { expectFailure } from '../sessions/testSupport';
+import { expectFailure } from '../sessions/testSupport/sessionTestbed';
 import { decodeValue, versionOf } from './valueCodec';
-import { b64, keysOf, newUploadId, useValueServer } from './valueTestServer';
+import { b64, keysOf, newUploadId, useValueServer } from './testSupport/valueTestServer';
 
 // Big hash fields like big strings: a partial first window, loaded whole in chunks, saved in
 // chunks with compare-and-set; with scripting and where it is refused.

@@ -2,10 +2,10 @@ import type Redis from 'ioredis';
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { ValuePreview } from '../../../shared/api/values';
-import { startStandalone, waitFor, type StandaloneServer } from '../harness';
-import { standaloneProfile } from '../sessions/testSupport';
+import { startStandalone, waitFor, type StandaloneServer } from '../localRedis/testSupport';
+import { standaloneProfile } from '../sessions/testSupport/sessionTestbed';
 import { FALLBACK_BATCH, MAX_ENTRY_FIELDS, PAGE_READ_BUDGET } from './pageBudget';
-import { sentByRedis, useValueServer } from './valueTestServer';
+import { sentByRedis, useValueServer } from './testSupport/valueTestServer';
 
 // Collection pages of big elements: previews are cut by Redis (a page script) so a page sends
 // previews, not elements; where scripting is refused a page reads at most its budget plus one

@@ -1,7 +1,7 @@
 import type Redis from 'ioredis';
 import { describe, expect, it } from 'vitest';
-import { expectFailure } from '../sessions/testSupport';
-import { useValueServer } from './valueTestServer';
+import { expectFailure } from '../sessions/testSupport/sessionTestbed';
+import { useValueServer } from './testSupport/valueTestServer';
 
 // Header, memory and the read-only viewers (list, set, sorted set, stream), paged, against a
 // real redis-server.

@@ -1,9 +1,9 @@
 import type Redis from 'ioredis';
 import { describe, expect, it } from 'vitest';
 import type { HashEntry } from '../../../shared/api/values';
-import { expectFailure } from '../sessions/testSupport';
+import { expectFailure } from '../sessions/testSupport/sessionTestbed';
 import { decodeValue, versionOf } from './valueCodec';
-import { b64, keysOf, useValueServer } from './valueTestServer';
+import { b64, keysOf, useValueServer } from './testSupport/valueTestServer';
 
 // The hash editor's core against a real redis-server; `admin` is another client.
 let admin: Redis;

@@ -1,8 +1,8 @@
 import type Redis from 'ioredis';
 import { describe, expect, it } from 'vitest';
-import { expectFailure } from '../sessions/testSupport';
+import { expectFailure } from '../sessions/testSupport/sessionTestbed';
 import { decodeValue } from './valueCodec';
-import { useValueServer } from './valueTestServer';
+import { useValueServer } from './testSupport/valueTestServer';
 
 // MSET / MSETNX (bulk creation, all or nothing) and MGET (comparing keys) against a real redis-server.
 let admin: Redis;

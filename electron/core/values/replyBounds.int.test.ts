@@ -10,7 +10,7 @@ import {
   type MgetItem,
 } from '../../../shared/api/values';
 import { decodeValue, versionOf } from './valueCodec';
-import { sentByRedis, useValueServer } from './valueTestServer';
+import { sentByRedis, useValueServer } from './testSupport/valueTestServer';
 
 // Replies stay bounded however hostile the data: what crosses to the UI (JSON over the web host's
 // WebSocket, where a NUL byte becomes `\u0000`, 6 characters) and what Redis sends to core.

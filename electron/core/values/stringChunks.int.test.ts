@@ -1,9 +1,9 @@
 import type Redis from 'ioredis';
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { expectFailure } from '../sessions/testSupport';
+import { expectFailure } from '../sessions/testSupport/sessionTestbed';
 import { decodeValue, versionOf } from './valueCodec';
-import { b64, newUploadId as uploadId, useValueServer } from './valueTestServer';
+import { b64, newUploadId as uploadId, useValueServer } from './testSupport/valueTestServer';
 
 // Loading big strings in chunks (values.string.chunk + values.string.digest) and saving them in
 // chunks (upload + commitUpload) against a real redis-server; `admin` plays the other user.

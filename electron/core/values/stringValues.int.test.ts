@@ -1,11 +1,11 @@
 import type Redis from 'ioredis';
 import { randomBytes } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { startStandalone, waitFor, type StandaloneServer } from '../harness';
+import { startStandalone, waitFor, type StandaloneServer } from '../localRedis/testSupport';
 import { decodeKey } from '../keys/keyBytes';
-import { clientList, expectFailure, standaloneProfile } from '../sessions/testSupport';
+import { clientList, expectFailure, standaloneProfile } from '../sessions/testSupport/sessionTestbed';
 import { decodeValue, versionOf } from './valueCodec';
-import { b64, useValueServer } from './valueTestServer';
+import { b64, useValueServer } from './testSupport/valueTestServer';
 
 // String values against a real redis-server; a second ioredis client (`admin`) plays the other
 // user and checks what was written, byte for byte.

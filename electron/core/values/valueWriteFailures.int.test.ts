@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { startStandalone, waitFor, type StandaloneServer } from '../harness';
-import { expectFailure, standaloneProfile } from '../sessions/testSupport';
-import { valueTestbed } from './valueTestbed';
+import { startStandalone, waitFor, type StandaloneServer } from '../localRedis/testSupport';
+import { expectFailure, standaloneProfile } from '../sessions/testSupport/sessionTestbed';
+import { valueTestbed } from './testSupport/valueTestbed';
 
 // A write that meets a lost connection is never re-sent, and the user is told whether it can
 // have been applied. Each test kills its own redis-server.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { noMasterText, recoveryOf, recoveryLead } from './sessionRecovery';
-import { view } from './sessionViewFixture';
+import { view } from './testSupport/sessionViewFixture';
 
 describe('recoveryOf', () => {
   it('reports a move to a new master after a failover', () => {

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { ApiError } from '../../../shared/api/errors';
 import type { SessionView } from '../../../shared/api/sessions';
 import { setBridge } from '../api/client';
-import { view } from './sessionViewFixture';
+import { view } from './testSupport/sessionViewFixture';
 import { currentSessionId, useSessions } from './sessionsStore';
 
 /** A stand-in for core's transport: records calls; `sessions.open` answers when the test says. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { writePause } from './writeAccess';
-import { view } from './sessionViewFixture';
+import { view } from './testSupport/sessionViewFixture';
 
 describe('writePause', () => {
   it('lets writes go only while the session is ready on a master', () => {

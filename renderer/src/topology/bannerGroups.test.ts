@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { groupBanners, INCIDENT_LEAD_MS } from './bannerGroups';
-import { alert, failover } from './snapshotFixture';
+import { alert, failover } from './testSupport/snapshotFixture';
 
 const A = '127.0.0.1:6379';
 const B = '127.0.0.1:6380';

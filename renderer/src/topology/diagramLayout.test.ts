@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ADDRESS_CHAR_PX, STATUS_CHAR_PX, TEXT_LEFT } from './cardText';
 import { dataNodeId, layoutDiagram, NODE, prefersCompact, type DiagramLayout } from './diagramLayout';
-import { flags, replica, sentinel, snapshot } from './snapshotFixture';
+import { flags, replica, sentinel, snapshot } from './testSupport/snapshotFixture';
 
 describe('diagram layout', () => {
   it('puts the master above its replicas, centred, and sentinels to the right', () => {

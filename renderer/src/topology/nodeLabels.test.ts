@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeMaster, describeReplica, describeSentinel } from './nodeLabels';
-import { flags, replica, sentinel, snapshot } from './snapshotFixture';
+import { flags, replica, sentinel, snapshot } from './testSupport/snapshotFixture';
 
 describe('node descriptions', () => {
   it('names a healthy replica with its link and lag', () => {

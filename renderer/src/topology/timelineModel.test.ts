@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeEvent, failoverTitle, timelineRows } from './timelineModel';
-import { event, failover } from './snapshotFixture';
+import { event, failover } from './testSupport/snapshotFixture';
 
 describe('timeline rows', () => {
   const f1 = failover({ id: 'f1', startedAt: 1_000, eventIds: ['e1', 'e2'], outcome: 'recovered' });

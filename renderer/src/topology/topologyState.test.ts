@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TIMELINE_LIMITS } from '../../../shared/api/topology';
-import { alert, event, failover, snapshot } from './snapshotFixture';
+import { alert, event, failover, snapshot } from './testSupport/snapshotFixture';
 import {
   applyAlert,
   applySnapshot,

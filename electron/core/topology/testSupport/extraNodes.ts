@@ -1,11 +1,11 @@
 // Adds a node to a running harness deployment (a sentinel or a replica joining later), so
 // tests can check the watcher picks it up without a reload. Stop it with `node.stop()` and
 // `removeTempDir(dir)`.
-import { findRedisServer } from '../../harness/findRedisServer';
-import { createTempDir, removeTempDir } from '../../harness/processRegistry';
-import { dataNodeConfig, sentinelConfig } from '../../harness/redisConfig';
-import { startRedisNode, type RedisNode } from '../../harness/redisNode';
-import type { SentinelTopology } from '../../harness';
+import { findRedisServer } from '../../localRedis/findRedisServer';
+import { createTempDir, removeTempDir } from '../../localRedis/processRegistry';
+import { dataNodeConfig, sentinelConfig } from '../../localRedis/redisConfig';
+import { startRedisNode, type RedisNode } from '../../localRedis/redisNode';
+import type { SentinelTopology } from '../../localRedis/testSupport';
 
 export interface ExtraNode {
   node: RedisNode;

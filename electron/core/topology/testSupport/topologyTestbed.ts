@@ -7,8 +7,8 @@ import type {
   TopologyEvent,
   TopologySnapshot,
 } from '../../../../shared/api/topology';
-import { waitFor, type SentinelTopology } from '../../harness';
-import { sentinelProfile, sessionTestbed } from '../../sessions/testSupport';
+import { waitFor, type SentinelTopology } from '../../localRedis/testSupport';
+import { sentinelProfile, sessionTestbed } from '../../sessions/testSupport/sessionTestbed';
 import { createTopologyService } from '../topologyService';
 
 export const address = (node: { host: string; port: number }): string => `${node.host}:${node.port}`;
