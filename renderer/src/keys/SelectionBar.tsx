@@ -1,5 +1,5 @@
 import { useShallow } from 'zustand/react/shallow';
-import type { BulkStatus } from './bulkActions';
+import type { BulkStatus } from './keysState';
 import type { KeyCommand } from './keyCommands';
 import { useKeys } from './keysStore';
 import { MAX_BULK_KEYS } from './resolveSelection';

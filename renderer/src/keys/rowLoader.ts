@@ -1,7 +1,7 @@
 import type { KeyBytes } from '../../../shared/api/keys';
 import { api } from '../api/client';
 import { metaOfPages, PAGE_SIZE, pageOf, pinnedPages, prunePages } from './keyPages';
-import type { StoreContext } from './keysStore';
+import type { StoreContext } from './keysState';
 import { keyId } from './keyText';
 
 /** Keys per `keys.meta` call (the API's maximum). */
