@@ -3,7 +3,7 @@ import type { ApiError } from '../../../shared/api/errors';
 import type { KeyBytes } from '../../../shared/api/keys';
 import type { MgetItem } from '../../../shared/api/values';
 import { api } from '../api/client';
-import { displayKey, keyId } from '../keys/keyText';
+import { displayKey, keyId } from '../ui/keyText';
 import { errorText } from './apiErrors';
 import { MergeEditor } from './MergeEditor';
 import { bytesOf, formatBytes } from './valueBytes';

@@ -1,13 +1,13 @@
 import { useId, useState } from 'react';
 import type { KeyBytes } from '../../../shared/api/keys';
 import { api } from '../api/client';
-import { displayKey, isEscaped } from '../keys/keyText';
+import { displayKey, isEscaped } from '../ui/keyText';
 import { useWritePause } from '../sessions/sessionsStore';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { FormDialog } from '../ui/FormDialog';
 import { Checkbox, EscapesCheckbox, FormError, TextField } from '../ui/fields';
 import { errorText } from './apiErrors';
-import { typedBytes } from './escapedInput';
+import { typedBytes } from '../ui/escapedInput';
 import { useEditorDb } from './editorDb';
 
 /** A labelled multi-line text input. */

@@ -3,7 +3,7 @@ import type { ApiError } from '../../../shared/api/errors';
 import type { KeyBytes } from '../../../shared/api/keys';
 import type { WriteResult } from '../../../shared/api/values';
 import { api } from '../api/client';
-import { displayKey } from '../keys/keyText';
+import { displayKey } from '../ui/keyText';
 import { useWritePause } from '../sessions/sessionsStore';
 import { LoadFailed } from './LoadFailed';
 import { ByteEditor } from './ByteEditor';

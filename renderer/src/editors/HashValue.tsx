@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useState, type KeyboardEvent } from 'r
 import type { KeyBytes } from '../../../shared/api/keys';
 import type { HashEntry, ValueHeader } from '../../../shared/api/values';
 import { api } from '../api/client';
-import { displayKey, keyId } from '../keys/keyText';
+import { displayKey, keyId } from '../ui/keyText';
 import { useWritePause } from '../sessions/sessionsStore';
 import { errorText } from './apiErrors';
 import { LoadFailed } from './LoadFailed';

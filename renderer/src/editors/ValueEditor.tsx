@@ -5,7 +5,7 @@ import type { ValueHeader } from '../../../shared/api/values';
 import { api } from '../api/client';
 import { EditorDb } from './editorDb';
 import type { KeyCommand } from '../keys/keyCommands';
-import { displayKey, keyId } from '../keys/keyText';
+import { displayKey, keyId } from '../ui/keyText';
 import { useKeys } from '../keys/keysStore';
 import { recount } from '../sessions/keyCounts';
 import { errorText } from './apiErrors';

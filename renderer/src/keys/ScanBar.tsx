@@ -2,7 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { REDIS_TYPES, type RedisType } from '../../../shared/api/keys';
 import { useShallow } from 'zustand/react/shallow';
 import { useKeysIn } from '../sessions/keyCounts';
-import { displayKey, isPattern } from './keyText';
+import { displayKey, isPattern } from '../ui/keyText';
 import type { SessionKeys } from './keysState';
 import { useKeys } from './keysStore';
 import { scanSummary } from './scanSummary';

@@ -2,7 +2,7 @@ import type { KeyBytes, KeyJobStatus } from '../../../shared/api/keys';
 import { api } from '../api/client';
 import { NO_SELECTION } from './keySelection';
 import type { BulkStatus, StoreContext } from './keysState';
-import { keyId } from './keyText';
+import { keyId } from '../ui/keyText';
 import type { ResolvedSelection } from './resolveSelection';
 
 /** Keys per `keys.delete` / `keys.expire` call (the API's maximum). */

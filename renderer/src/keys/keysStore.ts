@@ -8,7 +8,7 @@ import { FADE_MS } from '../ui/fade';
 import { bulkActions, type BulkActions } from './bulkActions';
 import { keepPicked, NO_SELECTION } from './keySelection';
 import type { SessionKeys, StoreContext } from './keysState';
-import { keyId } from './keyText';
+import { keyId } from '../ui/keyText';
 import { rowLoader, type RowLoader } from './rowLoader';
 import { selectionActions, type SelectionActions } from './selectionActions';
 import { selectedKeysOf } from './selectionView';

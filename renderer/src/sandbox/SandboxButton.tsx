@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { api } from '../api/client';
 import { useNav } from '../nav/navStore';
 import { useSessions } from '../sessions/sessionsStore';
-import { useProfiles } from './profilesStore';
+import { useProfiles } from '../profiles/profilesStore';
 import { FormError } from '../ui/fields';
 
 /** Offered only where redis-server is installed: a real local Sentinel deployment, one click. */
