@@ -6,7 +6,7 @@ import { profileSessionState, useSessions } from '../sessions/sessionsStore';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { Menu, type MenuEntry } from '../ui/Menu';
 import { StateDot } from '../ui/StateDot';
-import { exportProfiles } from '../profiles/ImportExport';
+import { exportProfiles } from '../profiles/profileCalls';
 import { groupProfiles, profileAddress, useProfiles } from '../profiles/profilesStore';
 
 const exportProfile = (p: ProfileView) => exportProfiles([p.id]);
