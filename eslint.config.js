@@ -16,14 +16,23 @@ import tseslint from 'typescript-eslint';
 const NODE_BUILTINS = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 const node = { paths: NODE_BUILTINS, patterns: ['node:*'] };
 
-/** @param {{ paths?: string[]; patterns?: string[]; message: string }} rule */
-const restrict = ({ paths = [], patterns = [], message }) => [
+/** @typedef {{ paths?: string[]; patterns?: string[]; message: string }} Rule */
+/** @param {Rule[]} rules */
+const restrict = (...rules) => [
   'error',
   {
-    paths: paths.map((name) => ({ name, message })),
-    patterns: patterns.length ? [{ group: patterns, message }] : [],
+    paths: rules.flatMap(({ paths = [], message }) => paths.map((name) => ({ name, message }))),
+    patterns: rules.flatMap(({ patterns = [], message }) => (patterns.length ? [{ group: patterns, message }] : [])),
   },
 ];
+
+/** @type {Rule} */
+const browserOnly = {
+  paths: [...node.paths, 'electron', 'ioredis', 'ws'],
+  patterns: [...node.patterns, 'electron/*', '**/electron/**', 'ioredis/*'],
+  message:
+    'renderer/ is browser code: it reaches core only through the API bridge (shared/ types), never electron, node:* or ioredis.',
+};
 
 const layer = (files, rule) => ({ files, rules: { 'no-restricted-imports': restrict(rule) } });
 
@@ -78,14 +87,22 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
     rules: {
-      'no-restricted-imports': restrict({
-        paths: [...node.paths, 'electron', 'ioredis', 'ws'],
-        patterns: [...node.patterns, 'electron/*', '**/electron/**', 'ioredis/*'],
-        message:
-          'renderer/ is browser code: it reaches core only through the API bridge (shared/ types), never electron, node:* or ioredis.',
-      }),
+      'no-restricted-imports': restrict(browserOnly),
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'error',
+    },
+  },
+  {
+    // A component calls core through its feature's store or module (docs/ARCHITECTURE.md, "Where a
+    // component calls the API"); main.tsx only hands the client its transport.
+    files: ['renderer/**/*.tsx'],
+    ignores: ['renderer/src/main.tsx'],
+    rules: {
+      'no-restricted-imports': restrict(browserOnly, {
+        patterns: ['**/api/client'],
+        message:
+          "A component never imports the API client: call your feature's store or its calls module (e.g. editors/valueCalls.ts).",
+      }),
     },
   },
   {

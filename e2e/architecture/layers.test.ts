@@ -61,6 +61,17 @@ const cases: { file: string; allowed: string[]; forbidden: string[] }[] = [
       "import { createCore } from '../../../electron/core/createCore';",
     ],
   },
+  {
+    // A component reaches core through its feature's store or module (docs/ARCHITECTURE.md).
+    file: 'renderer/src/editors/Probe.tsx',
+    allowed: ["import { valueCall } from './valueCalls';", "import { useKeys } from '../keys/keysStore';"],
+    forbidden: ["import { api } from '../api/client';", "import { readFile } from 'node:fs';"],
+  },
+  {
+    file: 'renderer/src/editors/probeCalls.ts',
+    allowed: ["import { api } from '../api/client';"],
+    forbidden: ["import { ipcRenderer } from 'electron';"],
+  },
 ];
 
 describe('layer rules (eslint no-restricted-imports)', () => {

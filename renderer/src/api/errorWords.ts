@@ -1,6 +1,6 @@
 import type { ApiError } from '../../../shared/api/errors';
 import type { Result } from '../../../shared/api/result';
-import { clusterRedirectText, crossSlotText } from '../cluster/clusterText';
+import { clusterRedirectText, crossSlotText } from './clusterWords';
 
 /**
  * Errors whose words the renderer composes from core's code and parameters. Applied to every

@@ -1,5 +1,5 @@
 import { useNav } from '../nav/navStore';
-import { ProfileList } from '../profiles/ProfileList';
+import { ProfileList } from './ProfileList';
 import { linkProblem, useAppStore } from './appStore';
 
 /** Brand, version, the link to core, and the saved connections. */

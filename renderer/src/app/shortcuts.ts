@@ -1,25 +1,6 @@
-import { create } from 'zustand';
 import { useNav } from '../nav/navStore';
+import { useNewKeyRequests } from '../editors/newKeyRequests';
 import { useSessions } from '../sessions/sessionsStore';
-
-/**
- * Ctrl+N follows the focused area: inside a session (its tab, its views, or nothing focused
- * while it is on screen) it is New key; in the connections list and on every other screen it is
- * New connection; inside a dialog it does nothing.
- */
-interface ShortcutRequests {
-  /** The session whose key browser should open New key (it may have to mount first). */
-  newKeyFor?: string;
-  take(sessionId: string): boolean;
-}
-
-export const useShortcutRequests = create<ShortcutRequests>((set, get) => ({
-  take: (sessionId) => {
-    if (get().newKeyFor !== sessionId) return false;
-    set({ newKeyFor: undefined });
-    return true;
-  },
-}));
 
 type Area = 'dialog' | 'session' | 'other';
 
@@ -33,7 +14,11 @@ function focusedArea(target: EventTarget | null): Area {
   return el.closest('main, .tabs') ? 'session' : 'other';
 }
 
-/** The app-wide Ctrl+N (window keydown). */
+/**
+ * The app-wide Ctrl+N (window keydown) follows the focused area: inside a session (its tab, its
+ * views, or nothing focused while it is on screen) it is New key; in the connections list and on
+ * every other screen it is New connection; inside a dialog it does nothing.
+ */
 export function onNewShortcut(e: KeyboardEvent): void {
   if (!(e.ctrlKey || e.metaKey) || e.shiftKey || e.altKey || e.key.toLowerCase() !== 'n') return;
   e.preventDefault();
@@ -46,5 +31,5 @@ export function onNewShortcut(e: KeyboardEvent): void {
   // A read-only or failed session offers no New key: nothing happens (never a surprise form).
   if (!session || session.readOnly || session.state === 'failed') return;
   if (sessions.tabs[session.id] !== 'keys') sessions.setTab(session.id, 'keys');
-  useShortcutRequests.setState({ newKeyFor: session.id });
+  useNewKeyRequests.getState().ask(session.id);
 }

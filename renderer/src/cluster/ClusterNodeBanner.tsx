@@ -1,5 +1,5 @@
 import type { SessionView } from '../../../shared/api/sessions';
-import { CLUSTER_NODE_TEXT } from './clusterText';
+import { CLUSTER_NODE_TEXT } from '../api/clusterWords';
 
 /** On a standalone session whose server is a Redis Cluster node: only its keys are here. */
 export function ClusterNodeBanner({ session }: { session: SessionView }) {

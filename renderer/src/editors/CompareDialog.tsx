@@ -2,8 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import type { ApiError } from '../../../shared/api/errors';
 import type { KeyBytes } from '../../../shared/api/keys';
 import type { MgetItem } from '../../../shared/api/values';
-import { api } from '../api/client';
-import { displayKey, keyId } from '../keys/keyText';
+import { displayKey, keyId } from '../ui/keyText';
 import { errorText } from './apiErrors';
 import { MergeEditor } from './MergeEditor';
 import { bytesOf, formatBytes } from './valueBytes';
@@ -11,6 +10,7 @@ import { showAs } from './valueViews';
 import { FormError } from '../ui/fields';
 import { useModalDialog } from '../ui/useModalDialog';
 import { useEditorDb } from './editorDb';
+import { valueCall } from './valueCalls';
 
 /** What a compared key shows: its value as text (escaped when binary), or why there is none. */
 function itemText(item: MgetItem): string {
@@ -37,7 +37,7 @@ export function CompareDialog({ sessionId, keys, onClose }: { sessionId: string;
   useModalDialog(ref);
   useEffect(() => {
     let live = true;
-    void api.call('values.mget', { sessionId, db, keys }).then((r) => {
+    void valueCall('values.mget', { sessionId, db, keys }).then((r) => {
       if (!live) return;
       if (r.ok) setItems(r.value);
       else setError(r.error);

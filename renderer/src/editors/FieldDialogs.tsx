@@ -1,14 +1,14 @@
 import { useId, useState } from 'react';
 import type { KeyBytes } from '../../../shared/api/keys';
-import { api } from '../api/client';
-import { displayKey, isEscaped } from '../keys/keyText';
+import { displayKey, isEscaped } from '../ui/keyText';
 import { useWritePause } from '../sessions/sessionsStore';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { FormDialog } from '../ui/FormDialog';
 import { Checkbox, EscapesCheckbox, FormError, TextField } from '../ui/fields';
 import { errorText } from './apiErrors';
-import { typedBytes } from './escapedInput';
+import { typedBytes } from '../ui/escapedInput';
 import { useEditorDb } from './editorDb';
+import { valueCall } from './valueCalls';
 
 /** A labelled multi-line text input. */
 export function TextArea({
@@ -59,7 +59,7 @@ export function AddFieldDialog({
     if ('error' in f) return setError(`Field: ${f.error}`);
     if ('error' in v) return setError(`Value: ${v.error}`);
     setBusy(true);
-    const result = await api.call('values.hash.setField', {
+    const result = await valueCall('values.hash.setField', {
       sessionId,
       db,
       key: keyBytes,
@@ -122,7 +122,7 @@ export function RenameFieldDialog({
     const typed = typedBytes(name, escapes);
     if ('error' in typed) return setError(typed.error);
     setBusy(true);
-    const result = await api.call('values.hash.renameField', {
+    const result = await valueCall('values.hash.renameField', {
       sessionId,
       db,
       key: keyBytes,

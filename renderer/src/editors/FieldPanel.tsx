@@ -2,8 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { ApiError } from '../../../shared/api/errors';
 import type { KeyBytes } from '../../../shared/api/keys';
 import type { WriteResult } from '../../../shared/api/values';
-import { api } from '../api/client';
-import { displayKey } from '../keys/keyText';
+import { displayKey } from '../ui/keyText';
 import { useWritePause } from '../sessions/sessionsStore';
 import { LoadFailed } from './LoadFailed';
 import { ByteEditor } from './ByteEditor';
@@ -14,6 +13,7 @@ import { useWholeLoad, type WholeLoader } from './useWholeLoad';
 import { toValueBytes } from './valueBytes';
 import { isBig } from './valueViews';
 import { useEditorDb } from './editorDb';
+import { valueCall } from './valueCalls';
 
 type Load = { state: 'loading' } | { state: 'error'; error: ApiError } | { state: 'ready'; value: LoadedValue };
 
@@ -48,13 +48,11 @@ export function FieldPanel({
   const db = useEditorDb();
 
   useEffect(() => {
-    void api
-      .call('values.hash.getField', { sessionId, db, key: keyBytes, field })
-      .then((result) =>
-        setLoad(
-          result.ok ? { state: 'ready', value: loadedFrom(result.value) } : { state: 'error', error: result.error },
-        ),
-      );
+    void valueCall('values.hash.getField', { sessionId, db, key: keyBytes, field }).then((result) =>
+      setLoad(
+        result.ok ? { state: 'ready', value: loadedFrom(result.value) } : { state: 'error', error: result.error },
+      ),
+    );
   }, [sessionId, db, keyBytes, field, generation]);
 
   const size = load.state === 'ready' ? load.value.size : 0;
@@ -72,7 +70,7 @@ export function FieldPanel({
     const target = { sessionId, db, key: keyBytes };
     const result = isBig(bytes)
       ? await saveInChunks(target, bytes, expect, commitField({ ...target, field }))
-      : await api.call('values.hash.setField', { ...target, field, value: toValueBytes(bytes), expect });
+      : await valueCall('values.hash.setField', { ...target, field, value: toValueBytes(bytes), expect });
     if (result.ok) onSaved(bytes, result.value);
     return result;
   };

@@ -1,8 +1,7 @@
 import { useCallback, useEffect, useMemo, useState, type KeyboardEvent } from 'react';
 import type { KeyBytes } from '../../../shared/api/keys';
 import type { HashEntry, ValueHeader } from '../../../shared/api/values';
-import { api } from '../api/client';
-import { displayKey, keyId } from '../keys/keyText';
+import { displayKey, keyId } from '../ui/keyText';
 import { useWritePause } from '../sessions/sessionsStore';
 import { errorText } from './apiErrors';
 import { LoadFailed } from './LoadFailed';
@@ -17,6 +16,7 @@ import { ValueFilter } from './ValueFilter';
 import { ValueTable, type Column } from './ValueTable';
 import { useEditorDb } from './editorDb';
 import { useFadingNotice } from '../ui/fade';
+import { valueCall } from './valueCalls';
 
 /** Field names up to this many bytes come whole with each page (longer ones cannot be addressed). */
 const PREVIEW_BYTES = 4096;
@@ -57,7 +57,7 @@ export function HashValue({
 
   const fetchRows: FetchRows<HashEntry> = useCallback(
     async (cursor) => {
-      const r = await api.call('values.hash.scan', {
+      const r = await valueCall('values.hash.scan', {
         sessionId,
         db,
         key,
@@ -175,7 +175,7 @@ export function HashValue({
 
   const deleteFields = async (fields: KeyBytes[]) => {
     setDialog(undefined);
-    const r = await api.call('values.hash.deleteFields', { sessionId, db, key, fields });
+    const r = await valueCall('values.hash.deleteFields', { sessionId, db, key, fields });
     if (!r.ok) return setNotice({ text: `Could not delete: ${errorText(r.error)}`, error: true });
     if (r.value.keyDeleted) return onGone();
     const gone = new Set(fields.map(keyId));

@@ -1,12 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
 import type { KeyBytes } from '../../../shared/api/keys';
 import type { WriteResult } from '../../../shared/api/values';
-import { api } from '../api/client';
 import { useWritePause } from '../sessions/sessionsStore';
 import { errorText } from './apiErrors';
 import { conflictCurrent } from './loadedValue';
 import { utf8Text } from './valueBytes';
 import { useEditorDb } from './editorDb';
+import { valueCall } from './valueCalls';
 
 /**
  * A short text value edited in its table cell. It starts from the field as the server holds it
@@ -42,7 +42,7 @@ export function InlineValueEdit({
 
   useEffect(() => {
     let live = true;
-    void api.call('values.hash.getField', { sessionId, db, key: keyBytes, field }).then((r) => {
+    void valueCall('values.hash.getField', { sessionId, db, key: keyBytes, field }).then((r) => {
       if (!live) return;
       if (!r.ok) {
         setQueued(false);
@@ -77,7 +77,7 @@ export function InlineValueEdit({
     }
     setQueued(false);
     setBusy(true);
-    const r = await api.call('values.hash.setField', {
+    const r = await valueCall('values.hash.setField', {
       sessionId,
       db,
       key: keyBytes,

@@ -1,8 +1,7 @@
 import { useId, useState } from 'react';
 import type { KeyBytes } from '../../../shared/api/keys';
-import { api } from '../api/client';
-import type { TtlUnit } from '../keys/ttlInput';
-import { TtlUnitSelect } from '../keys/TtlUnitSelect';
+import type { TtlUnit } from '../ui/ttlInput';
+import { TtlUnitSelect } from '../ui/TtlUnitSelect';
 import { useWritePause } from '../sessions/sessionsStore';
 import { FormDialog } from '../ui/FormDialog';
 import { EscapesCheckbox, FormError, TextField } from '../ui/fields';
@@ -10,10 +9,11 @@ import { countOf } from '../ui/format';
 import { errorText } from './apiErrors';
 import { BulkFields, HashRows, type HashRow } from './NewKeyParts';
 import { parseBulk } from './bulkInput';
-import { typedBytes } from './escapedInput';
+import { typedBytes } from '../ui/escapedInput';
 import { CONDITIONS, createRefusal, existingKeysText, ttlChange, type Condition } from './newKeyInput';
 import { TextArea } from './FieldDialogs';
 import { useEditorDb } from './editorDb';
+import { valueCall } from './valueCalls';
 
 type Kind = 'string' | 'hash' | 'bulk';
 const KINDS: readonly { value: Kind; label: string }[] = [
@@ -56,7 +56,7 @@ export function NewKeyDialog({
     if (kind === 'bulk') {
       const parsed = parseBulk(bulk);
       if ('error' in parsed) return parsed.error;
-      const r = await api.call('values.mset', { sessionId, db, pairs: parsed.pairs, onlyIfNoneExist });
+      const r = await valueCall('values.mset', { sessionId, db, pairs: parsed.pairs, onlyIfNoneExist });
       if (!r.ok)
         return r.error.code === 'KEY_EXISTS'
           ? `Nothing was written: ${existingKeysText(r.error.details)} already exist (MSETNX writes all or none).`
@@ -72,7 +72,7 @@ export function NewKeyDialog({
     if (kind === 'string') {
       const bytes = typedBytes(value, escapes);
       if ('error' in bytes) return `Value: ${bytes.error}`;
-      const r = await api.call('values.string.set', {
+      const r = await valueCall('values.string.set', {
         sessionId,
         db,
         key: key.value,
@@ -94,7 +94,7 @@ export function NewKeyDialog({
       entries.push({ field: field.value, value: v.value });
     }
     if (entries.length === 0) return 'A hash needs at least one field.';
-    const r = await api.call('values.hash.create', { sessionId, db, key: key.value, entries, ttl: life.ttl });
+    const r = await valueCall('values.hash.create', { sessionId, db, key: key.value, entries, ttl: life.ttl });
     if (!r.ok) return createRefusal(r.error, key.value, 'absent');
     onCreated(
       key.value,

@@ -2,7 +2,6 @@ import { useCallback, useEffect, useState } from 'react';
 import type { ApiError } from '../../../shared/api/errors';
 import type { KeyBytes } from '../../../shared/api/keys';
 import type { WriteResult } from '../../../shared/api/values';
-import { api } from '../api/client';
 import { useWritePause } from '../sessions/sessionsStore';
 import { LoadFailed } from './LoadFailed';
 import { ByteEditor } from './ByteEditor';
@@ -14,6 +13,7 @@ import type { BodyEvents } from './valueBody';
 import { toValueBytes } from './valueBytes';
 import { isBig } from './valueViews';
 import { useEditorDb } from './editorDb';
+import { valueCall } from './valueCalls';
 
 type Load = { state: 'loading' } | { state: 'error'; error: ApiError } | { state: 'ready'; value: LoadedValue };
 
@@ -48,7 +48,7 @@ export function StringValue({
     [onGone, onWrongType],
   );
   useEffect(() => {
-    void api.call('values.string.get', { sessionId, db, key: keyBytes }).then((result) => {
+    void valueCall('values.string.get', { sessionId, db, key: keyBytes }).then((result) => {
       if (result.ok) return setLoad({ state: 'ready', value: loadedFrom(result.value) });
       setLoad({ state: 'error', error: result.error });
       failed(result.error);
@@ -69,7 +69,7 @@ export function StringValue({
   const save: SaveCall = (bytes, expect) => {
     const target = { sessionId, db, key: keyBytes };
     if (isBig(bytes)) return saveInChunks(target, bytes, expect, commitString(target));
-    return api.call('values.string.set', { ...target, value: toValueBytes(bytes), expect, ttl: 'keep' });
+    return valueCall('values.string.set', { ...target, value: toValueBytes(bytes), expect, ttl: 'keep' });
   };
 
   if (load.state === 'loading') return <p className="hint value-loading">Loading the value…</p>;

@@ -2,10 +2,9 @@ import { useCallback, useEffect, useMemo, useState, type ComponentProps, type Ke
 import type { ApiError } from '../../../shared/api/errors';
 import type { KeyBytes } from '../../../shared/api/keys';
 import type { ValueHeader } from '../../../shared/api/values';
-import { api } from '../api/client';
 import { EditorDb } from './editorDb';
 import type { KeyCommand } from '../keys/keyCommands';
-import { displayKey, keyId } from '../keys/keyText';
+import { displayKey, keyId } from '../ui/keyText';
 import { useKeys } from '../keys/keysStore';
 import { recount } from '../sessions/keyCounts';
 import { errorText } from './apiErrors';
@@ -14,6 +13,7 @@ import { HashValue } from './HashValue';
 import { StringValue } from './StringValue';
 import type { BodyEvents } from './valueBody';
 import { ValueHeaderBar } from './ValueHeaderBar';
+import { valueCall } from './valueCalls';
 
 type State =
   | { state: 'loading' }
@@ -59,7 +59,7 @@ export function ValueEditor({
   const meta = useKeys((st) => st.bySession[sessionId]?.meta[keyId(keyBytes)]);
 
   const readHeader = useCallback(async () => {
-    const result = await api.call('values.header', { sessionId, db, key: keyBytes });
+    const result = await valueCall('values.header', { sessionId, db, key: keyBytes });
     if (result.ok) {
       setBodyType((type) => type ?? result.value.type);
       setStale(undefined);

@@ -1,17 +1,17 @@
 import { useState } from 'react';
 import type { KeyBytes } from '../../../shared/api/keys';
 import type { ValueHeader } from '../../../shared/api/values';
-import { api } from '../api/client';
 import type { KeyCommand } from '../keys/keyCommands';
-import { displayKey, isEscaped } from '../keys/keyText';
+import { displayKey, isEscaped } from '../ui/keyText';
 import { useKeys } from '../keys/keysStore';
 import { useWritePause } from '../sessions/sessionsStore';
-import { describeTtl } from '../keys/ttlInput';
+import { describeTtl } from '../ui/ttlInput';
 import { errorText } from './apiErrors';
 import { useCountdown } from './useCountdown';
 import { count, formatBytes } from './valueBytes';
 import { FormError } from '../ui/fields';
 import { useEditorDb } from './editorDb';
+import { valueCall } from './valueCalls';
 
 const UNITS: Record<string, [string, string]> = {
   hash: ['field', 'fields'],
@@ -44,7 +44,7 @@ function MemoryFact({ sessionId, keyBytes }: { sessionId: string; keyBytes: KeyB
   const [state, setState] = useState<{ bytes?: number; error?: string; busy?: boolean }>({});
   const measure = async () => {
     setState({ busy: true });
-    const result = await api.call('values.memory', { sessionId, db, key: keyBytes });
+    const result = await valueCall('values.memory', { sessionId, db, key: keyBytes });
     setState(result.ok ? { bytes: result.value.bytes } : { error: errorText(result.error) });
   };
   return (

@@ -1,13 +1,13 @@
 import { useEffect, useState } from 'react';
 import type { KeyBytes } from '../../../shared/api/keys';
-import { useShortcutRequests } from '../app/shortcuts';
-import { keyId } from '../keys/keyText';
+import { keyId } from '../ui/keyText';
 import { useKeys, useSelectedKeys } from '../keys/keysStore';
 import { recount } from '../sessions/keyCounts';
 import { useWritePause } from '../sessions/sessionsStore';
 import { CompareDialog } from './CompareDialog';
 import { EditorDb } from './editorDb';
 import { NewKeyDialog } from './NewKeyDialog';
+import { useNewKeyRequests } from './newKeyRequests';
 
 const NO_KEYS: KeyBytes[] = [];
 
@@ -37,9 +37,9 @@ export function ValueTools({
   const db = useKeys((st) => st.bySession[sessionId]?.db ?? 0);
 
   // Ctrl+N inside this session (see app/shortcuts): taken here, also when it made the Keys view mount.
-  const newKeyAsked = useShortcutRequests((s) => s.newKeyFor === sessionId);
+  const newKeyAsked = useNewKeyRequests((s) => s.newKeyFor === sessionId);
   useEffect(() => {
-    if (newKeyAsked && useShortcutRequests.getState().take(sessionId) && !readOnly) setDialog('new');
+    if (newKeyAsked && useNewKeyRequests.getState().take(sessionId) && !readOnly) setDialog('new');
   }, [newKeyAsked, sessionId, readOnly]);
 
   return (

@@ -1,5 +1,5 @@
 import type { KeyBytes } from '../../../shared/api/keys';
-import { displayKey, keyId, parseEscapes, toKeyBytes } from '../keys/keyText';
+import { displayKey, keyId, parseEscapes, toKeyBytes } from '../ui/keyText';
 import { reformatJson } from './jsonFormat';
 
 export interface BulkPair {

@@ -2,7 +2,7 @@ import type { KeyBytes } from '../../../shared/api/keys';
 import type { Result } from '../../../shared/api/result';
 import type { StreamEntry, ValuePreview } from '../../../shared/api/values';
 import { api } from '../api/client';
-import { keyId } from '../keys/keyText';
+import { keyId } from '../ui/keyText';
 import { countOf } from '../ui/format';
 import { previewText } from './previewText';
 import type { Column } from './ValueTable';

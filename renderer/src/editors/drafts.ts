@@ -1,6 +1,6 @@
 import type { Text } from '@codemirror/state';
 import type { KeyBytes } from '../../../shared/api/keys';
-import { displayKey, keyId } from '../keys/keyText';
+import { displayKey, keyId } from '../ui/keyText';
 import type { JsonStyle, ViewKind } from './valueViews';
 
 /** What an edit is of: a key's value, or one field of a hash, in one session's database. */

@@ -1,8 +1,8 @@
 import type { ApiError, ErrorDetails } from '../../../shared/api/errors';
 import type { KeyBytes } from '../../../shared/api/keys';
 import type { TtlChange } from '../../../shared/api/values';
-import { displayKey } from '../keys/keyText';
-import { parseTtl, type TtlUnit } from '../keys/ttlInput';
+import { displayKey } from '../ui/keyText';
+import { parseTtl, type TtlUnit } from '../ui/ttlInput';
 
 /** A typed TTL as the API takes it: EX for whole seconds, PX otherwise; empty = `fallback`. */
 export function ttlChange(

@@ -1,5 +1,5 @@
 import type { ValuePreview } from '../../../shared/api/values';
-import { displayKey, isEscaped } from '../keys/keyText';
+import { displayKey, isEscaped } from '../ui/keyText';
 import type { KeyBytes } from '../../../shared/api/keys';
 import { bytesOf, formatBytes, toValueBytes } from './valueBytes';
 

@@ -1,4 +1,4 @@
-import { escapeBytes, parseEscapes } from '../keys/keyText';
+import { escapeBytes, parseEscapes } from '../ui/keyText';
 import { HEX_PER_LINE, parseHex, toHex } from './hexText';
 import { describeJsonError, isJsonDocument, isMultiline, reformatJson } from './jsonFormat';
 import { PARTIAL_LOAD_BYTES } from '../../../shared/api/values';

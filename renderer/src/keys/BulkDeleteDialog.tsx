@@ -1,6 +1,6 @@
 import { useWritePause } from '../sessions/sessionsStore';
 import { FormDialog } from '../ui/FormDialog';
-import { displayKey, keyId } from './keyText';
+import { displayKey, keyId } from '../ui/keyText';
 import { useKeys } from './keysStore';
 import { MAX_BULK_FOLDERS, planDelete } from './resolveSelection';
 import { useResolvedSelection } from './useResolvedSelection';

@@ -1,7 +1,6 @@
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { Fragment, useCallback, useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import type { KeyBytes } from '../../../shared/api/keys';
 import type { SessionView } from '../../../shared/api/sessions';
-import { ValueEditor } from '../editors/ValueEditor';
-import { ValueTools } from '../editors/ValueTools';
 import { useWritePause } from '../sessions/sessionsStore';
 import { Menu } from '../ui/Menu';
 import { useFadingNotice } from '../ui/fade';
@@ -13,7 +12,7 @@ import { menuEntries, WRITES, type KeyCommand, type MenuTarget } from './keyComm
 import { KeyDialogs, type KeyDialog, type Notice } from './KeyDialogs';
 import { rowAt } from './keyPages';
 import { selectionSize } from './keySelection';
-import { displayKey, keyId } from './keyText';
+import { displayKey, keyId } from '../ui/keyText';
 import { useKeys } from './keysStore';
 import { treeId, KeyTree } from './KeyTree';
 import { ScanBar } from './ScanBar';
@@ -60,10 +59,21 @@ function JobProgress({ sessionId, onCancel }: { sessionId: string; onCancel(): v
 }
 
 /**
+ * What the screen puts into the key browser: the value editors are a feature above keys (they use
+ * the keys store), so keys does not import them; the session screen composes both.
+ */
+export interface KeyBrowserSlots {
+  /** Tools above the tree (New key, Compare…); `onNotice` shows a line under the tree. */
+  tools(onNotice: (notice: Notice) => void): ReactNode;
+  /** The opened key's pane (mounted anew for each key and db). */
+  value(opened: { db: number; keyBytes: KeyBytes; run(command: KeyCommand): void }): ReactNode;
+}
+
+/**
  * Scan bar, selection bar, the tree with its context menu, and the opened key, with explicit
  * empty / no-match / reconnecting states. F5 or Ctrl+R inside it rescans (not a page reload).
  */
-export function KeyBrowser({ session }: { session: SessionView }) {
+export function KeyBrowser({ session, slots }: { session: SessionView; slots: KeyBrowserSlots }) {
   // Narrow slices: pages and TYPE/TTL arriving while scrolling do not re-render the whole browser.
   const status = useKeys((st) => st.bySession[session.id]?.status);
   const hasJob = useKeys((st) => !!st.bySession[session.id]?.job);
@@ -158,7 +168,7 @@ export function KeyBrowser({ session }: { session: SessionView }) {
     >
       <div className="key-pane">
         <ScanBar sessionId={session.id} />
-        <ValueTools sessionId={session.id} readOnly={readOnly} onNotice={setNotice} />
+        {slots.tools(setNotice)}
         {/* Once there is a tree to act on: its write actions wait, and say why here. */}
         {hasStatus && <WritesPaused reason={paused} />}
         {!ready && !hasStatus && <p className="hint">Keys are shown once the connection is ready.</p>}
@@ -182,14 +192,7 @@ export function KeyBrowser({ session }: { session: SessionView }) {
       <Splitter label="Resize the key tree" value={treeWidth} min={20} max={75} onChange={setTreeWidth} />
       <div className="detail-pane">
         {openKey ? (
-          <ValueEditor
-            key={`${keysDb}:${keyId(openKey)}`}
-            sessionId={session.id}
-            db={keysDb}
-            keyBytes={openKey}
-            readOnly={readOnly}
-            run={run}
-          />
+          <Fragment key={`${keysDb}:${keyId(openKey)}`}>{slots.value({ db: keysDb, keyBytes: openKey, run })}</Fragment>
         ) : (
           <p className="hint">
             Select a key to see it. Arrows move, → / ← open and close folders, Enter opens, Delete deletes. Ctrl+click

@@ -3,7 +3,7 @@ import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { countOf } from '../ui/format';
 import { BulkDeleteDialog } from './BulkDeleteDialog';
 import type { KeyCommand } from './keyCommands';
-import { displayKey } from './keyText';
+import { displayKey } from '../ui/keyText';
 import { useKeys } from './keysStore';
 import { RenameDialog } from './RenameDialog';
 import { SelectionTtlDialog, TtlDialog } from './TtlDialog';

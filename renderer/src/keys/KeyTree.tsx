@@ -4,7 +4,7 @@ import { useRowWindow } from '../ui/useRowWindow';
 import type { KeyCommand } from './keyCommands';
 import { rowAt } from './keyPages';
 import { isSelected } from './keySelection';
-import { keyId } from './keyText';
+import { keyId } from '../ui/keyText';
 import { useKeys } from './keysStore';
 import { KeyTreeRow } from './KeyTreeRow';
 import { onTreeKey } from './treeKeyboard';

@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import type { KeyMeta, KeyRow } from '../../../shared/api/keys';
-import { displayKey } from './keyText';
+import { displayKey } from '../ui/keyText';
 
 const TYPE_LABELS: Record<string, string> = {
   string: 'STR',

@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import type { KeyBytes } from '../../../shared/api/keys';
-import { typedBytes } from '../editors/escapedInput';
+import { typedBytes } from '../ui/escapedInput';
 import { useWritePause } from '../sessions/sessionsStore';
 import { FormDialog } from '../ui/FormDialog';
 import { Checkbox, EscapesCheckbox, TextField } from '../ui/fields';
-import { displayKey, isEscaped, keyId } from './keyText';
+import { displayKey, isEscaped, keyId } from '../ui/keyText';
 import { useKeys } from './keysStore';
 
 /**

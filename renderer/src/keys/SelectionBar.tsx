@@ -1,9 +1,9 @@
 import { useShallow } from 'zustand/react/shallow';
-import type { BulkStatus } from './bulkActions';
+import type { BulkStatus } from './keysState';
 import type { KeyCommand } from './keyCommands';
 import { useKeys } from './keysStore';
 import { MAX_BULK_KEYS } from './resolveSelection';
-import { describeTtl } from './ttlInput';
+import { describeTtl } from '../ui/ttlInput';
 import { selectionText, summarizeSelection, targetsSelection } from './selectionView';
 import { countOf } from '../ui/format';
 

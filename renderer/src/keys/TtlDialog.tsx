@@ -3,10 +3,10 @@ import type { KeyBytes } from '../../../shared/api/keys';
 import { useWritePause } from '../sessions/sessionsStore';
 import { FormDialog } from '../ui/FormDialog';
 import { countOf } from '../ui/format';
-import { displayKey, keyId } from './keyText';
+import { displayKey, keyId } from '../ui/keyText';
 import { useKeys } from './keysStore';
-import { describeTtl, parseTtl, type TtlUnit } from './ttlInput';
-import { TtlUnitSelect } from './TtlUnitSelect';
+import { describeTtl, parseTtl, type TtlUnit } from '../ui/ttlInput';
+import { TtlUnitSelect } from '../ui/TtlUnitSelect';
 import { useResolvedSelection } from './useResolvedSelection';
 
 const n = (x: number) => x.toLocaleString('en-US');

@@ -1,31 +1,12 @@
 import type { KeyBytes, KeyJobStatus } from '../../../shared/api/keys';
 import { api } from '../api/client';
 import { NO_SELECTION } from './keySelection';
-import type { StoreContext } from './keysStore';
-import { keyId } from './keyText';
+import type { BulkStatus, StoreContext } from './keysState';
+import { keyId } from '../ui/keyText';
 import type { ResolvedSelection } from './resolveSelection';
 
 /** Keys per `keys.delete` / `keys.expire` call (the API's maximum). */
 export const BULK_BATCH = 10_000;
-
-/** A bulk delete or TTL change, as the selection bar shows it. */
-export interface BulkStatus {
-  kind: 'delete' | 'ttl';
-  /** The database it acts on, for its whole run (the session may switch meanwhile). */
-  db: number;
-  state: 'running' | 'done' | 'cancelled' | 'error';
-  /** Keys sent to the server so far, of `total`. */
-  done: number;
-  total: number;
-  /** Keys the server actually changed (those that still existed). */
-  affected: number;
-  /** Folders deleted whole (their own jobs), of `folderTotal`. */
-  foldersDone: number;
-  folderTotal: number;
-  /** For `ttl`: the new TTL, or null for "no expiry". */
-  ttlMs?: number | null;
-  error?: string;
-}
 
 export interface BulkActions {
   /** Deletes the keys in batches, then each folder with its folder job, one after the other. */

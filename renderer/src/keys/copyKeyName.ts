@@ -1,5 +1,5 @@
 import type { KeyBytes } from '../../../shared/api/keys';
-import { displayKey, isEscaped } from './keyText';
+import { displayKey, isEscaped } from '../ui/keyText';
 
 /**
  * Puts a key name (or folder prefix) on the clipboard. Text names go as they are, byte for byte.

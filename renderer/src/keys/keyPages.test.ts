@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { KeyMeta, KeyRow } from '../../../shared/api/keys';
 import { KEPT_PAGES, metaOfPages, PAGE_SIZE, pinnedPages, prunePages, rowAt, type Page } from './keyPages';
-import { keyId } from './keyText';
+import { keyId } from '../ui/keyText';
 
 const page = (p: number): Page => ({
   rows: Array.from({ length: PAGE_SIZE }, (_, i): KeyRow => ({

@@ -1,5 +1,5 @@
 import type { KeyMeta, KeyRow } from '../../../shared/api/keys';
-import { keyId } from './keyText';
+import { keyId } from '../ui/keyText';
 
 /** Rows per `keys.rows` call while browsing (what is near the viewport). */
 export const PAGE_SIZE = 200;

@@ -1,5 +1,5 @@
 import type { KeyRow } from '../../../shared/api/keys';
-import { keyId } from './keyText';
+import { keyId } from '../ui/keyText';
 
 /** A row's identity whatever its position: a key's bytes or a folder's prefix. */
 export const rowId = (row: KeyRow): string => (row.kind === 'key' ? `k${keyId(row.key)}` : `f${keyId(row.prefix)}`);

@@ -1,50 +1,17 @@
 import { create } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import type { ApiError } from '../../../shared/api/errors';
-import type { KeyBytes, KeyJobStatus, KeyMeta, KeyRow, RedisType, ScanStatus } from '../../../shared/api/keys';
+import type { KeyBytes, KeyJobStatus, KeyRow, RedisType, ScanStatus } from '../../../shared/api/keys';
 import { api } from '../api/client';
 import { recount } from '../sessions/keyCounts';
 import { FADE_MS } from '../ui/fade';
-import { bulkActions, type BulkActions, type BulkStatus } from './bulkActions';
-import type { Page } from './keyPages';
-import { keepPicked, NO_SELECTION, type KeySelection } from './keySelection';
-import { keyId } from './keyText';
+import { bulkActions, type BulkActions } from './bulkActions';
+import { keepPicked, NO_SELECTION } from './keySelection';
+import type { SessionKeys, StoreContext } from './keysState';
+import { keyId } from '../ui/keyText';
 import { rowLoader, type RowLoader } from './rowLoader';
 import { selectionActions, type SelectionActions } from './selectionActions';
 import { selectedKeysOf } from './selectionView';
-
-/** The key browser's state for one session: only the rows near the viewport live here. */
-export interface SessionKeys {
-  /**
-   * The database these rows belong to. Every call names it, so an action lands in the db the
-   * user saw, even if the session switched meanwhile (core runs it on a connection pinned there).
-   */
-  db: number;
-  status?: ScanStatus;
-  total: number;
-  /** Bumped whenever core says the rows changed; pages of older generations get refetched. */
-  generation: number;
-  pages: Record<number, Page>;
-  meta: Record<string, KeyMeta>;
-  /** The row with the keyboard focus (aria-activedescendant). */
-  focused: number;
-  /** The multi-selection (compact: ranges and a few picked rows, see keySelection). */
-  selection: KeySelection;
-  view: 'tree' | 'flat';
-  match: string;
-  type?: RedisType;
-  /** The key opened in the details pane. */
-  openKey?: KeyBytes;
-  /** Result of an exact-key lookup; `listed`: the key is in the list (the search may leave it out). */
-  lookup?: { key: string; found: boolean; listed: boolean };
-  /** The running or last folder delete (a finished one fades, see FADE_MS; an error stays). */
-  job?: KeyJobStatus;
-  /** The running or last bulk delete / TTL change (the same). */
-  bulk?: BulkStatus;
-  /** User limits for the scan: stop after `cap` keys; at most `maxCallsPerSecond` SCAN calls. */
-  limits: { cap?: number; maxCallsPerSecond?: number };
-  error?: ApiError;
-}
 
 const EMPTY: SessionKeys = {
   db: 0,
@@ -63,18 +30,6 @@ const FRESH_VIEW = { pages: {}, focused: 0, selection: NO_SELECTION } as const;
 
 /** A job or bulk action that ended well (done, or cancelled as asked): its message fades. */
 const finished = (m: { state: string } | undefined): boolean => m?.state === 'done' || m?.state === 'cancelled';
-
-/** What the slices (selection, bulk actions) get to work with. */
-export interface StoreContext {
-  patch(sessionId: string, p: Partial<SessionKeys> | ((s: SessionKeys) => Partial<SessionKeys>)): void;
-  of(sessionId: string): SessionKeys;
-  /** Rows changed: loaded pages become stale and are fetched again. */
-  refresh(sessionId: string): void;
-  /** Deleted keys: the details pane lets go of the opened one. */
-  forgetDeleted(sessionId: string, keys: KeyBytes[]): void;
-  /** Keys were deleted or created: the per-database counts are read again. */
-  countsChanged(sessionId: string): void;
-}
 
 interface KeysState extends SelectionActions, BulkActions, Pick<RowLoader, 'ensureRows'> {
   bySession: Record<string, SessionKeys>;

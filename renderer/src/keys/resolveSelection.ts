@@ -1,6 +1,6 @@
 import type { KeyBytes, KeyRow, KeyRowsPage } from '../../../shared/api/keys';
 import type { Result } from '../../../shared/api/result';
-import { keyBytesOf } from './keyText';
+import { keyBytesOf } from '../ui/keyText';
 import { rowId, type KeySelection } from './keySelection';
 
 export type FolderRow = Extract<KeyRow, { kind: 'folder' }>;

@@ -1,8 +1,8 @@
 import type { KeyBytes } from '../../../shared/api/keys';
 import { api } from '../api/client';
 import { metaOfPages, PAGE_SIZE, pageOf, pinnedPages, prunePages } from './keyPages';
-import type { StoreContext } from './keysStore';
-import { keyId } from './keyText';
+import type { StoreContext } from './keysState';
+import { keyId } from '../ui/keyText';
 
 /** Keys per `keys.meta` call (the API's maximum). */
 const META_BATCH = 1_000;

@@ -1,6 +1,6 @@
 import type { KeyRow } from '../../../shared/api/keys';
 import { selectAll, selectOnly, selectRange, toggleRow } from './keySelection';
-import type { StoreContext } from './keysStore';
+import type { StoreContext } from './keysState';
 
 /** How moving the focus treats the selection: follow it, extend the range to it, or keep it. */
 export type FocusMode = 'select' | 'extend' | 'keep';

@@ -2,7 +2,8 @@ import type { KeyboardEvent } from 'react';
 import type { KeyCommand } from './keyCommands';
 import { rowAt } from './keyPages';
 import { selectionSize } from './keySelection';
-import { useKeys, type SessionKeys } from './keysStore';
+import type { SessionKeys } from './keysState';
+import { useKeys } from './keysStore';
 import type { FocusMode } from './selectionActions';
 import { targetsSelection } from './selectionView';
 

@@ -1,18 +1,9 @@
 import { useRef, useState } from 'react';
 import type { ImportReport } from '../../../shared/api/profiles';
-import { api } from '../api/client';
-import { downloadFile } from '../ui/downloadFile';
+import { exportProfiles } from './profileCalls';
 import { useProfiles } from './profilesStore';
 import { FormError } from '../ui/fields';
 import { countOf } from '../ui/format';
-
-/** Downloads the given profiles as a JSON file (core never includes secrets). */
-export async function exportProfiles(ids: string[]): Promise<string | undefined> {
-  const result = await api.call('profiles.export', { ids });
-  if (!result.ok) return result.error.message;
-  downloadFile(result.value.fileName, result.value.json);
-  return undefined;
-}
 
 /** Export every profile (never with secrets) and import an exported file, with a report. */
 export function ImportExport() {

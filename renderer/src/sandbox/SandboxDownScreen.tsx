@@ -1,11 +1,10 @@
 import { useState } from 'react';
-import { api } from '../api/client';
 import { useNav } from '../nav/navStore';
 import { profileAddress, useProfiles } from '../profiles/profilesStore';
 import { useSessions } from '../sessions/sessionsStore';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { FormError } from '../ui/fields';
-import { isSandboxDown, useSandbox } from './sandboxStore';
+import { isSandboxDown, startSandbox, useSandbox } from './sandboxStore';
 
 /**
  * The sandbox's profile when its sandbox is not running (its processes end with Redlens): start
@@ -24,16 +23,11 @@ export function SandboxDownScreen({ profileId }: { profileId: string }) {
   const startAgain = async () => {
     setBusy(true);
     setError(undefined);
-    const result = await api.call('sandbox.start', {});
-    if (!result.ok) {
-      setBusy(false);
-      return setError(result.error.message);
-    }
-    await Promise.all([useProfiles.getState().load(), useSandbox.getState().load()]);
-    const sessionId = await useSessions.getState().open(result.value.profile.id);
+    const started = await startSandbox();
     setBusy(false);
-    if (sessionId) go({ kind: 'session', sessionId });
-    else setError(useSessions.getState().openErrors[result.value.profile.id]?.message);
+    if (!started.ok) setError(started.error.message);
+    else if (started.sessionId) go({ kind: 'session', sessionId: started.sessionId });
+    else setError(useSessions.getState().openErrors[started.profileId]?.message);
   };
 
   return (

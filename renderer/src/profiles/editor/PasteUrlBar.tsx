@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import type { ProfileDraft } from '../../../../shared/api/profiles';
-import { api } from '../../api/client';
+import { profileCall } from '../profileCalls';
 
 /**
  * Paste redis://, rediss:// or redis-sentinel:// to fill the form. While core parses the URL
@@ -21,7 +21,7 @@ export function PasteUrlBar({
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     onApplying(true);
-    const result = await api.call('profiles.parseUrl', { url });
+    const result = await profileCall('profiles.parseUrl', { url });
     onApplying(false);
     if (!result.ok) return setError(result.error.message);
     setError(undefined);

@@ -1,6 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { PROFILE_COLORS, type ProfileDraft, type ProfileView } from '../../../../shared/api/profiles';
-import { api } from '../../api/client';
 import { useNav } from '../../nav/navStore';
 import { Checkbox, FormError, SelectField, TextField } from '../../ui/fields';
 import {
@@ -21,6 +20,7 @@ import { allowWritesRequired, AllowWritesDialog } from './AllowWritesDialog';
 import { secretsRebind } from './secretsRebind';
 import { TestReport, type TestState } from './TestReport';
 import { AdvancedFields, TlsFields } from './TlsFields';
+import { profileCall } from '../profileCalls';
 
 interface ProfileEditorProps {
   profileId?: string;
@@ -69,7 +69,7 @@ export function ProfileEditor({ profileId, draft, quick }: ProfileEditorProps) {
 
   const runTest = async () => {
     setTest({ status: 'testing' });
-    const result = await api.call('profiles.test', {
+    const result = await profileCall('profiles.test', {
       profile: formToInput(form),
       ...(profileId ? { id: profileId } : quick ? { id: quick.id } : {}),
     });

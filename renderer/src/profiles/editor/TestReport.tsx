@@ -1,6 +1,6 @@
 import type { ApiError } from '../../../../shared/api/errors';
 import type { ConnectionTestReport } from '../../../../shared/api/profiles';
-import { CLUSTER_NODE_TEXT } from '../../cluster/clusterText';
+import { CLUSTER_NODE_TEXT } from '../../api/clusterWords';
 import { ERROR_TITLES } from '../../ui/errorTitles';
 import { Facts } from '../../ui/Facts';
 

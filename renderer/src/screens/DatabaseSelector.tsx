@@ -3,7 +3,7 @@ import type { SessionView } from '../../../shared/api/sessions';
 import { DiscardEditsDialog } from '../editors/DiscardEditsDialog';
 import { discardEdits, unsavedEdits, type EditPlace } from '../editors/drafts';
 import { countOf } from '../ui/format';
-import { useSessions } from './sessionsStore';
+import { useSessions } from '../sessions/sessionsStore';
 
 /**
  * db0…dbN with key counts from INFO keyspace (kept current, see keyCounts); switching is

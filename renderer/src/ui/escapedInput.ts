@@ -1,5 +1,5 @@
 import type { KeyBytes } from '../../../shared/api/keys';
-import { parseEscapes, toKeyBytes } from '../keys/keyText';
+import { parseEscapes, toKeyBytes } from './keyText';
 
 /**
  * What a typed name or value stands for: the text as UTF-8, or — with `escapes` — the bytes its

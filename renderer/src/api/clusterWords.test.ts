@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ApiError } from '../../../shared/api/errors';
-import { withWords } from '../api/errorWords';
-import { clusterRedirectText, crossSlotText } from './clusterText';
+import { withWords } from './errorWords';
+import { clusterRedirectText, crossSlotText } from './clusterWords';
 
 const moved = {
   code: 'CLUSTER_REDIRECT',

@@ -1,32 +1,22 @@
-import { useEffect, useState } from 'react';
-import { api } from '../api/client';
+import { useState } from 'react';
 import { useNav } from '../nav/navStore';
-import { useSessions } from '../sessions/sessionsStore';
-import { useProfiles } from './profilesStore';
+import { startSandbox, useSandbox } from './sandboxStore';
 import { FormError } from '../ui/fields';
 
 /** Offered only where redis-server is installed: a real local Sentinel deployment, one click. */
 export function SandboxButton() {
-  const [available, setAvailable] = useState(false);
+  const available = useSandbox((s) => !!s.status?.available);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
-  useEffect(() => {
-    void api.call('sandbox.status', {}).then((r) => setAvailable(r.ok && r.value.available));
-  }, []);
   if (!available) return null;
 
   const start = async () => {
     setBusy(true);
     setError(undefined);
-    const result = await api.call('sandbox.start', {});
-    if (!result.ok) {
-      setBusy(false);
-      return setError(result.error.message);
-    }
-    await useProfiles.getState().load();
-    const sessionId = await useSessions.getState().open(result.value.profile.id);
+    const started = await startSandbox();
     setBusy(false);
-    if (sessionId) useNav.getState().go({ kind: 'session', sessionId });
+    if (!started.ok) setError(started.error.message);
+    else if (started.sessionId) useNav.getState().go({ kind: 'session', sessionId: started.sessionId });
   };
 
   return (

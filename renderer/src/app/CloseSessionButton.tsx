@@ -4,8 +4,8 @@ import type { SessionView } from '../../../shared/api/sessions';
 import { DiscardEditsDialog } from '../editors/DiscardEditsDialog';
 import { discardEdits, editName, unsavedEdits, type EditPlace } from '../editors/drafts';
 import { useNav } from '../nav/navStore';
-import { sessionLabel } from './sessionLabel';
-import { useSessions } from './sessionsStore';
+import { sessionLabel } from '../sessions/sessionLabel';
+import { useSessions } from '../sessions/sessionsStore';
 import { useProfiles } from '../profiles/profilesStore';
 
 /**

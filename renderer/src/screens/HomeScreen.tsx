@@ -2,10 +2,10 @@ import { useNav } from '../nav/navStore';
 import { ERROR_TITLES } from '../ui/errorTitles';
 import { isSandboxDown, useSandbox } from '../sandbox/sandboxStore';
 import { useSessions } from '../sessions/sessionsStore';
-import { ImportExport } from './ImportExport';
-import { profileAddress, useProfiles } from './profilesStore';
-import { SandboxButton } from './SandboxButton';
-import { storageNoticeText } from './storageNoticeText';
+import { ImportExport } from '../profiles/ImportExport';
+import { profileAddress, useProfiles } from '../profiles/profilesStore';
+import { SandboxButton } from '../sandbox/SandboxButton';
+import { storageNoticeText } from '../profiles/storageNoticeText';
 
 /** First-run welcome when there are no profiles; otherwise the saved connections at a glance. */
 export function HomeScreen() {

@@ -3,14 +3,16 @@ import type { SessionView } from '../../../shared/api/sessions';
 import { ClusterNodeBanner } from '../cluster/ClusterNodeBanner';
 import { QuickSessionBadge } from '../connect/QuickSessionBadge';
 import { useNav } from '../nav/navStore';
-import { KeyBrowser } from '../keys/KeyBrowser';
+import { ValueEditor } from '../editors/ValueEditor';
+import { ValueTools } from '../editors/ValueTools';
+import { KeyBrowser, type KeyBrowserSlots } from '../keys/KeyBrowser';
 import { FailoverBanners } from '../topology/FailoverBanners';
 import { TopologyPanel } from '../topology/TopologyPanel';
 import { useTopologyWatch } from '../topology/useTopologyWatch';
-import { currentSessionId, useSessions, type SessionTab } from './sessionsStore';
+import { currentSessionId, useSessions, type SessionTab } from '../sessions/sessionsStore';
 import { DatabaseSelector } from './DatabaseSelector';
-import { ServerInfoPanel } from './ServerInfoPanel';
-import { SessionStatus } from './SessionStatus';
+import { ServerInfoPanel } from '../sessions/ServerInfoPanel';
+import { SessionStatus } from '../sessions/SessionStatus';
 
 /**
  * One open session: its state, database selector, the key browser and server info; for a
@@ -111,9 +113,17 @@ function SessionViews({
           </button>
         )}
       </div>
-      {tab === 'keys' && <KeyBrowser session={session} />}
+      {tab === 'keys' && <KeyBrowser session={session} slots={valuePanes(session)} />}
       {tab === 'info' && <ServerInfoPanel session={session} />}
       {tab === 'topology' && <TopologyPanel ownerId={session.id} />}
     </>
   );
 }
+
+/** The key browser's value tools and opened key: the editors feature, composed here (see KeyBrowserSlots). */
+const valuePanes = (session: SessionView): KeyBrowserSlots => ({
+  tools: (onNotice) => <ValueTools sessionId={session.id} readOnly={session.readOnly} onNotice={onNotice} />,
+  value: ({ db, keyBytes, run }) => (
+    <ValueEditor sessionId={session.id} db={db} keyBytes={keyBytes} readOnly={session.readOnly} run={run} />
+  ),
+});

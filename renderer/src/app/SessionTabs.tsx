@@ -1,8 +1,8 @@
 import { useNav } from '../nav/navStore';
 import { StateDot } from '../ui/StateDot';
-import { sessionLabel } from './sessionLabel';
+import { sessionLabel } from '../sessions/sessionLabel';
 import { CloseSessionButton } from './CloseSessionButton';
-import { useSessions } from './sessionsStore';
+import { useSessions } from '../sessions/sessionsStore';
 import { useProfiles } from '../profiles/profilesStore';
 
 /** One tab per open session; closing a tab closes its connections (asking first if edits would be lost). */

@@ -6,8 +6,8 @@ import { profileSessionState, useSessions } from '../sessions/sessionsStore';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { Menu, type MenuEntry } from '../ui/Menu';
 import { StateDot } from '../ui/StateDot';
-import { exportProfiles } from './ImportExport';
-import { groupProfiles, profileAddress, useProfiles } from './profilesStore';
+import { exportProfiles } from '../profiles/profileCalls';
+import { groupProfiles, profileAddress, useProfiles } from '../profiles/profilesStore';
 
 const exportProfile = (p: ProfileView) => exportProfiles([p.id]);
 

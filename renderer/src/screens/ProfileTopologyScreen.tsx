@@ -2,9 +2,9 @@ import { useNav } from '../nav/navStore';
 import { useProfiles } from '../profiles/profilesStore';
 import { useSessions } from '../sessions/sessionsStore';
 import { ERROR_TITLES } from '../ui/errorTitles';
-import { FailoverBanners } from './FailoverBanners';
-import { TopologyPanel } from './TopologyPanel';
-import { useProfileTopologyWatch } from './useTopologyWatch';
+import { FailoverBanners } from '../topology/FailoverBanners';
+import { TopologyPanel } from '../topology/TopologyPanel';
+import { useProfileTopologyWatch } from '../topology/useTopologyWatch';
 
 /**
  * A Sentinel profile's live topology without a data session: what the SRE needs when the
