@@ -40,103 +40,14 @@ export const RULE_SET = {
 };
 
 /**
- * Feature cycles that exist today, each a temporary exception with its reason. A cycle is listed
+ * Feature cycles allowed as temporary exceptions, each with its reason (none today: issue 13 §6
+ * untied them all). A cycle is listed
  * as the features it passes through in order (the last imports the first). Every import between
  * features that closes a circle must belong to one of these; any other (a NEW cycle) fails, and so
  * does an entry that no longer exists (delete it when its cycle is untied).
  * @type {{ name: string; why: string; cycle: string[] }[]}
  */
-export const KNOWN_CYCLES = [
-  // Renderer: feature folders import each other's stores and screens; §6 adds a composition layer
-  // (app/ or screens/) and moves shared helpers (keyText, shortcuts, DiscardEditsDialog…) below the features.
-  {
-    name: 'editors ↔ keys',
-    why: 'editors/drafts and valueViews use keys/keyText, ValueEditor uses keys/keyCommands; keys/KeyBrowser renders editors/ValueEditor',
-    cycle: ['renderer/editors', 'renderer/keys'],
-  },
-  {
-    name: 'editors ↔ sessions',
-    why: 'editors/UnloadGuard reads sessionsStore; sessions/DatabaseSelector and CloseSessionButton show editors/DiscardEditsDialog',
-    cycle: ['renderer/editors', 'renderer/sessions'],
-  },
-  {
-    name: 'keys ↔ sessions',
-    why: 'keys/keysStore uses sessions/keyCounts; sessions/SessionScreen renders keys/KeyBrowser',
-    cycle: ['renderer/keys', 'renderer/sessions'],
-  },
-  {
-    name: 'connect ↔ sessions',
-    why: 'connect/QuickActions opens sessions; sessions/SessionScreen shows connect/QuickSessionBadge',
-    cycle: ['renderer/connect', 'renderer/sessions'],
-  },
-  {
-    name: 'sessions ↔ topology',
-    why: 'sessions/SessionScreen renders the topology panel and banners; topology/ProfileTopologyScreen opens sessions',
-    cycle: ['renderer/sessions', 'renderer/topology'],
-  },
-  {
-    name: 'profiles ↔ sessions',
-    why: 'profiles/HomeScreen and ProfileList open sessions; sessions/SessionTabs and SessionStatus read profilesStore',
-    cycle: ['renderer/profiles', 'renderer/sessions'],
-  },
-  {
-    name: 'profiles ↔ sandbox',
-    why: 'profiles/HomeScreen reads sandboxStore; sandbox/SandboxDownScreen reads profilesStore',
-    cycle: ['renderer/profiles', 'renderer/sandbox'],
-  },
-  {
-    name: 'sandbox → sessions → profiles',
-    why: 'sandbox/SandboxDownScreen opens sessions (with the two cycles above)',
-    cycle: ['renderer/sandbox', 'renderer/sessions', 'renderer/profiles'],
-  },
-  {
-    name: 'connect → profiles → sessions',
-    why: 'connect/QuickSessionBadge reads profilesStore (with the cycles above)',
-    cycle: ['renderer/connect', 'renderer/profiles', 'renderer/sessions'],
-  },
-  {
-    name: 'topology → profiles → sessions',
-    why: 'topology/ProfileTopologyScreen reads profilesStore (with the cycles above)',
-    cycle: ['renderer/topology', 'renderer/profiles', 'renderer/sessions'],
-  },
-  // app/ is the shell that renders every screen; editors/ValueTools importing app/shortcuts closes
-  // a circle through each of them (move shortcuts below the features, §6).
-  {
-    name: 'app ↔ editors',
-    why: 'app/AppShell mounts editors/UnloadGuard',
-    cycle: ['renderer/app', 'renderer/editors'],
-  },
-  {
-    name: 'app → keys → editors',
-    why: 'app/AppShell reads keysStore',
-    cycle: ['renderer/app', 'renderer/keys', 'renderer/editors'],
-  },
-  {
-    name: 'app → sessions → editors',
-    why: 'app/AppShell renders SessionScreen and SessionTabs',
-    cycle: ['renderer/app', 'renderer/sessions', 'renderer/editors'],
-  },
-  {
-    name: 'app → connect → sessions → editors',
-    why: 'app/AppShell renders QuickConnectPanel',
-    cycle: ['renderer/app', 'renderer/connect', 'renderer/sessions', 'renderer/editors'],
-  },
-  {
-    name: 'app → profiles → sessions → editors',
-    why: 'app/AppShell renders HomeScreen and ProfileEditor',
-    cycle: ['renderer/app', 'renderer/profiles', 'renderer/sessions', 'renderer/editors'],
-  },
-  {
-    name: 'app → sandbox → sessions → editors',
-    why: 'app/AppShell renders SandboxDownScreen',
-    cycle: ['renderer/app', 'renderer/sandbox', 'renderer/sessions', 'renderer/editors'],
-  },
-  {
-    name: 'app → topology → sessions → editors',
-    why: 'app/AppShell renders ProfileTopologyScreen',
-    cycle: ['renderer/app', 'renderer/topology', 'renderer/sessions', 'renderer/editors'],
-  },
-];
+export const KNOWN_CYCLES = [];
 
 /** `core/<feature>` or `renderer/<feature>` for a product file inside a feature folder, else undefined. */
 export function featureOf(file) {
