@@ -105,11 +105,11 @@ export type WriteOutcome = { saved: WriteResult } | { conflict: Conflict } | { f
 export function writeOutcome(bytes: Uint8Array, result: Result<WriteResult>): WriteOutcome {
   if (result.ok) return { saved: result.value };
   const { error } = result;
-  const current = error.code === 'CONFLICT' ? conflictCurrent(error.details) : undefined;
+  const details = error.code === 'CONFLICT' ? error.details : undefined;
+  const current = conflictCurrent(details);
   if (current?.version && sameBytes(current.bytes, bytes)) {
     // A string's conflict says its TTL now; a field has none of its own.
-    const now = error.code === 'CONFLICT' && error.details?.current;
-    const ttlMs = now && 'ttlMs' in now ? now.ttlMs : -1;
+    const ttlMs = details && 'ttlMs' in details.current ? details.current.ttlMs : -1;
     return { saved: { version: current.version, size: current.size, ttlMs } };
   }
   return current ? { conflict: { mine: bytes, current } } : { failure: error };
