@@ -1,22 +1,29 @@
-import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import type { ApiError } from '../../../shared/api/errors';
+import { useMemo, useReducer, useRef, type KeyboardEvent } from 'react';
 import type { Expect, WriteResult } from '../../../shared/api/values';
+import {
+  afterSave,
+  byteEditorReducer,
+  initialByteEditState,
+  isDirty,
+  showsHexGrid,
+  writeOutcome,
+} from './byteEditorState';
 import { CodeEditor, type CodeEditorHandle } from './CodeEditor';
 import { ConflictPanel } from './ConflictPanel';
 import { draftId, dropDraft, getDraft, type EditPlace } from './drafts';
 import { EditorNotes } from './EditorNotes';
-import { bigViewStart, editorStart, type DocStart } from './editorStart';
+import { bigViewStart } from './editorStart';
 import { EditorToolbar } from './EditorToolbar';
 import { HexGrid } from './HexGrid';
-import { conflictCurrent, type LoadedValue, type SaveCall } from './loadedValue';
+import type { LoadedValue, SaveCall } from './loadedValue';
 import { PartialBanner } from './PartialBanner';
 import { SaveFailure } from './SaveFailure';
 import { bytesOfDoc } from './textDoc';
 import { nextTask } from './timeSlices';
 import { useKeptDraft } from './useKeptDraft';
 import type { useWholeLoad } from './useWholeLoad';
-import { formatBytes, sameBytes, sameBytesInSlices, utf8Text } from './valueBytes';
-import { jsonStyleOf, readBack, showAs, viewUnavailable, type ViewKind } from './valueViews';
+import { sameBytes, sameBytesInSlices, utf8Text } from './valueBytes';
+import { readBack, showAs, viewUnavailable, type ViewKind } from './valueViews';
 
 interface ByteEditorProps {
   /** What is edited: an unsaved edit is kept by it when the editor goes away (see drafts.ts). */
@@ -37,53 +44,31 @@ interface ByteEditorProps {
   canRecreate?: boolean;
 }
 
-type Doc = DocStart & { generation: number };
-
-/** Values up to this size open with long lines wrapped (bigger ones stay fast unwrapped). */
-const WRAP_LIMIT = 256 * 1024;
-type Conflict = { mine: Uint8Array; current: LoadedValue };
-
 /**
  * Shows and edits one value's bytes in the Text, JSON or Hex view, and saves exactly the bytes
  * the view stands for, checked against the version it was loaded at. A failed save keeps the
  * edit (with the reason and a Retry); a conflicting change shows both versions. A big value
  * (loaded.text set) is never turned into one string or hex text: its text view starts from a
  * prepared document, its hex view draws rows from the bytes, and reading edits back runs in
- * time slices.
+ * time slices. What it shows, and what a save's answer means, is byteEditorState.ts; here the
+ * editor is read and the API called.
  */
 export function ByteEditor(props: ByteEditorProps) {
   const { loaded, readOnly, place } = props;
   const draftKey = draftId(place);
-  const [restored] = useState(() => (readOnly || loaded.partial ? undefined : getDraft(draftKey)));
-  const [start] = useState(() => editorStart(loaded, restored));
-  const { big } = start;
-  const [base, setBase] = useState(start.base);
-  const [view, setView] = useState(start.view);
-  const [bigBaseStyle, setBigBaseStyle] = useState(start.baseStyle);
-  const [style, setStyle] = useState(start.style);
-  const [baseText, setBaseText] = useState(start.baseText);
-  const [hexWork, setHexWork] = useState(start.hexWork);
-  const [doc, setDoc] = useState<Doc>({ ...start.doc, generation: 0 });
-  /** The editor's starting text differs from the base (a restored draft, or an edit carried across views). */
-  const [carried, setCarried] = useState(!!restored);
-  const [edited, setEdited] = useState(false);
-  const [inputError, setInputError] = useState<string>();
-  const [failure, setFailure] = useState<ApiError>();
-  const [conflict, setConflict] = useState<Conflict>();
-  const [busy, setBusy] = useState(false);
-  const [preparing, setPreparing] = useState(false);
-  const [savedNote, setSavedNote] = useState<string>();
-  const [wrap, setWrap] = useState(() => loaded.bytes.length <= WRAP_LIMIT);
+  const [state, dispatch] = useReducer(byteEditorReducer, undefined, () =>
+    initialByteEditState(loaded, readOnly, getDraft(draftKey)),
+  );
+  const { big, base, view, style, baseText, hexWork, doc, failure, conflict, busy, preparing } = state;
   const editor = useRef<CodeEditorHandle>(null);
 
-  const baseStyle = useMemo(() => (big ? bigBaseStyle : jsonStyleOf(base.bytes)), [big, bigBaseStyle, base.bytes]);
-  const dirty = edited || carried || (view === 'json' && style !== baseStyle);
+  const dirty = isDirty(state);
   const editable = !readOnly && !loaded.partial;
   const isUtf8 = useMemo(
     () => (big ? (baseText === undefined ? undefined : baseText !== null) : utf8Text(base.bytes) !== null),
     [big, baseText, base.bytes],
   );
-  const hexGrid = start.hexGrid && view === 'hex';
+  const hexGrid = showsHexGrid(state);
 
   const keep = useKeptDraft(place, editable, { dirty, view, style, escaped: doc.escaped, base, hexWork }, editor);
 
@@ -93,29 +78,27 @@ export function ByteEditor(props: ByteEditorProps) {
     if (hexGrid) return hexWork ?? base.bytes;
     if (big && view === 'text' && editor.current) return bytesOfDoc(editor.current.doc());
     const back = readBack(editor.current?.text() ?? doc.text.toString(), view, { escaped: doc.escaped, style });
-    if ('error' in back) return void setInputError(back.error);
-    setInputError(undefined);
-    return back.bytes;
+    dispatch({ type: 'inputError', error: 'error' in back ? back.error : undefined });
+    return 'error' in back ? undefined : back.bytes;
   };
 
   /** What a big value's view starts from; undefined after saying why there is none. */
   const bigDoc = async (bytes: Uint8Array, next: 'text' | 'json', changed: boolean) => {
     const { start: shown, text } = await bigViewStart(bytes, next, changed ? undefined : baseText);
-    if (!changed) setBaseText(text);
-    if (!shown) setInputError(viewUnavailable('text', bytes, false));
+    if (!changed) dispatch({ type: 'baseTextPrepared', text });
+    if (!shown) dispatch({ type: 'inputError', error: viewUnavailable('text', bytes, false) });
     return shown;
   };
 
   const switchView = async (next: ViewKind) => {
     if (next === view || preparing) return;
-    setPreparing(true);
-    setInputError(undefined);
+    dispatch({ type: 'viewPreparing' });
     await nextTask(); // "Preparing the view…" is on screen before the work starts
     try {
       const bytes = await currentBytes();
       if (!bytes) return;
       const changed = big ? dirty : !sameBytes(bytes, base.bytes);
-      const toGrid = start.hexGrid && next === 'hex';
+      const toGrid = state.hexGridAvailable && next === 'hex';
       const shown = toGrid
         ? { text: '', escaped: false }
         : next !== 'hex' && big
@@ -123,72 +106,31 @@ export function ByteEditor(props: ByteEditorProps) {
           : showAs(bytes, next);
       if (!shown) return;
       if (toGrid) editor.current = null; // no text editor behind the hex grid
-      setView(next);
-      setHexWork(toGrid && changed ? bytes : undefined);
-      setDoc((d) => ({ ...shown, generation: d.generation + 1 }));
-      setCarried(changed);
-      setEdited(false);
+      dispatch({ type: 'viewShown', view: next, shown, bytes, changed });
     } finally {
-      setPreparing(false);
+      dispatch({ type: 'viewPrepared' });
     }
-  };
-
-  /** After a save from the hex grid or of a big value: what is on screen is the new base, as it is. */
-  const savedAsShown = () => {
-    if (hexGrid) {
-      setHexWork(undefined);
-      setBaseText(undefined);
-      return;
-    }
-    editor.current?.markClean();
-    setBaseText(view === 'text' ? editor.current?.doc() : undefined);
-    if (view === 'json') setBigBaseStyle(style);
   };
 
   const write = async (bytes: Uint8Array, expect: Expect) => {
-    setBusy(true);
-    setSavedNote(undefined);
-    let result = await props.save(bytes, expect);
-    setBusy(false);
-    if (!result.ok) {
-      const current = result.error.code === 'CONFLICT' ? conflictCurrent(result.error.details) : undefined;
-      // A retry after a lost connection finds its own first attempt applied: that is a success.
-      if (current?.version && sameBytes(current.bytes, bytes))
-        result = { ok: true, value: { version: current.version, size: current.size, ttlMs: -1 } };
-      else {
-        if (current) setConflict({ mine: bytes, current });
-        else setFailure(result.error);
-        return;
-      }
-    }
-    setFailure(undefined);
-    setConflict(undefined);
+    dispatch({ type: 'writing' });
+    const outcome = writeOutcome(bytes, await props.save(bytes, expect));
+    if (!('saved' in outcome)) return dispatch({ type: 'notSaved', outcome });
+    const after = afterSave(state, bytes, editor.current?.doc());
+    dispatch({ type: 'saved', bytes, result: outcome.saved, at: new Date().toLocaleTimeString(), after });
     dropDraft(draftKey);
-    setBase({ bytes, version: result.value.version });
-    if (big || hexGrid) savedAsShown();
-    else {
-      const shown = showAs(bytes, view);
-      if ((editor.current?.text() ?? '') === shown.text) editor.current?.markClean();
-      else setDoc((d) => ({ ...shown, generation: d.generation + 1 }));
-    }
-    setCarried(false);
-    setEdited(false);
-    setSavedNote(`Saved ${formatBytes(bytes.length)} at ${new Date().toLocaleTimeString()}.`);
-    props.onSaved(result.value);
+    // Marked now, before another keystroke can land: the text shown is the value saved.
+    if (after.kind === 'asShown') editor.current?.markClean();
+    props.onSaved(outcome.saved);
   };
 
   const save = async () => {
     if (!editable || busy || preparing || !base.version || props.paused) return;
-    setBusy(true);
+    dispatch({ type: 'saveChecking' });
     const bytes = await currentBytes();
     const same = bytes && (big ? await sameBytesInSlices(bytes, base.bytes) : sameBytes(bytes, base.bytes));
-    setBusy(false);
-    if (!bytes) return;
-    if (same) {
-      setCarried(false);
-      return setSavedNote('Nothing to save: the value is unchanged.');
-    }
-    await write(bytes, { version: base.version });
+    dispatch({ type: 'saveChecked', edit: !bytes ? 'unreadable' : same ? 'unchanged' : 'changed' });
+    if (bytes && !same) await write(bytes, { version: base.version });
   };
 
   const recreate = async () => {
@@ -200,14 +142,6 @@ export function ByteEditor(props: ByteEditorProps) {
     keep.current.dirty = false; // the reload unmounts this editor: nothing to keep
     dropDraft(draftKey);
     props.onReload();
-  };
-
-  const overwrite = (offset: number, bytes: Uint8Array) => {
-    // Copied once, at the first edit; later edits change the copy in place.
-    const work = hexWork ?? base.bytes.slice();
-    work.set(bytes, offset);
-    setHexWork(work.subarray(0));
-    setEdited(true);
   };
 
   const copyEdit = () =>
@@ -227,10 +161,10 @@ export function ByteEditor(props: ByteEditorProps) {
         unavailable={(kind) => (preparing ? 'Preparing the view…' : viewUnavailable(kind, base.bytes, isUtf8))}
         onView={(kind) => void switchView(kind)}
         style={style}
-        onStyle={setStyle}
+        onStyle={(chosen) => dispatch({ type: 'styleChosen', style: chosen })}
         escaped={doc.escaped}
-        wrap={hexGrid ? undefined : wrap}
-        onWrap={setWrap}
+        wrap={hexGrid ? undefined : state.wrap}
+        onWrap={(wrap) => dispatch({ type: 'wrapChosen', wrap })}
         editable={editable}
         dirty={dirty}
         busy={busy || preparing}
@@ -243,10 +177,10 @@ export function ByteEditor(props: ByteEditorProps) {
       <EditorNotes
         paused={dirty && editable ? props.paused : undefined}
         preparing={preparing}
-        restored={restored && carried ? { changedSince: restored.base.version !== loaded.version } : undefined}
+        restored={state.carried ? state.restored : undefined}
         offerJson={big && view === 'text' && /^\s*[[{]/.test(baseText?.sliceString(0, 200) ?? '')}
         jsonNote={view === 'json' ? doc.note : undefined}
-        inputError={inputError}
+        inputError={state.inputError}
       />
       {failure && (
         <SaveFailure
@@ -256,12 +190,12 @@ export function ByteEditor(props: ByteEditorProps) {
           onRecreate={props.canRecreate ? () => void recreate() : undefined}
           onReload={discard}
           onCopy={copyEdit}
-          onDismiss={() => setFailure(undefined)}
+          onDismiss={() => dispatch({ type: 'failureDismissed' })}
         />
       )}
-      {savedNote && !dirty && (
+      {state.savedNote && !dirty && (
         <p className="hint saved-note" role="status">
-          {savedNote}
+          {state.savedNote}
         </p>
       )}
       {conflict && (
@@ -274,16 +208,17 @@ export function ByteEditor(props: ByteEditorProps) {
             void write(conflict.mine, conflict.current.version ? { version: conflict.current.version } : 'exists')
           }
           onTakeTheirs={discard}
-          onKeepEditing={() => {
-            const { current } = conflict;
-            setConflict(undefined);
-            if (current.version) setBase({ bytes: current.bytes, version: current.version });
-          }}
+          onKeepEditing={() => dispatch({ type: 'keepEditing' })}
         />
       )}
       {hexGrid ? (
         !conflict && (
-          <HexGrid bytes={hexWork ?? base.bytes} label={props.label} readOnly={!editable} onOverwrite={overwrite} />
+          <HexGrid
+            bytes={hexWork ?? base.bytes}
+            label={props.label}
+            readOnly={!editable}
+            onOverwrite={(offset, bytes) => dispatch({ type: 'hexOverwritten', offset, bytes })}
+          />
         )
       ) : (
         <div className="editor-frame" hidden={!!conflict}>
@@ -293,8 +228,8 @@ export function ByteEditor(props: ByteEditorProps) {
             view={view}
             readOnly={!editable}
             label={props.label}
-            wrap={wrap && view !== 'hex'}
-            onDirty={setEdited}
+            wrap={state.wrap && view !== 'hex'}
+            onDirty={(edited) => dispatch({ type: 'edited', edited })}
             handleRef={editor}
           />
         </div>
