@@ -1,3 +1,4 @@
+import './app.css';
 import { useEffect } from 'react';
 import { api } from '../api/client';
 import { QuickConnectPanel } from '../connect/QuickConnectPanel';

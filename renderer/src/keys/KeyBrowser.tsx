@@ -1,3 +1,4 @@
+import './keys.css';
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { SessionView } from '../../../shared/api/sessions';
 import { ValueEditor } from '../editors/ValueEditor';

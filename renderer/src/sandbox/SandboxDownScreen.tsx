@@ -1,3 +1,4 @@
+import './sandbox.css';
 import { useState } from 'react';
 import { api } from '../api/client';
 import { useNav } from '../nav/navStore';
