@@ -1,10 +1,11 @@
+import './styles/global.css';
+import './ui/ui.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { setBridge } from './api/client';
 import { AppShell } from './app/AppShell';
 import { useAppStore } from './app/appStore';
 import { createBridge } from './transport/createBridge';
-import './styles/global.css';
 
 setBridge(createBridge((status) => useAppStore.getState().setLink(status)));
 

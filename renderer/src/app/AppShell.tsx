@@ -1,3 +1,4 @@
+import './app.css';
 import { useEffect } from 'react';
 import { QuickConnectPanel } from '../connect/QuickConnectPanel';
 import { UnloadGuard } from '../editors/UnloadGuard';

@@ -1,3 +1,4 @@
+import './connect.css';
 import { useMemo, useState, type FormEvent } from 'react';
 import { validateForm, type QuickConnectForm } from './quickConnectForm';
 import { useQuickConnect } from './quickConnectStore';

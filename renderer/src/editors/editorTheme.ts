@@ -3,7 +3,7 @@ import { EditorView } from '@codemirror/view';
 import { tags as t } from '@lezer/highlight';
 
 /*
- * The editor lives in a shadow root (see CodeEditor), so it sees none of global.css: its whole
+ * The editor lives in a shadow root (see CodeEditor), so it sees none of the app's CSS files: its whole
  * look is here, in the app's palette. CodeMirror puts these rules in a constructed stylesheet,
  * which the strict CSP (`style-src 'self'`) allows where a <style> element would be blocked.
  */

@@ -1,3 +1,4 @@
+import './keys.css';
 import { Fragment, useCallback, useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { KeyBytes } from '../../../shared/api/keys';
 import type { SessionView } from '../../../shared/api/sessions';

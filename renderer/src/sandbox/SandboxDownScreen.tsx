@@ -1,3 +1,4 @@
+import './sandbox.css';
 import { useState } from 'react';
 import { useNav } from '../nav/navStore';
 import { profileAddress, useProfiles } from '../profiles/profilesStore';

@@ -1,3 +1,4 @@
+import '../profiles/profiles.css';
 import { useNav } from '../nav/navStore';
 import { ERROR_TITLES } from '../ui/errorTitles';
 import { isSandboxDown, useSandbox } from '../sandbox/sandboxStore';
