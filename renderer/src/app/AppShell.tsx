@@ -1,4 +1,3 @@
-import './app.css';
 import { useEffect } from 'react';
 import { QuickConnectPanel } from '../connect/QuickConnectPanel';
 import { UnloadGuard } from '../editors/UnloadGuard';

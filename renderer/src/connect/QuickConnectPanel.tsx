@@ -1,4 +1,3 @@
-import './connect.css';
 import { useMemo, useState, type FormEvent } from 'react';
 import { validateForm, type QuickConnectForm } from './quickConnectForm';
 import { useQuickConnect } from './quickConnectStore';

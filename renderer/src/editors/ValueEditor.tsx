@@ -1,4 +1,3 @@
-import './editors.css';
 import { useCallback, useEffect, useMemo, useState, type ComponentProps, type KeyboardEvent } from 'react';
 import type { ApiError } from '../../../shared/api/errors';
 import type { KeyBytes } from '../../../shared/api/keys';

@@ -1,4 +1,3 @@
-import './keys.css';
 import { Fragment, useCallback, useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { KeyBytes } from '../../../shared/api/keys';
 import type { SessionView } from '../../../shared/api/sessions';

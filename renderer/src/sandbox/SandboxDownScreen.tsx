@@ -1,4 +1,3 @@
-import './sandbox.css';
 import { useState } from 'react';
 import { useNav } from '../nav/navStore';
 import { profileAddress, useProfiles } from '../profiles/profilesStore';

@@ -1,4 +1,3 @@
-import '../profiles/profiles.css';
 import { useNav } from '../nav/navStore';
 import { ERROR_TITLES } from '../ui/errorTitles';
 import { isSandboxDown, useSandbox } from '../sandbox/sandboxStore';

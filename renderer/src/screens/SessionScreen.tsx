@@ -1,4 +1,3 @@
-import '../sessions/sessions.css';
 import { useEffect } from 'react';
 import type { SessionView } from '../../../shared/api/sessions';
 import { ClusterNodeBanner } from '../cluster/ClusterNodeBanner';

@@ -1,4 +1,3 @@
-import './topology.css';
 import { ERROR_TITLES } from '../ui/errorTitles';
 import { prefersCompact, type NodeId } from './diagramLayout';
 import { FailoverTimeline } from './FailoverTimeline';

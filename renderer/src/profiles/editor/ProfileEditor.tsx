@@ -1,4 +1,3 @@
-import './profileEditor.css';
 import { useEffect, useState, type FormEvent } from 'react';
 import { PROFILE_COLORS, type ProfileDraft, type ProfileView } from '../../../../shared/api/profiles';
 import { useNav } from '../../nav/navStore';
