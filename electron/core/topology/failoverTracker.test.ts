@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { FailoverRecord } from '../../../shared/api/topology';
+import type { FailoverAttempt, FailoverRecord } from '../../../shared/api/topology';
+import { failoverReasonText } from '../../../renderer/src/topology/failoverReasonText';
 import { EventLog } from './eventLog';
 import { FailoverTracker, type PollView } from './failoverTracker';
 import { parseSentinelEvent } from './sentinelEvent';
@@ -24,6 +25,9 @@ const poll = (p: Partial<PollView>): PollView => ({
 });
 
 const phasesOf = (r: FailoverRecord | undefined) => r?.phases.map((p) => p.phase);
+/** The reason in the words the timeline shows. */
+const reasonText = (r: FailoverRecord) => r.reason && failoverReasonText(r.reason);
+const worded = (a: FailoverAttempt) => ({ ...a, ...(a.reason && { reason: failoverReasonText(a.reason) }) });
 
 describe('FailoverTracker', () => {
   it('groups a crash failover into one record with every phase and its duration', () => {
@@ -80,7 +84,7 @@ describe('FailoverTracker', () => {
       tracker,
     );
     expect(tracker.records[0]).toMatchObject({ outcome: 'recovered', endedAt: 900 });
-    expect(tracker.records[0]!.reason).toMatch(/came back after 0.8 s/);
+    expect(reasonText(tracker.records[0]!)).toMatch(/came back after 0.8 s/);
   });
 
   it('keeps the incident open while another sentinel still sees the master down', () => {
@@ -100,11 +104,12 @@ describe('FailoverTracker', () => {
   it('records an abort with its reason, and no-quorum until the master is back', () => {
     const tracker = new FailoverTracker('mymaster', () => {});
     replay(['100 26379 +sdown|master mymaster 127.0.0.1 6379'], tracker);
-    tracker.noQuorum('quorum 4 is more than the 3 sentinels');
-    expect(tracker.open).toMatchObject({ outcome: 'no-quorum', reason: 'quorum 4 is more than the 3 sentinels' });
+    const quorumTooHigh = { code: 'quorum-above-sentinels', quorum: 4, sentinels: 3 } as const;
+    tracker.noQuorum(quorumTooHigh);
+    expect(tracker.open).toMatchObject({ outcome: 'no-quorum', reason: quorumTooHigh });
     replay(['5000 26379 -sdown|master mymaster 127.0.0.1 6379'], tracker);
     expect(tracker.records[0]).toMatchObject({ outcome: 'recovered' });
-    expect(tracker.records[0]!.reason).toMatch(/No failover was possible \(quorum 4/);
+    expect(reasonText(tracker.records[0]!)).toMatch(/No failover was possible \(its quorum is 4/);
 
     replay(
       [
@@ -116,7 +121,7 @@ describe('FailoverTracker', () => {
       tracker,
     );
     expect(tracker.records[1]).toMatchObject({ outcome: 'aborted', endedAt: 9000 });
-    expect(tracker.records[1]!.reason).toMatch(/no leader was elected/);
+    expect(reasonText(tracker.records[1]!)).toMatch(/no leader was elected/);
   });
 
   // Issue #12 (found by the failover soak): an attempt Sentinel gives up while the master stays
@@ -149,7 +154,9 @@ describe('FailoverTracker', () => {
     expect(tracker.records).toHaveLength(1);
     const record = tracker.records[0]!;
     expect(record).toMatchObject({ outcome: 'completed', epoch: 8, to: '127.0.0.1:6381', durationMs: 11000 - 100 });
-    expect(record.attempts).toEqual([{ epoch: 7, at: 200, endedAt: 400, reason: expect.stringMatching(/no replica/) }]);
+    expect(record.attempts?.map(worded)).toEqual([
+      { epoch: 7, at: 200, endedAt: 400, reason: expect.stringMatching(/no replica/) },
+    ]);
     expect(phasesOf(record)).toEqual([
       'sdown',
       'odown',
@@ -213,7 +220,7 @@ describe('FailoverTracker', () => {
     // The master moved without a +switch-master reaching us.
     tracker.reconcile(poll({ polledAt: 5000, masterAddress: '127.0.0.1:6380' }));
     expect(tracker.records[0]).toMatchObject({ outcome: 'completed', to: '127.0.0.1:6380', durationMs: 3900 });
-    expect(tracker.records[0]!.reason).toMatch(/events were missed/);
+    expect(reasonText(tracker.records[0]!)).toMatch(/events were missed/);
   });
 
   it('ignores a poll that started before the last event', () => {
@@ -241,7 +248,7 @@ describe('FailoverTracker', () => {
     expect(tracker.records).toHaveLength(1);
     // The three -sdown reports are one de-duplicated event, first reported at 7000.
     expect(tracker.records[0]).toMatchObject({ outcome: 'recovered', startedAt: 1000, endedAt: 7000 });
-    expect(tracker.records[0]!.reason).toMatch(/came back after 6.0 s/);
+    expect(reasonText(tracker.records[0]!)).toMatch(/came back after 6.0 s/);
     expect(tracker.records[0]!.eventIds).toHaveLength(3);
   });
 

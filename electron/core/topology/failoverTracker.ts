@@ -2,10 +2,11 @@ import {
   TIMELINE_LIMITS,
   type FailoverAttempt,
   type FailoverPhase,
+  type FailoverReason,
   type FailoverRecord,
   type TopologyEvent,
 } from '../../../shared/api/topology';
-import { abortReason } from './failoverWords';
+import { abortReason } from './abortReason';
 import { incidentOwner, justRecovered } from './incidentOwner';
 
 /** What a poll says about the master, for the parts of the timeline that events may have missed. */
@@ -144,7 +145,7 @@ export class FailoverTracker {
         break;
       case '+failover-end-for-timeout':
         if (this.#mark('replicas-reconfigured', event.at)) {
-          this.#update({ reason: 'Not every replica was reconfigured within the failover timeout.' });
+          this.#update({ reason: { code: 'reconfig-timeout' } });
         }
         break;
       default:
@@ -161,7 +162,7 @@ export class FailoverTracker {
     if (poll.masterAddress && poll.agreed) this.#knownMaster = poll.masterAddress;
     if (poll.masterAddress && known && poll.masterAddress !== known && poll.agreed) {
       // The master moved and no +switch-master reached us.
-      const missed = 'Seen by polling: the sentinel events were missed.';
+      const missed = { code: 'switch-seen-by-polling' } as const;
       this.#switched(known, poll.masterAddress, poll.polledAt, missed, poll.configEpoch);
       return;
     }
@@ -203,7 +204,7 @@ export class FailoverTracker {
   }
 
   /** The master stays down and no failover can start (see noFailoverReason). */
-  noQuorum(reason: string): void {
+  noQuorum(reason: FailoverReason): void {
     const open = this.#open;
     if (!open || open.outcome !== 'in-progress' || has(open, 'try-failover')) return;
     this.#update({ outcome: 'no-quorum', reason });
@@ -343,7 +344,13 @@ export class FailoverTracker {
     this.#onChange(last);
   }
 
-  #switched(from: string, to: string, at: number, reason?: string, configEpoch?: number): FailoverRecord | undefined {
+  #switched(
+    from: string,
+    to: string,
+    at: number,
+    reason?: FailoverReason,
+    configEpoch?: number,
+  ): FailoverRecord | undefined {
     const same = this.#sameSwitch(from, to, configEpoch);
     if (same) return same;
     this.#knownMaster = to;
@@ -372,15 +379,19 @@ export class FailoverTracker {
   #recover(at: number): void {
     const open = this.#open;
     if (!open || !this.#isOngoing() || has(open, 'try-failover')) return;
-    const downFor = ((at - open.startedAt) / 1000).toFixed(1);
-    const before = open.outcome === 'no-quorum' ? ` No failover was possible (${open.reason ?? ''}).` : '';
-    this.#update({ outcome: 'recovered', reason: `The master came back after ${downFor} s.${before}` });
+    const noFailover = open.outcome === 'no-quorum' ? open.reason : undefined;
+    const reason: FailoverReason = {
+      code: 'came-back',
+      downForMs: at - open.startedAt,
+      ...(noFailover && { noFailover }),
+    };
+    this.#update({ outcome: 'recovered', reason });
     this.#recoveredEpoch = this.#lastEpoch;
     this.#close(at);
   }
 
   #timeout(at: number): void {
-    this.#update({ outcome: 'timeout', reason: 'The failover stopped without electing a new master.' });
+    this.#update({ outcome: 'timeout', reason: { code: 'no-new-master' } });
     this.#close(at);
   }
 
