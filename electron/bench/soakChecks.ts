@@ -46,7 +46,7 @@ const phaseAt = (r: FailoverRecord, phase: FailoverPhase) => r.phases.find((p) =
 function checkIncident(s: SoakSample, r: FailoverRecord): string[] {
   const problems: string[] = [];
   const say = (what: string) => problems.push(`failover ${s.n} (${s.kind}), incident ${r.id}: ${what}`);
-  if (r.outcome !== 'completed') say(`outcome ${r.outcome}${r.reason ? ` (${r.reason})` : ''}`);
+  if (r.outcome !== 'completed') say(`outcome ${r.outcome}${r.reason ? ` (${r.reason.code})` : ''}`);
   if (r.manual !== (s.kind === 'manual')) say(`recorded as ${r.manual ? 'manual' : 'automatic'}`);
   if (r.from !== s.from || r.to !== s.to) say(`recorded ${r.from} → ${r.to}; the deployment went ${s.from} → ${s.to}`);
   if (r.epoch === undefined) say('no epoch');

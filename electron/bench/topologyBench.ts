@@ -72,7 +72,7 @@ function benchCore(profile: ReturnType<typeof profileFor>) {
   });
   events.on('topology.failover', ({ failover }) => {
     if (failover.outcome === 'aborted')
-      lastAbort = { at: failover.endedAt ?? Date.now(), reason: failover.reason ?? '' };
+      lastAbort = { at: failover.endedAt ?? Date.now(), reason: failover.reason?.code ?? '' };
   });
   events.on('topology.snapshot', ({ snapshot }) => {
     latest = snapshot;

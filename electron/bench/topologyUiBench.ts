@@ -14,6 +14,12 @@ import {
 } from './topologyUiProbe';
 import { launchChromium } from './uiProbe';
 
+/** A delivered alert (its message as JSON) announces `to` as the new master. */
+const newMasterMessage = (json: string, to: string): boolean => {
+  const message = JSON.parse(json) as { code?: string; to?: string } | null;
+  return message?.code === 'failover-completed' && message.to === to;
+};
+
 export interface TopologyUiBenchOptions {
   /** Crash failovers to measure (the master is SIGKILLed, then restarted as a replica). */
   failovers: number;
@@ -136,7 +142,7 @@ async function crashFailover(page: Page, topo: SentinelTopology, published: Publ
     sdownBannerMs: lag(sdown, (s) => s.what === 'banner' && /is (subjectively|objectively) down/.test(s.text)),
     odownBannerMs: lag(odown, (s) => s.what === 'banner' && /is objectively down/.test(s.text)),
     newMasterBannerMs: lag(switched, (s) => s.what === 'banner' && s.text.startsWith(`New master: ${to}`)),
-    newMasterDeliveredMs: lag(switched, (s) => s.what === 'delivered' && s.text.startsWith(`New master: ${to}`)),
+    newMasterDeliveredMs: lag(switched, (s) => s.what === 'delivered' && newMasterMessage(s.text, to)),
     diagramMs: lag(switched, (s) => s.what === 'master' && s.text === to),
   };
   await node.restart();

@@ -15,8 +15,9 @@ export interface Published {
 
 export interface Shown {
   /**
-   * `delivered`: a `topology.alert` reached the page over the WebSocket; `banner`: an alert's
-   * text appeared or changed on screen; `master`: the diagram's master card changed.
+   * `delivered`: a `topology.alert` reached the page over the WebSocket (`text`: its message,
+   * the code and facts as JSON); `banner`: an alert's text appeared or changed on screen;
+   * `master`: the diagram's master card changed.
    */
   what: 'delivered' | 'banner' | 'master';
   text: string;
@@ -80,7 +81,7 @@ const RECORD_DELIVERY = `
       this.addEventListener('message', (e) => {
         if (typeof e.data !== 'string' || !e.data.includes('"topology.alert"')) return;
         const at = performance.timeOrigin + performance.now();
-        window.__shown.push({ what: 'delivered', text: JSON.parse(e.data).payload.text, at });
+        window.__shown.push({ what: 'delivered', text: JSON.stringify(JSON.parse(e.data).payload.message), at });
       });
     }
   };

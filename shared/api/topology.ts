@@ -5,6 +5,9 @@
  * Addresses are `host:port` strings; times are milliseconds since the epoch, core's clock.
  */
 import type { ApiError } from './errors';
+import type { FailoverBlocked, FailoverReason, TopologyAlertMessage } from './topologyMessages';
+
+export type { FailoverBlocked, FailoverReason, TopologyAlertMessage } from './topologyMessages';
 
 /** Flags a sentinel reports for an instance (`SENTINEL MASTER|REPLICAS|SENTINELS` `flags`). */
 export interface InstanceFlags {
@@ -111,23 +114,6 @@ export interface SentinelNode {
 export type TopologyHealth =
   'healthy' | 'degraded' | 'no-failover' | 'master-down' | 'failover' | 'no-master' | 'unreachable';
 
-/**
- * Why no failover could happen now, checked on every poll before it is needed:
- * `noquorum` — every sentinel that answered `SENTINEL CKQUORUM` says NOQUORUM (too few usable
- * sentinels for the quorum or for a majority); `majority-unreachable` — fewer than a majority
- * of the known sentinels answer Redlens.
- */
-export interface FailoverBlocked {
-  code: 'noquorum' | 'majority-unreachable';
-  /** Usable sentinels as counted by CKQUORUM (the lowest count answered), when it said. */
-  usable?: number;
-  /** Sentinels answering Redlens, of `sentinels` known; `majority` of them are needed. */
-  reachable: number;
-  sentinels: number;
-  majority: number;
-  quorum?: number;
-}
-
 export interface TopologySnapshot {
   watchId: string;
   profileId: string;
@@ -227,7 +213,7 @@ export interface FailoverAttempt {
   /** When it started (`+try-failover`) and was given up. */
   at: number;
   endedAt?: number;
-  reason?: string;
+  reason?: FailoverReason;
 }
 
 /** One incident on the timeline: a master outage and/or failover, its phases and outcome. */
@@ -250,8 +236,8 @@ export interface FailoverRecord {
    */
   attempts?: FailoverAttempt[];
   outcome: FailoverOutcome;
-  /** For `aborted` / `no-quorum` / `timeout`: why, in words. */
-  reason?: string;
+  /** For `aborted` / `no-quorum` / `timeout` / `recovered` (and a switch seen by polling): why, as a code. */
+  reason?: FailoverReason;
   startedAt: number;
   endedAt?: number;
   /** From the first phase to switch-master (what "failover took N s" says). */
@@ -315,8 +301,11 @@ export interface TopologyAlert {
   key: string;
   kind: TopologyAlertKind;
   severity: AlertSeverity;
-  /** Ready to show, e.g. "New master: 127.0.0.1:6380 (was 127.0.0.1:6379) — failover took 4.2 s". */
-  text: string;
+  /**
+   * What it says, as a code and its facts (the renderer words it, e.g. `failover-completed` →
+   * "New master: 127.0.0.1:6380 (was 127.0.0.1:6379) — failover took 4.2 s.").
+   */
+  message: TopologyAlertMessage;
   at: number;
   masterName: string;
   failoverId?: string;

@@ -1,11 +1,14 @@
-import { TIMELINE_LIMITS, type TopologyAlert } from '../../../shared/api/topology';
+import { TIMELINE_LIMITS, type TopologyAlert, type TopologyAlertMessage } from '../../../shared/api/topology';
 
 /** An alert before it gets its id, time and watch. */
 export type AlertDraft = Omit<TopologyAlert, 'id' | 'watchId' | 'at' | 'masterName'>;
 
+const sameMessage = (a: TopologyAlertMessage, b: TopologyAlertMessage): boolean =>
+  JSON.stringify(a) === JSON.stringify(b);
+
 /**
  * The banners of one watch: the latest alert per `key`, newest last, bounded. Raising the
- * same text again is a no-op, so rules can re-derive alerts freely.
+ * same message again is a no-op, so rules can re-derive alerts freely.
  */
 export class AlertBook {
   readonly #watchId: string;
@@ -20,10 +23,11 @@ export class AlertBook {
     this.#emit = emit;
   }
 
-  /** `onlyOnKindChange`: a rule that only knows up/down must not overwrite a richer text. */
+  /** `onlyOnKindChange`: a rule that only knows up/down must not overwrite a richer message. */
   raise(draft: AlertDraft, at: number, opts: { onlyOnKindChange?: boolean } = {}): void {
     const latest = this.#byKey.get(draft.key);
-    if (latest && latest.kind === draft.kind && (opts.onlyOnKindChange || latest.text === draft.text)) return;
+    if (latest && latest.kind === draft.kind && (opts.onlyOnKindChange || sameMessage(latest.message, draft.message)))
+      return;
     const alert: TopologyAlert = {
       ...draft,
       id: `a${++this.#seq}`,

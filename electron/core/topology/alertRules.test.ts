@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { FailoverRecord, ReplicaNode, SentinelNode, TopologyAlert } from '../../../shared/api/topology';
 import type { SessionView } from '../../../shared/api/sessions';
-import { AlertBook } from './alertBook';
-import { incidentAlert } from './incidentAlert';
-import { noFailoverReason } from './noFailover';
+import { alertText } from '../../../renderer/src/topology/alertText';
+import { failoverReasonText } from '../../../renderer/src/topology/failoverReasonText';
+import { AlertBook, type AlertDraft } from './alertBook';
+import { incidentAlert as incidentDraft } from './incidentAlert';
+import { noFailoverReason as noFailoverCode } from './noFailover';
 import { nodeAlerts, type NodeLists } from './nodeAlerts';
-import { sessionAlert } from './sessionAlerts';
+import { sessionAlert as sessionDraft } from './sessionAlerts';
 import { parseFlags } from './sentinelAnswer';
 
 const record = (over: Partial<FailoverRecord>): FailoverRecord => ({
@@ -20,6 +22,18 @@ const record = (over: Partial<FailoverRecord>): FailoverRecord => ({
   ...over,
 });
 const ctx = { sDownCount: 2, sentinels: 3, quorum: 2 };
+
+// Core sends codes; these tests read them in the words the renderer shows (renderer/src/topology/alertText.ts).
+const worded = (draft: AlertDraft) => ({ ...draft, text: alertText(draft.message) });
+const incidentAlert = (...args: Parameters<typeof incidentDraft>) => worded(incidentDraft(...args));
+const sessionAlert = (...args: Parameters<typeof sessionDraft>) => {
+  const draft = sessionDraft(...args);
+  return draft && worded(draft);
+};
+const noFailoverReason = (...args: Parameters<typeof noFailoverCode>) => {
+  const reason = noFailoverCode(...args);
+  return reason && failoverReasonText(reason);
+};
 const phases = (...names: FailoverRecord['phases'][number]['phase'][]) =>
   names.map((phase, i) => ({ phase, at: i * 100, sincePreviousMs: i ? 100 : 0 }));
 
@@ -66,14 +80,14 @@ describe('incidentAlert', () => {
       'New master: 10.0.0.2:6379 (was 10.0.0.1:6379) — failover took 0.8 s; writes were blocked for 4.6 s.',
     );
     // Issue #12: Sentinel gave an attempt up and tried again, within the same outage.
-    const attempts = [{ epoch: 7, at: 1, endedAt: 2, reason: 'no replica is fit to be promoted' }];
+    const attempts = [{ epoch: 7, at: 1, endedAt: 2, reason: { code: 'abort-no-good-replica' } as const }];
     const retried = record({ outcome: 'completed', to: '10.0.0.2:6379', durationMs: 12_000, attempts });
     expect(incidentAlert(retried, ctx).text).toBe(
       'New master: 10.0.0.2:6379 (was 10.0.0.1:6379) — failover took 12.0 s (after 1 aborted attempt).',
     );
     expect(incidentAlert(record({ phases: phases('sdown', 'odown'), attempts }), ctx)).toMatchObject({
       kind: 'master-odown',
-      text: 'Master 10.0.0.1:6379 is still down: Sentinel gave its failover up (no replica is fit to be promoted) and will try again.',
+      text: 'Master 10.0.0.1:6379 is still down: Sentinel gave its failover up (no replica is fit to be promoted (all down, disconnected, too far behind, or priority 0)) and will try again.',
     });
     // Issue #12: a session moved over at once (a manual failover) was "blocked for 0.0 s": say nothing.
     for (const writesBlockedMs of [0, 12, 49]) {
@@ -82,17 +96,19 @@ describe('incidentAlert', () => {
         'New master: 10.0.0.2:6379 (was 10.0.0.1:6379) — failover took 1.1 s.',
       );
     }
-    expect(incidentAlert(record({ outcome: 'aborted', reason: 'no replica is fit' }), ctx).text).toBe(
-      'Failover of "mymaster" aborted: no replica is fit.',
+    expect(incidentAlert(record({ outcome: 'aborted', reason: { code: 'abort-no-good-replica' } }), ctx).text).toBe(
+      'Failover of "mymaster" aborted: no replica is fit to be promoted (all down, disconnected, too far behind, or priority 0).',
     );
     expect(
-      incidentAlert(record({ outcome: 'no-quorum', reason: 'its quorum is 4 but only 3 sentinels monitor it' }), ctx)
-        .text,
+      incidentAlert(
+        record({ outcome: 'no-quorum', reason: { code: 'quorum-above-sentinels', quorum: 4, sentinels: 3 } }),
+        ctx,
+      ).text,
     ).toBe(
       'Master 10.0.0.1:6379 is down (2 of 3 sentinels agree), and no failover is possible: its quorum is 4 but only 3 sentinels monitor it.',
     );
     expect(
-      incidentAlert(record({ outcome: 'recovered', reason: 'The master came back after 1.5 s.' }), ctx),
+      incidentAlert(record({ outcome: 'recovered', reason: { code: 'came-back', downForMs: 1500 } }), ctx),
     ).toMatchObject({
       kind: 'master-up',
       text: 'Master 10.0.0.1:6379 is back — The master came back after 1.5 s.',
@@ -121,7 +137,7 @@ const replica = (address: string, down: boolean): ReplicaNode => ({
 /** Runs views through nodeAlerts and an AlertBook, as the watcher does; returns what was raised. */
 function announce(views: NodeLists[], opts: { formerMasters?: string[]; connecting?: string[] } = {}): string[] {
   const raised: string[] = [];
-  const book = new AlertBook('w', 'mymaster', (a) => raised.push(`${a.kind}: ${a.text}`));
+  const book = new AlertBook('w', 'mymaster', (a) => raised.push(`${a.kind}: ${alertText(a.message)}`));
   const ctx = {
     announced: (key: string) => book.latest(key)?.kind,
     formerMasters: new Set(opts.formerMasters),
@@ -280,14 +296,15 @@ describe('AlertBook', () => {
       key: 'replica:r',
       kind: 'replica-down' as const,
       severity: 'warning' as const,
-      text: 'down',
+      message: { code: 'replica-down', address: 'r', formerMaster: false } as const,
       transient: false,
     };
+    const up = { code: 'replica-up', address: 'r', formerMaster: false } as const;
     book.raise(draft, 1);
-    book.raise(draft, 2);
-    book.raise({ ...draft, text: 'down (2)' }, 3, { onlyOnKindChange: true });
-    book.raise({ ...draft, kind: 'replica-up', severity: 'success', text: 'up' }, 4);
-    expect(pushed.map((a) => a.text)).toEqual(['down', 'up']);
+    book.raise({ ...draft, message: { ...draft.message } }, 2);
+    book.raise({ ...draft, message: { ...draft.message, formerMaster: true } }, 3, { onlyOnKindChange: true });
+    book.raise({ ...draft, kind: 'replica-up', severity: 'success', message: up }, 4);
+    expect(pushed.map((a) => a.message)).toEqual([draft.message, up]);
     expect(book.list()).toHaveLength(1);
     expect(pushed[1]).toMatchObject({ watchId: 'w', masterName: 'mymaster', at: 4 });
     for (let i = 0; i < 80; i++) book.raise({ ...draft, key: `k${i}` }, i);

@@ -3,6 +3,7 @@ import type { TopologySnapshot } from '../../../shared/api/topology';
 import { mapError } from '../api/mapError';
 import { startSentinelTopology, waitFor, type SentinelTopology } from '../localRedis/testSupport';
 import { address, profileFor, topologyTestbed } from './testSupport/topologyTestbed';
+import { alertText } from '../../../renderer/src/topology/alertText';
 
 // Scenario 1: the master crashes (SIGKILL) → automatic failover. The view shows the new master
 // and the replicas following it, the data session moves over (a write in between fails
@@ -75,7 +76,7 @@ describe('master crash', () => {
     const completed = await bed.untilAlert('failover-completed');
     newMaster = completed.address!;
     expect(topo.replicas.map(address)).toContain(newMaster);
-    expect(completed.text).toMatch(
+    expect(alertText(completed.message)).toMatch(
       new RegExp(`^New master: ${newMaster} \\(was ${address(topo.master)}\\) — failover took \\d+\\.\\d s\\.$`),
     );
 
@@ -141,7 +142,7 @@ describe('master crash', () => {
     expect(kinds).toEqual(
       expect.arrayContaining(['master-sdown', 'master-odown', 'connection-lost', 'no-master', 'reconnected']),
     );
-    expect(bed.alertsOf('reconnected').at(-1)?.text).toBe(`Reconnected to the new master ${newMaster}.`);
+    expect(alertText(bed.alertsOf('reconnected').at(-1)!.message)).toBe(`Reconnected to the new master ${newMaster}.`);
     // Each sentinel event was published by several sentinels but logged once.
     const switches = timeline.events.filter(
       (e) => e.channel === '+switch-master' && e.failoverId === completed.failoverId,

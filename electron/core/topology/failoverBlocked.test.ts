@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { alertText } from '../../../renderer/src/topology/alertText';
 import type { SentinelEntry } from '../redis/sentinelReplies';
 import { failoverBlocked, failoverBlockedAlert } from './failoverBlocked';
 import { parseCkQuorum, type CkQuorum, type SentinelAnswer } from './sentinelAnswer';
@@ -48,7 +49,7 @@ describe('failoverBlocked', () => {
 
     const alert = failoverBlockedAlert(blocked, undefined, 'mymaster');
     expect(alert).toMatchObject({ key: 'quorum:mymaster', kind: 'failover-impossible', severity: 'error' });
-    expect(alert?.text).toBe(
+    expect(alertText(alert!.message)).toBe(
       'If the master of "mymaster" fails now, no failover can happen: the sentinels report no quorum (1 usable sentinel, a failover needs a quorum of 2 and a majority of 2).',
     );
 

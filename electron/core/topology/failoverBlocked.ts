@@ -2,8 +2,6 @@ import type { FailoverBlocked } from '../../../shared/api/topology';
 import type { AlertDraft } from './alertBook';
 import type { SentinelState } from './snapshotBuilder';
 
-const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
-
 /**
  * Whether a failover could happen now, should the master fail — asked before it is needed:
  * every sentinel that answered `SENTINEL CKQUORUM` says NOQUORUM, or fewer than a majority of
@@ -41,20 +39,15 @@ export function failoverBlockedAlert(
       ...base,
       kind: 'failover-possible',
       severity: 'success',
-      text: `A failover of "${masterName}" is possible again: the sentinels can reach their quorum and a majority.`,
+      message: { code: 'failover-possible', masterName },
       transient: true,
     };
   }
-  const why =
-    blocked.code === 'noquorum'
-      ? `the sentinels report no quorum (${blocked.usable === undefined ? 'too few' : plural(blocked.usable, 'usable sentinel')}` +
-        `, a failover needs ${blocked.quorum ? `a quorum of ${blocked.quorum} and ` : ''}a majority of ${blocked.majority})`
-      : `only ${blocked.reachable} of ${plural(blocked.sentinels, 'sentinel')} answer, and a failover needs a majority (${blocked.majority})`;
   return {
     ...base,
     kind: 'failover-impossible',
     severity: 'error',
-    text: `If the master of "${masterName}" fails now, no failover can happen: ${why}.`,
+    message: { code: 'failover-impossible', masterName, blocked },
     transient: false,
   };
 }

@@ -1,6 +1,5 @@
 import type { FailoverRecord } from '../../../shared/api/topology';
 import type { AlertDraft } from './alertBook';
-import { seconds } from './failoverWords';
 
 export interface IncidentContext {
   /** Sentinels that flag the master s_down now, and how many sentinels there are. */
@@ -9,37 +8,25 @@ export interface IncidentContext {
   quorum: number;
 }
 
-/**
- * The sentinels' failover time, and how long writes were blocked here when known: they differ.
- * A session that moved over at once (under 0.05 s) was not blocked in any sense worth saying.
- */
-function took(record: FailoverRecord): string {
-  const blocked = record.writesBlockedMs;
-  const parts = [
-    record.durationMs !== undefined && `failover took ${seconds(record.durationMs)}`,
-    blocked !== undefined && seconds(blocked) !== seconds(0) && `writes were blocked for ${seconds(blocked)}`,
-  ].filter(Boolean);
-  return parts.length ? ` — ${parts.join('; ')}` : '';
-}
-
-/** ` (after 1 aborted attempt)` when Sentinel needed more than one. */
-function retried(record: FailoverRecord): string {
-  const n = record.attempts?.length ?? 0;
-  return n ? ` (after ${n} aborted attempt${n > 1 ? 's' : ''})` : '';
-}
-
 /** The one banner of an incident (key `incident:<id>`), as its record evolves. */
 export function incidentAlert(record: FailoverRecord, ctx: IncidentContext): AlertDraft {
   const base = { key: `incident:${record.id}`, failoverId: record.id, address: record.from, transient: false };
-  const master = `Master ${record.from}`;
-  const name = `"${record.masterName}"`;
+  const master = record.from;
+  const { masterName, reason } = record;
   switch (record.outcome) {
     case 'completed':
       return {
         ...base,
         kind: 'failover-completed',
         severity: 'success',
-        text: `New master: ${record.to} (was ${record.from})${took(record)}${retried(record)}.`,
+        message: {
+          code: 'failover-completed',
+          from: record.from,
+          to: record.to ?? '',
+          ...(record.durationMs !== undefined && { durationMs: record.durationMs }),
+          ...(record.writesBlockedMs !== undefined && { writesBlockedMs: record.writesBlockedMs }),
+          abortedAttempts: record.attempts?.length ?? 0,
+        },
         address: record.to,
         transient: true,
       };
@@ -48,28 +35,34 @@ export function incidentAlert(record: FailoverRecord, ctx: IncidentContext): Ale
         ...base,
         kind: 'failover-aborted',
         severity: 'error',
-        text: `Failover of ${name} aborted: ${record.reason}.`,
+        message: { code: 'failover-aborted', masterName, ...(reason && { reason }) },
       };
     case 'timeout':
       return {
         ...base,
         kind: 'failover-aborted',
         severity: 'error',
-        text: `Failover of ${name} did not complete: ${record.reason ?? 'it timed out'}`,
+        message: { code: 'failover-timeout', masterName, ...(reason && { reason }) },
       };
     case 'no-quorum':
       return {
         ...base,
         kind: 'no-failover',
         severity: 'error',
-        text: `${master} is down (${ctx.sDownCount} of ${ctx.sentinels} sentinels agree), and no failover is possible: ${record.reason}.`,
+        message: {
+          code: 'no-failover',
+          master,
+          sDownCount: ctx.sDownCount,
+          sentinels: ctx.sentinels,
+          ...(reason && { reason }),
+        },
       };
     case 'recovered':
       return {
         ...base,
         kind: 'master-up',
         severity: 'success',
-        text: `${master} is back — ${record.reason}`,
+        message: { code: 'master-back', master, ...(reason && { reason }) },
         transient: true,
       };
     case 'in-progress':
@@ -80,19 +73,18 @@ export function incidentAlert(record: FailoverRecord, ctx: IncidentContext): Ale
 function inProgress(
   record: FailoverRecord,
   ctx: IncidentContext,
-  base: Omit<AlertDraft, 'kind' | 'severity' | 'text'>,
+  base: Omit<AlertDraft, 'kind' | 'severity' | 'message'>,
 ): AlertDraft {
-  const master = `Master ${record.from}`;
+  const master = record.from;
+  const { masterName, leader } = record;
   const phase = record.phases.at(-1)?.phase ?? 'sdown';
-  const epoch = record.epoch === undefined ? '' : `, epoch ${record.epoch}`;
-  const leader = record.leader ? `sentinel ${record.leader} leads` : 'electing a leader';
   const gaveUp = record.attempts?.at(-1);
   if (gaveUp && (phase === 'sdown' || phase === 'odown')) {
     return {
       ...base,
       kind: 'master-odown',
       severity: 'error',
-      text: `${master} is still down: Sentinel gave its failover up (${gaveUp.reason ?? 'aborted'}) and will try again.`,
+      message: { code: 'master-still-down', master, ...(gaveUp.reason && { gaveUp: gaveUp.reason }) },
     };
   }
   switch (phase) {
@@ -101,14 +93,20 @@ function inProgress(
         ...base,
         kind: 'master-sdown',
         severity: 'warning',
-        text: `${master} is subjectively down: ${ctx.sDownCount} of ${ctx.sentinels} sentinels cannot reach it (quorum ${ctx.quorum}).`,
+        message: {
+          code: 'master-sdown',
+          master,
+          sDownCount: ctx.sDownCount,
+          sentinels: ctx.sentinels,
+          quorum: ctx.quorum,
+        },
       };
     case 'odown':
       return {
         ...base,
         kind: 'master-odown',
         severity: 'error',
-        text: `${master} is objectively down: the quorum of ${ctx.quorum} sentinels agrees — failover starting.`,
+        message: { code: 'master-odown', master, quorum: ctx.quorum },
       };
     case 'try-failover':
     case 'leader-elected':
@@ -116,14 +114,26 @@ function inProgress(
         ...base,
         kind: 'failover-started',
         severity: 'warning',
-        text: `${record.manual ? 'Manual failover' : 'Failover'} of "${record.masterName}" in progress (${leader}${epoch}).`,
+        message: {
+          code: 'failover-started',
+          masterName,
+          manual: record.manual,
+          ...(leader && { leader }),
+          ...(record.epoch !== undefined && { epoch: record.epoch }),
+        },
       };
     default:
       return {
         ...base,
         kind: 'failover-progress',
         severity: 'warning',
-        text: `Failover of "${record.masterName}" in progress: ${leader}${record.selectedReplica ? `, promoting replica ${record.selectedReplica}` : ''}${phase === 'promoted' || phase === 'switch-master' ? ' (promoted, switching clients over)' : ''}.`,
+        message: {
+          code: 'failover-progress',
+          masterName,
+          ...(leader && { leader }),
+          ...(record.selectedReplica && { selectedReplica: record.selectedReplica }),
+          promoted: phase === 'promoted' || phase === 'switch-master',
+        },
       };
   }
 }

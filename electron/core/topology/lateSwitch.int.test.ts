@@ -3,6 +3,7 @@ import type { FailoverRecord } from '../../../shared/api/topology';
 import { startSentinelTopology, waitFor, type SentinelTopology } from '../localRedis/testSupport';
 import { DEDUP_WINDOW_MS } from './eventLog';
 import { address, profileFor, topologyTestbed } from './testSupport/topologyTestbed';
+import { alertText } from '../../../renderer/src/topology/alertText';
 
 // Issue #12: a sentinel that learns the new configuration late publishes its own +switch-master
 // seconds after the others; it was recorded as a second, 0 ms "automatic failover". Here one
@@ -87,7 +88,7 @@ describe('a late +switch-master', () => {
     const final = timeline.failovers.find((f) => f.id === manual.id)!;
     expect(final.writesBlockedMs).toBeGreaterThanOrEqual(0);
     const banner = bed.alertsOf('failover-completed').findLast((a) => a.failoverId === manual.id);
-    expect(banner?.text).toMatch(
+    expect(alertText(banner!.message)).toMatch(
       final.writesBlockedMs! >= 50
         ? / — failover took \d+\.\d s; writes were blocked for \d+\.\d s\.$/
         : / — failover took \d+\.\d s\.$/,

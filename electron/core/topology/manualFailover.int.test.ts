@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiFailure } from '../api/apiFailure';
 import { startSentinelTopology, waitFor, type SentinelTopology } from '../localRedis/testSupport';
 import { address, profileFor, topologyTestbed } from './testSupport/topologyTestbed';
+import { alertText } from '../../../renderer/src/topology/alertText';
 
 // Scenario 2: a failover asked for through the API (SENTINEL FAILOVER), refused on read-only
 // profiles; the timeline marks it manual and the data session moves to the new master.
@@ -39,12 +40,14 @@ describe('manual failover', () => {
 
     const completed = await bed.untilAlert('failover-completed');
     const to = completed.address!;
-    expect(completed.text).toMatch(new RegExp(`^New master: ${to} \\(was ${from}\\)`));
+    expect(alertText(completed.message)).toMatch(new RegExp(`^New master: ${to} \\(was ${from}\\)`));
     const record = bed.service.timeline(watchId).failovers.at(-1)!;
     expect(record).toMatchObject({ manual: true, from, to, outcome: 'completed' });
     expect(record.phases[0]?.phase).toBe('try-failover');
     expect(record.phases.map((p) => p.phase)).not.toContain('sdown');
-    expect(bed.alertsOf('failover-started')[0]?.text).toMatch(/^Manual failover of "mymaster" in progress/);
+    expect(alertText(bed.alertsOf('failover-started')[0]!.message)).toMatch(
+      /^Manual failover of "mymaster" in progress/,
+    );
 
     await waitFor(
       async () => bed.manager.view(session.id).state === 'ready' && bed.manager.view(session.id).address === to,

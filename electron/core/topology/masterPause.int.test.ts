@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSentinelTopology, type SentinelTopology } from '../localRedis/testSupport';
 import { address, profileFor, topologyTestbed } from './testSupport/topologyTestbed';
+import { alertText } from '../../../renderer/src/topology/alertText';
 
 // Scenario 3: the master stops answering (SIGSTOP) → subjectively down → back (SIGCONT) →
 // -sdown, and no failover. Deterministic: only the first sentinel has a short
@@ -30,7 +31,9 @@ describe('unresponsive master', () => {
     await topo.master.pause();
 
     const sdown = await bed.untilAlert('master-sdown');
-    expect(sdown.text).toBe(`Master ${master} is subjectively down: 1 of 3 sentinels cannot reach it (quorum 2).`);
+    expect(alertText(sdown.message)).toBe(
+      `Master ${master} is subjectively down: 1 of 3 sentinels cannot reach it (quorum 2).`,
+    );
     const down = await bed.untilSnapshot('the master shown down', (s) => s.master?.flags.sDown === true);
     expect(down).toMatchObject({
       health: 'master-down',
@@ -39,7 +42,9 @@ describe('unresponsive master', () => {
 
     await topo.master.resume();
     const back = await bed.untilAlert('master-up');
-    expect(back.text).toMatch(new RegExp(`^Master ${master} is back — The master came back after \\d+\\.\\d s\\.$`));
+    expect(alertText(back.message)).toMatch(
+      new RegExp(`^Master ${master} is back — The master came back after \\d+\\.\\d s\\.$`),
+    );
     expect(back.key).toBe(sdown.key);
     await bed.untilSnapshot('the master up again', (s) => s.master?.flags.sDown === false && s.health === 'healthy');
 

@@ -1,4 +1,4 @@
-import type { FailoverRecord, MasterNode, SentinelNode } from '../../../shared/api/topology';
+import type { FailoverReason, FailoverRecord, MasterNode, SentinelNode } from '../../../shared/api/topology';
 
 /** Beyond `down-after-milliseconds`, how long the sentinels get to agree before we say they won't. */
 export const AGREEMENT_GRACE_MS = 2_000;
@@ -14,8 +14,6 @@ export interface NoFailoverInput {
   now: number;
 }
 
-const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
-
 /**
  * Why no failover will happen although the master is down, or undefined while one still can:
  * - the quorum is larger than the number of sentinels (o_down can never be reached);
@@ -24,20 +22,20 @@ const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' 
  *   down.
  * An abort of a started failover (e.g. no leader elected) is reported by Sentinel itself.
  */
-export function noFailoverReason(input: NoFailoverInput): string | undefined {
+export function noFailoverReason(input: NoFailoverInput): FailoverReason | undefined {
   const { master, record, sDownCount: down } = input;
   if (!master || !record || down === 0) return undefined;
   if (record.phases.some((p) => p.phase === 'try-failover') || record.outcome === 'completed') return undefined;
   const total = input.sentinels.length;
   const up = input.sentinels.filter((s) => s.reachable && !s.flags.includes('s_down')).length;
   if (master.quorum > total) {
-    return `its quorum is ${master.quorum} but only ${plural(total, 'sentinel')} monitor it`;
+    return { code: 'quorum-above-sentinels', quorum: master.quorum, sentinels: total };
   }
   if (up < input.majority) {
-    return `only ${up} of ${plural(total, 'sentinel')} are up, and a failover needs a majority (${input.majority})`;
+    return { code: 'majority-down', up, sentinels: total, majority: input.majority };
   }
   if (down < master.quorum && input.now - record.startedAt > master.downAfterMs + AGREEMENT_GRACE_MS) {
-    return `only ${down} of the ${master.quorum} sentinels needed see it down`;
+    return { code: 'too-few-agree', down, quorum: master.quorum };
   }
   return undefined;
 }

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startSentinelTopology, waitFor, type SentinelTopology } from '../localRedis/testSupport';
 import { address, profileFor, topologyTestbed } from './testSupport/topologyTestbed';
+import { alertText } from '../../../renderer/src/topology/alertText';
 
 // Scenario 4: the master goes down and the sentinels cannot fail over — the view shows it
 // down and a banner says no failover will happen, until the master comes back.
@@ -29,7 +30,7 @@ describe('no failover possible', () => {
     await topo.master.kill();
 
     const verdict = await bed.untilAlert('no-failover');
-    expect(verdict.text).toMatch(
+    expect(alertText(verdict.message)).toMatch(
       new RegExp(
         `^Master ${master} is down \\(\\d of 3 sentinels agree\\), and no failover is possible: its quorum is 4 but only 3 sentinels monitor it\\.$`,
       ),
@@ -42,15 +43,15 @@ describe('no failover possible', () => {
     expect(down.master?.flags.oDown).toBe(false);
     // Issue #12: no banner promises an election that cannot happen.
     await bed.untilAlert('no-master');
-    expect(bed.alertsOf('no-master').map((a) => a.text)).toEqual([
+    expect(bed.alertsOf('no-master').map((a) => alertText(a.message))).toEqual([
       'No master found for "mymaster" — writes are blocked until the master comes back: the sentinels cannot fail over.',
     ]);
 
     await topo.master.restart();
     const back = await bed.untilAlert('master-up');
-    expect(back.text).toMatch(/No failover was possible \(its quorum is 4/);
+    expect(alertText(back.message)).toMatch(/No failover was possible \(its quorum is 4/);
     expect(back.key).toBe(verdict.key);
-    await bed.untilAlert('reconnected', (a) => a.text === `Reconnected to master ${master}.`);
+    await bed.untilAlert('reconnected', (a) => alertText(a.message) === `Reconnected to master ${master}.`);
     // A sentinel slower to see it back may reopen the outage for a moment: wait until all did.
     const outcomes = () =>
       bed.service
@@ -68,7 +69,7 @@ describe('no failover possible', () => {
     await topo.master.kill();
 
     const verdict = await bed.untilAlert('no-failover');
-    expect(verdict.text).toMatch(
+    expect(alertText(verdict.message)).toMatch(
       /no failover is possible: only 1 of 3 sentinels are up, and a failover needs a majority \(2\)\.$/,
     );
     await bed.untilSnapshot('the master shown down', (s) => s.health === 'master-down');
@@ -83,7 +84,7 @@ describe('no failover possible', () => {
 
     const impossible = await bed.untilAlert('failover-impossible');
     expect(impossible.key).toBe('quorum:mymaster');
-    expect(impossible.text).toMatch(/^If the master of "mymaster" fails now, no failover can happen: /);
+    expect(alertText(impossible.message)).toMatch(/^If the master of "mymaster" fails now, no failover can happen: /);
     const blocked = await bed.untilSnapshot('the badge to say no failover', (s) => s.health === 'no-failover');
     expect(blocked.master?.reachable).toBe(true);
     expect(blocked.failoverBlocked?.code).toMatch(/^(noquorum|majority-unreachable)$/);

@@ -28,29 +28,44 @@ function sentinelAlert(s: SentinelNode, down: boolean): AlertDraft {
       ...base,
       kind: 'sentinel-up',
       severity: 'success',
-      text: `Sentinel ${s.address} is back up.`,
+      message: { code: 'sentinel-up', address: s.address },
       transient: true,
     };
   }
-  const why = s.flags.includes('s_down')
-    ? 'the other sentinels cannot reach it'
-    : `Redlens cannot reach it${s.error ? ` (${s.error})` : ''}`;
+  const seenBy = s.flags.includes('s_down') ? 'sentinels' : 'redlens';
   return {
     ...base,
     kind: 'sentinel-down',
     severity: 'warning',
-    text: `Sentinel ${s.address} is down: ${why}.`,
+    message: {
+      code: 'sentinel-down',
+      address: s.address,
+      seenBy,
+      ...(seenBy === 'redlens' && s.error && { error: s.error }),
+    },
     transient: false,
   };
 }
 
 function replicaAlert(r: ReplicaNode, down: boolean, oldMaster: boolean): AlertDraft {
   const base = { key: `replica:${r.address}`, address: r.address };
-  const which = `Replica ${r.address}${oldMaster ? ' (the former master)' : ''}`;
+  const facts = { address: r.address, formerMaster: oldMaster };
   if (!down) {
-    return { ...base, kind: 'replica-up', severity: 'success', text: `${which} is back up.`, transient: true };
+    return {
+      ...base,
+      kind: 'replica-up',
+      severity: 'success',
+      message: { code: 'replica-up', ...facts },
+      transient: true,
+    };
   }
-  return { ...base, kind: 'replica-down', severity: 'warning', text: `${which} is down.`, transient: false };
+  return {
+    ...base,
+    kind: 'replica-down',
+    severity: 'warning',
+    message: { code: 'replica-down', ...facts },
+    transient: false,
+  };
 }
 
 export interface NodeLists {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSentinelTopology, waitFor, type SentinelTopology } from '../localRedis/testSupport';
 import { addReplica, addSentinel, type ExtraNode } from './testSupport/extraNodes';
 import { address, profileFor, topologyTestbed } from './testSupport/topologyTestbed';
+import { alertText } from '../../../renderer/src/topology/alertText';
 
 // Scenario 5: a replica goes down and comes back; a sentinel goes down and comes back. And
 // nodes that join later (+slave, +sentinel) appear without a reload.
@@ -26,7 +27,11 @@ describe('replicas and sentinels going down and up', () => {
     const at = address(replica);
     await replica.kill();
     const down = await bed.untilAlert('replica-down', (a) => a.address === at);
-    expect(down).toMatchObject({ text: `Replica ${at} is down.`, severity: 'warning', key: `replica:${at}` });
+    expect({ ...down, text: alertText(down.message) }).toMatchObject({
+      text: `Replica ${at} is down.`,
+      severity: 'warning',
+      key: `replica:${at}`,
+    });
     const snapshot = await bed.untilSnapshot('the replica shown down', (s) =>
       s.replicas.some((r) => r.address === at && r.flags.sDown && !r.reachable),
     );
@@ -35,7 +40,11 @@ describe('replicas and sentinels going down and up', () => {
 
     await replica.restart();
     const up = await bed.untilAlert('replica-up', (a) => a.address === at);
-    expect(up).toMatchObject({ key: down.key, transient: true, text: `Replica ${at} is back up.` });
+    expect({ ...up, text: alertText(up.message) }).toMatchObject({
+      key: down.key,
+      transient: true,
+      text: `Replica ${at} is back up.`,
+    });
     await bed.untilSnapshot('the replica in sync again', (s) =>
       s.replicas.some((r) => r.address === at && !r.flags.sDown && r.reachable && r.replication?.linkStatus === 'up'),
     );
@@ -46,7 +55,7 @@ describe('replicas and sentinels going down and up', () => {
     const at = address(sentinel);
     await sentinel.kill();
     const down = await bed.untilAlert('sentinel-down', (a) => a.address === at);
-    expect(down.text).toMatch(new RegExp(`^Sentinel ${at} is down: `));
+    expect(alertText(down.message)).toMatch(new RegExp(`^Sentinel ${at} is down: `));
     await bed.untilSnapshot('the sentinel shown down', (s) =>
       s.sentinels.some((x) => x.address === at && !x.reachable && !x.subscribed),
     );

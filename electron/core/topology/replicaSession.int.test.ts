@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSentinelTopology, type SentinelTopology } from '../localRedis/testSupport';
 import { address, profileFor, topologyTestbed } from './testSupport/topologyTestbed';
+import { alertText } from '../../../renderer/src/topology/alertText';
 
 // Issue #12: a session on a replica profile whose replica was killed moved to the other replica
 // (no failover: the master never changed) and its banner said "Reconnected to the new master".
@@ -28,11 +29,11 @@ describe('a replica session whose replica dies', () => {
     const reconnected = await bed.untilAlert('reconnected', () => true, 45_000);
     const other = topo.replicas.map(address).find((a) => a !== browsed)!;
     expect(bed.manager.view(session.id)).toMatchObject({ state: 'ready', address: other, readOnly: true });
-    expect(reconnected.text).toBe(`Reconnected to replica ${other}.`);
-    const lost = bed.alertsOf('connection-lost').map((a) => a.text);
+    expect(alertText(reconnected.message)).toBe(`Reconnected to replica ${other}.`);
+    const lost = bed.alertsOf('connection-lost').map((a) => alertText(a.message));
     expect(lost).toEqual([`Connection to replica ${browsed} lost — reconnecting…`]);
     // The master never changed: nothing here may speak of a new master or a failover.
-    expect(bed.pushed.alerts.map((a) => a.text).join('\n')).not.toMatch(/new master|failover/i);
+    expect(bed.pushed.alerts.map((a) => alertText(a.message)).join('\n')).not.toMatch(/new master|failover/i);
     expect(bed.latest()?.master?.address).toBe(address(topo.master));
   });
 });

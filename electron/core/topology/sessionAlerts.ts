@@ -13,16 +13,13 @@ export interface SessionAlertContext {
 
 /** The "no master" banner: it promises an election only when one can happen. */
 export function noMasterAlert(view: SessionView, masterName: string, ctx: SessionAlertContext): AlertDraft {
-  const until = ctx.noFailover
-    ? 'until the master comes back: the sentinels cannot fail over'
-    : 'until the sentinels elect one';
   return {
     key: `session:${view.id}`,
     address: view.address,
     transient: false,
     kind: 'no-master',
     severity: 'error',
-    text: `No master found for "${masterName}" — writes are blocked ${until}.`,
+    message: { code: 'no-master', masterName, noFailover: !!ctx.noFailover },
   };
 }
 
@@ -37,7 +34,7 @@ export function sessionAlert(
   ctx: SessionAlertContext = {},
 ): AlertDraft | undefined {
   const base = { key: `session:${view.id}`, address: view.address, transient: false };
-  const where = view.address ? ` ${view.address}` : '';
+  const where = view.address ? { address: view.address } : {};
   const replica = ctx.role === 'replica';
   const node = replica ? 'replica' : 'master';
   if (view.state === 'reconnecting') {
@@ -47,7 +44,7 @@ export function sessionAlert(
         ...base,
         kind: 'connection-lost',
         severity: 'warning',
-        text: `Connection to ${node}${where} lost — reconnecting…`,
+        message: { code: 'connection-lost', node, ...where },
       };
     }
     return undefined;
@@ -58,7 +55,7 @@ export function sessionAlert(
       ...base,
       kind: 'reconnected',
       severity: 'success',
-      text: moved && !replica ? `Reconnected to the new master${where}.` : `Reconnected to ${node}${where}.`,
+      message: { code: 'reconnected', node, ...where, newMaster: moved && !replica },
       transient: true,
     };
   }
@@ -67,7 +64,12 @@ export function sessionAlert(
       ...base,
       kind: 'connection-lost',
       severity: 'error',
-      text: `Connection to ${replica ? 'a replica of ' : ''}"${masterName}" failed: ${view.error?.message ?? 'gave up reconnecting'}`,
+      message: {
+        code: 'connection-failed',
+        masterName,
+        replica,
+        ...(view.error?.message !== undefined && { error: view.error.message }),
+      },
     };
   }
   return undefined;

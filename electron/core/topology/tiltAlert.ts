@@ -11,8 +11,8 @@ export function tiltAlert(event: TopologyEvent): AlertDraft | undefined {
         ...base,
         kind: 'tilt',
         severity: 'warning',
-        text: `Sentinel ${sentinel} entered TILT mode (its clock jumped or it was blocked): it will not take part in failovers for at least 30 s.`,
+        message: { code: 'tilt-entered', sentinel },
         transient: false,
       }
-    : { ...base, kind: 'tilt', severity: 'success', text: `Sentinel ${sentinel} left TILT mode.`, transient: true };
+    : { ...base, kind: 'tilt', severity: 'success', message: { code: 'tilt-left', sentinel }, transient: true };
 }

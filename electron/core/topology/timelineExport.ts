@@ -1,6 +1,9 @@
 import type { TimelineExport, TopologyTimeline } from '../../../shared/api/topology';
 
-/** The timeline as pretty JSON (times also as ISO strings), with a file name that sorts by date. */
+/**
+ * The timeline as pretty JSON (times also as ISO strings), with a file name that sorts by date.
+ * Reasons stay codes and facts (`FailoverReason`, shared/api/topologyMessages.ts), as core has them.
+ */
 export function exportTimeline(timeline: TopologyTimeline, profileName: string, now = new Date()): TimelineExport {
   const iso = (ms: number | undefined) => (ms === undefined ? undefined : new Date(ms).toISOString());
   const document = {

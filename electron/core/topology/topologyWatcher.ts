@@ -4,18 +4,16 @@ import { toFailure } from '../redis/nodeErrors';
 import { isFatal } from '../redis/reconnectPolicy';
 import type { SentinelProfile } from '../redis/redisOptions';
 import { loadTlsOptions } from '../redis/tlsOptions';
-import { AlertBook, type AlertDraft } from './alertBook';
 import { EventLog } from './eventLog';
-import { failoverBlockedAlert } from './failoverBlocked';
 import { FailoverTracker } from './failoverTracker';
-import { incidentAlert } from './incidentAlert';
 import { LinkSet, toEndpoint } from './linkSet';
-import { noFailoverReason } from './noFailover';
-import { nodeAlerts } from './nodeAlerts';
+import { PollLoop } from './pollLoop';
 import { parseSentinelEvent } from './sentinelEvent';
 import { buildTopology, type BuiltTopology } from './snapshotBuilder';
+import { SnapshotEmitter } from './snapshotEmitter';
 import { patchTopology } from './snapshotPatch';
 import { tiltAlert } from './tiltAlert';
+import { WatchAlerts } from './watchAlerts';
 import { WatchedSessions, type SessionLink } from './watchedSessions';
 
 /** Sentinel events that name no master but still concern the watched one. */
@@ -46,19 +44,13 @@ export class TopologyWatcher {
   readonly #init: WatcherInit;
   readonly #log: EventLog;
   readonly #tracker: FailoverTracker;
-  readonly #alerts: AlertBook;
+  readonly #alerts: WatchAlerts;
+  readonly #snapshots: SnapshotEmitter;
+  /** Links report changes while they first connect; polls start once they all tried. */
+  readonly #polls: PollLoop;
   #links: LinkSet | undefined;
   #built: BuiltTopology | undefined;
-  #revision = 0;
-  #updatedAt = Date.now();
-  #lastSent = '';
   #lastEventAt = 0;
-  #timer: NodeJS.Timeout | undefined;
-  #polling: Promise<void> | undefined;
-  #pollAgain = false;
-  #stopped = false;
-  /** Links report changes while they first connect; polls start once they all tried. */
-  #started = false;
   #sessions: WatchedSessions | undefined;
 
   constructor(init: WatcherInit) {
@@ -67,8 +59,10 @@ export class TopologyWatcher {
     this.masterName = init.masterName;
     this.profileId = init.profileId;
     this.#log = new EventLog(init.watchId);
-    this.#alerts = new AlertBook(init.watchId, init.masterName, (alert) => init.events.emit('topology.alert', alert));
+    this.#alerts = new WatchAlerts({ ...init, tracker: () => this.#tracker });
     this.#tracker = new FailoverTracker(init.masterName, (record) => this.#recordChanged(record));
+    this.#snapshots = new SnapshotEmitter(init.events);
+    this.#polls = new PollLoop(() => this.#pollRound(), init.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS);
   }
 
   /** Connects to every sentinel, polls once, and keeps watching until `stop()`. */
@@ -79,7 +73,7 @@ export class TopologyWatcher {
       tls: await loadTlsOptions(profile.tls),
       connectionName: `redlens:topology:${watchId}`,
       onMessage: (channel, message, sentinel) => this.#onMessage(channel, message, sentinel),
-      onChange: () => this.#pollSoon(),
+      onChange: () => this.#polls.soon(),
     });
     this.#sessions = new WatchedSessions({
       profileId: this.profileId,
@@ -88,14 +82,13 @@ export class TopologyWatcher {
       role: profile.role,
       sessions: this.#init.sessions,
       events: this.#init.events,
-      raise: (draft) => this.#raise(draft),
+      raise: (draft) => this.#alerts.raise(draft),
       noFailover: () => !!this.#built?.failoverBlocked || this.#tracker.open?.outcome === 'no-quorum',
       writesResumed: (lostAt, resumedAt) => this.#tracker.writesBlocked(lostAt, resumedAt),
-      reconnected: () => this.#pollSoon(),
+      reconnected: () => this.#polls.soon(),
     });
     await this.#links.firstConnect();
-    this.#started = true;
-    await this.#poll();
+    await this.#polls.start();
     const { error } = this.snapshot();
     if (error && !this.#built?.master && isFatal(error)) {
       // Wrong sentinel credentials or TLS settings: retrying cannot help, the profile must change.
@@ -115,8 +108,7 @@ export class TopologyWatcher {
       ...built,
       failover: this.#failoverSummary(),
       alerts: this.#alerts.list(),
-      revision: this.#revision,
-      updatedAt: this.#updatedAt,
+      ...this.#snapshots.stamp,
     };
   }
 
@@ -141,8 +133,7 @@ export class TopologyWatcher {
   }
 
   stop(): void {
-    this.#stopped = true;
-    clearTimeout(this.#timer);
+    this.#polls.stop();
     this.#sessions?.stop();
     this.#links?.close();
   }
@@ -160,33 +151,11 @@ export class TopologyWatcher {
     if (failoverId) event.failoverId = failoverId;
     this.#init.events.emit('topology.event', event);
     const tilt = tiltAlert(event);
-    if (tilt) this.#raise(tilt);
+    if (tilt) this.#alerts.raise(tilt);
     if (isNew && channel === '+sentinel' && event.instance)
       this.#links?.addSentinel(toEndpoint(event.instance.address));
     this.#afterChange();
-    this.#pollSoon();
-  }
-
-  #pollSoon(): void {
-    if (this.#stopped || !this.#started) return;
-    if (this.#polling) {
-      this.#pollAgain = true;
-      return;
-    }
-    clearTimeout(this.#timer);
-    this.#timer = setTimeout(() => void this.#poll(), 0);
-  }
-
-  #poll(): Promise<void> {
-    this.#polling ??= this.#pollRound().finally(() => {
-      this.#polling = undefined;
-      if (this.#stopped) return;
-      clearTimeout(this.#timer);
-      const delay = this.#pollAgain ? 0 : (this.#init.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS);
-      this.#pollAgain = false;
-      this.#timer = setTimeout(() => void this.#poll(), delay);
-    });
-    return this.#polling;
+    this.#polls.soon();
   }
 
   async #pollRound(): Promise<void> {
@@ -197,10 +166,10 @@ export class TopologyWatcher {
     const first = buildTopology(this.#buildInput());
     const addresses = [first.master?.address, ...first.replicas.map((r) => r.address)];
     await links.refreshDataNodes(addresses.filter((a): a is string => !!a));
-    if (this.#stopped) return;
+    if (this.#polls.stopped) return;
     if (askedAt <= this.#lastEventAt) {
       // An event arrived meanwhile: these answers may predate it; ask again.
-      this.#pollAgain = true;
+      this.#polls.again();
       if (this.#built) return;
     }
     this.#built = buildTopology(this.#buildInput());
@@ -233,47 +202,14 @@ export class TopologyWatcher {
   #afterChange(): void {
     const built = this.#built;
     if (!built) return;
-    const announced = (key: string) => this.#alerts.latest(key)?.kind;
-    const connecting = this.#links?.connectingSentinels() ?? new Set<string>();
-    const former = this.#tracker.formerMaster;
-    const formerMasters = new Set(former ? [former] : []);
-    for (const draft of nodeAlerts(built, { announced, formerMasters, connecting })) {
-      this.#raise(draft, true);
-    }
-    const quorumKey = `quorum:${this.masterName}`;
-    const quorum = failoverBlockedAlert(built.failoverBlocked, announced(quorumKey), this.masterName);
-    if (quorum) this.#raise(quorum);
-    const open = this.#tracker.open;
-    const reason = noFailoverReason({
-      master: built.master,
-      sentinels: built.sentinels,
-      majority: built.majority,
-      record: open,
-      sDownCount: this.#sDownCount(),
-      now: Date.now(),
-    });
-    if (reason) this.#tracker.noQuorum(reason);
-    if (open) this.#raise(incidentAlert(open, this.#incidentContext()));
+    this.#alerts.afterChange(built, this.#links?.connectingSentinels() ?? new Set<string>());
     this.#sessions?.refresh();
-    this.#emitSnapshot();
+    this.#snapshots.emit(() => this.snapshot());
   }
 
   #recordChanged(record: FailoverRecord): void {
     this.#init.events.emit('topology.failover', { watchId: this.watchId, failover: record, at: Date.now() });
-    if (this.#built) this.#raise(incidentAlert(record, this.#incidentContext()));
-  }
-
-  #incidentContext() {
-    const master = this.#built?.master;
-    return {
-      sDownCount: this.#sDownCount(),
-      sentinels: this.#built?.sentinels.length ?? 0,
-      quorum: master?.quorum ?? 0,
-    };
-  }
-
-  #sDownCount(): number {
-    return Math.max(this.#built?.master?.sDownBy.length ?? 0, this.#tracker.sDownReporters);
+    if (this.#built) this.#alerts.incidentChanged(record, this.#built);
   }
 
   #failoverSummary(): TopologySnapshot['failover'] {
@@ -285,19 +221,5 @@ export class TopologyWatcher {
       ...(open.selectedReplica && { selectedReplica: open.selectedReplica }),
       phase: open.phases.at(-1)!.phase,
     };
-  }
-
-  #emitSnapshot(): void {
-    const { revision: _r, updatedAt: _u, ...content } = this.snapshot();
-    const text = JSON.stringify(content);
-    if (text === this.#lastSent) return;
-    this.#lastSent = text;
-    this.#revision += 1;
-    this.#updatedAt = Date.now();
-    this.#init.events.emit('topology.snapshot', { snapshot: this.snapshot(), at: this.#updatedAt });
-  }
-
-  #raise(draft: AlertDraft, onlyOnKindChange = false): void {
-    this.#alerts.raise(draft, Date.now(), { onlyOnKindChange });
   }
 }

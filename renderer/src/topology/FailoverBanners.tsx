@@ -1,5 +1,6 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { AlertSeverity, TopologyAlert } from '../../../shared/api/topology';
+import { alertText } from './alertText';
 import { groupBanners, SEVERITY_RANK, type BannerGroup } from './bannerGroups';
 import { dateTime, shortClockTime } from './topologyFormat';
 import { nextExpiry, visibleAlerts } from './topologyState';
@@ -24,7 +25,7 @@ function Detail({ alert }: { alert: TopologyAlert }) {
         {SEVERITY_ICON[alert.severity]}
       </span>
       <span className="visually-hidden">{SEVERITY_WORD[alert.severity]}: </span>
-      <span className="topo-alert-detail-text">{alert.text}</span>
+      <span className="topo-alert-detail-text">{alertText(alert.message)}</span>
       <time className="topo-alert-time" dateTime={new Date(alert.at).toISOString()} title={dateTime(alert.at)}>
         {shortClockTime(alert.at)}
       </time>
@@ -49,6 +50,7 @@ function BannerLine({
   onDismiss(): void;
 }) {
   const { head, rest } = group;
+  const headText = alertText(head.message);
   const text = useRef<HTMLSpanElement>(null);
   const [cut, setCut] = useState(false);
   useLayoutEffect(() => {
@@ -59,7 +61,7 @@ function BannerLine({
     const observer = new ResizeObserver(measure);
     observer.observe(el);
     return () => observer.disconnect();
-  }, [expanded, head.text]);
+  }, [expanded, headText]);
   const more = rest.length === 1 ? '1 more alert' : `${rest.length} more alerts`;
   // A hidden banner graver than the line's own (a node down under "New master") tints the "+n".
   const worse = rest.map((a) => a.severity).find((sev) => SEVERITY_RANK[sev] > SEVERITY_RANK[head.severity]);
@@ -74,8 +76,8 @@ function BannerLine({
           {SEVERITY_ICON[head.severity]}
         </span>
         <span className="visually-hidden">{SEVERITY_WORD[head.severity]}: </span>
-        <span ref={text} className="topo-alert-text" title={expanded ? undefined : head.text}>
-          {head.text}
+        <span ref={text} className="topo-alert-text" title={expanded ? undefined : headText}>
+          {headText}
         </span>
         {(rest.length > 0 || cut || expanded) && (
           <button
@@ -97,7 +99,7 @@ function BannerLine({
         <button
           type="button"
           className="icon-button"
-          aria-label={`Dismiss: ${head.text}${rest.length > 0 ? ` (and ${more})` : ''}`}
+          aria-label={`Dismiss: ${headText}${rest.length > 0 ? ` (and ${more})` : ''}`}
           onClick={onDismiss}
         >
           ×

@@ -1,4 +1,5 @@
 import type { FailoverRecord, TopologyEvent } from '../../../shared/api/topology';
+import { failoverReasonText } from './failoverReasonText';
 import { describeEvent, eventTone, failoverTitle, OUTCOME_LABELS, PHASE_LABELS } from './timelineModel';
 import { clockTime, dateTime, formatMs } from './topologyFormat';
 
@@ -78,11 +79,12 @@ export function FailoverGroup({ failover: f, expanded, eventCount, onToggle }: G
         </button>
         <Time at={f.startedAt} />
       </div>
-      {f.reason && <p className="tl-reason">{f.reason}</p>}
+      {f.reason && <p className="tl-reason">{failoverReasonText(f.reason)}</p>}
       {f.attempts?.map((a) => (
         <p key={a.at} className="tl-reason">
           Attempt at {clockTime(a.at)}
-          {a.epoch === undefined ? '' : ` (epoch ${a.epoch})`} given up: {a.reason ?? 'aborted'}; Sentinel tried again.
+          {a.epoch === undefined ? '' : ` (epoch ${a.epoch})`} given up:{' '}
+          {a.reason ? failoverReasonText(a.reason) : 'aborted'}; Sentinel tried again.
         </p>
       ))}
       <PhaseBar failover={f} />

@@ -21,7 +21,7 @@ function twoFailovers() {
       severity: 'success',
       address: B,
       at: 14_000,
-      text: `New master: ${B} (was ${A})`,
+      message: { code: 'failover-completed', from: A, to: B, abortedAttempts: 0 },
     }),
     alert({ id: 's-lost', key: 'session:s1', kind: 'connection-lost', severity: 'warning', address: A, at: 7_000 }),
     alert({ id: 'r-a', key: `replica:${A}`, kind: 'replica-down', severity: 'warning', address: A, at: 15_000 }),
@@ -33,7 +33,7 @@ function twoFailovers() {
       severity: 'success',
       address: C,
       at: 101_000,
-      text: `New master: ${C} (was ${B})`,
+      message: { code: 'failover-completed', from: B, to: C, abortedAttempts: 0 },
     }),
     alert({ id: 's-back', key: 'session:s2', kind: 'reconnected', severity: 'success', address: C, at: 102_000 }),
   ];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TIMELINE_LIMITS } from '../../../shared/api/topology';
+import { alertText } from './alertText';
 import { alert, event, failover, snapshot } from './testSupport/snapshotFixture';
 import {
   applyAlert,
@@ -14,6 +15,14 @@ import {
   visibleAlerts,
 } from './topologyState';
 
+const starting = { code: 'failover-started', masterName: 'mymaster', manual: false } as const;
+const completed = {
+  code: 'failover-completed',
+  from: '127.0.0.1:6379',
+  to: '127.0.0.1:6380',
+  abortedAttempts: 0,
+} as const;
+
 describe('topology watch state', () => {
   it('keeps the newest snapshot and ignores a stale one', () => {
     let w = applySnapshot(emptyWatch('w1'), snapshot({ revision: 5 }), 0, 0);
@@ -24,7 +33,7 @@ describe('topology watch state', () => {
 
   it('replaces a banner with the same key in place and never with an older one', () => {
     let w = applyAlert(emptyWatch('w1'), alert({ id: 'a1', at: 1_000 }), 0);
-    w = applyAlert(w, alert({ id: 'a2', at: 2_000, kind: 'failover-started', text: 'Failover starting' }), 0);
+    w = applyAlert(w, alert({ id: 'a2', at: 2_000, kind: 'failover-started', message: starting }), 0);
     expect(w.alerts.map((s) => s.alert.id)).toEqual(['a2']);
     w = applyAlert(w, alert({ id: 'a1', at: 1_000 }), 0);
     expect(w.alerts.map((s) => s.alert.id)).toEqual(['a2']);
@@ -38,8 +47,10 @@ describe('topology watch state', () => {
     expect(visibleAlerts(w, 0)).toEqual([]);
     w = applySnapshot(w, snapshot({ alerts: [alert({ id: 'a1' })] }), 0, 1_000);
     expect(visibleAlerts(w, 0)).toEqual([]);
-    w = applyAlert(w, alert({ id: 'a2', at: 3_000, kind: 'failover-completed', text: 'New master' }), 0);
-    expect(visibleAlerts(w, 0).map((a) => a.text)).toEqual(['New master']);
+    w = applyAlert(w, alert({ id: 'a2', at: 3_000, kind: 'failover-completed', message: completed }), 0);
+    expect(visibleAlerts(w, 0).map((a) => alertText(a.message))).toEqual([
+      'New master: 127.0.0.1:6380 (was 127.0.0.1:6379).',
+    ]);
   });
 
   it('lets end-state banners expire, but keeps a completed failover', () => {

@@ -80,7 +80,7 @@ export const alert = (over: Partial<TopologyAlert> = {}): TopologyAlert => ({
   key: 'failover:f1',
   kind: 'master-sdown',
   severity: 'warning',
-  text: 'Master 127.0.0.1:6379 is subjectively down (1 of 3 sentinels agree)',
+  message: { code: 'master-sdown', master: '127.0.0.1:6379', sDownCount: 1, sentinels: 3, quorum: 2 },
   at: 1_000,
   masterName: 'mymaster',
   transient: false,
