@@ -1,7 +1,7 @@
 import type Redis from 'ioredis';
 import type { Browser } from 'playwright-core';
-import { startWebHostProcess, type RunningWebHost } from '../../e2e/support/webHostProcess';
-import { startStandalone, type StandaloneServer } from '../core/harness';
+import { startWebHostProcess, type RunningWebHost } from '../e2e/support/webHostProcess';
+import { startStandalone, type StandaloneServer } from '../electron/core/harness';
 import { launchChromium } from './uiProbe';
 
 export interface UiBed {

@@ -1,9 +1,9 @@
 import type Redis from 'ioredis';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { startStandalone } from '../core/harness';
-import { standaloneProfile } from '../core/sessions/testSupport';
-import { valueTestbed } from '../core/values/valueTestbed';
+import { startStandalone } from '../electron/core/harness';
+import { standaloneProfile } from '../electron/core/sessions/testSupport';
+import { valueTestbed } from '../electron/core/values/valueTestbed';
 
 export interface ValuesBenchOptions {
   /** Fields of the big hash (default 1,000,000). */

@@ -1,5 +1,5 @@
 import type Redis from 'ioredis';
-import type { RedisNode } from '../core/harness';
+import type { RedisNode } from '../electron/core/harness';
 
 export interface WriteProbe {
   /** The first write accepted by `address` after `at`. */
