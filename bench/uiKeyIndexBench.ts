@@ -62,7 +62,7 @@ export async function runUiKeyIndexBench(opts: UiKeyIndexBenchOptions): Promise<
 }
 
 /** Saves the profile through the form once (the rounds start from the home screen's list). */
-async function saveProfile(browser: Browser, url: string, port: number): Promise<void> {
+export async function saveProfile(browser: Browser, url: string, port: number): Promise<void> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   try {
     await page.goto(url);
@@ -76,7 +76,7 @@ async function saveProfile(browser: Browser, url: string, port: number): Promise
   }
 }
 
-async function openThroughUi(browser: Browser, url: string, keys: number, hostPid: number | undefined) {
+export async function openThroughUi(browser: Browser, url: string, keys: number, hostPid: number | undefined) {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   try {
     await page.goto(url);
