@@ -72,11 +72,9 @@ export class KeyScanner {
   async #run(): Promise<void> {
     const status = this.status;
     try {
-      // DBSIZE and the first SCAN go out together (one round trip less before the first rows).
-      const dbSize = this.job.readDbSize ? this.client().then((client) => client.dbsize()) : undefined;
-      let next: Promise<Page> | undefined = this.#call('0');
-      if (dbSize) status.dbSize = await dbSize;
+      if (this.job.readDbSize) status.dbSize = await (await this.client()).dbsize();
       this.#markReady();
+      let next: Promise<Page> | undefined = this.#call('0');
       let idleFrom = performance.now();
       while (next) {
         const page: Page = await next;
