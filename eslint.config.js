@@ -109,7 +109,7 @@ export default tseslint.config(
     // Inside Electron `process.execPath` is the app, not Node: product code spawns it only through
     // electron/core/localRedis/spawnNode.ts, which sets ELECTRON_RUN_AS_NODE=1.
     files: ['electron/**/*.ts'],
-    ignores: ['electron/core/localRedis/spawnNode.ts', 'electron/bench/**', '**/*.test.ts'],
+    ignores: ['electron/core/localRedis/spawnNode.ts', '**/*.test.ts'],
     rules: {
       'no-restricted-syntax': [
         'error',

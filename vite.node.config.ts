@@ -25,7 +25,7 @@ export default defineConfig({
         serve: resolve('electron/webhost/main.ts'),
         start: resolve('electron/launcher/main.ts'),
         sandbox: resolve('electron/sandbox/main.ts'),
-        bench: resolve('electron/bench/main.ts'),
+        bench: resolve('bench/main.ts'),
       },
       external,
       // Chunks sit next to the entries: code resolves ../renderer and ../../ from import.meta.url.

@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 // redis-server / Sentinel processes through electron/core/localRedis/testSupport. No Redis mocks anywhere.
 export default defineConfig({
   test: {
-    include: ['{shared,electron,renderer}/**/*.test.{ts,tsx}', 'e2e/{architecture,support}/**/*.test.ts'],
+    include: ['{shared,electron,renderer,bench}/**/*.test.{ts,tsx}', 'e2e/{architecture,support}/**/*.test.ts'],
     exclude: ['**/node_modules/**', 'out/**'],
     testTimeout: 60_000,
     hookTimeout: 60_000,

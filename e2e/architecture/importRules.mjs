@@ -2,14 +2,14 @@
 // The import rules ESLint's per-file `no-restricted-imports` cannot see (docs/ARCHITECTURE.md, "Layers"),
 // checked on the whole import graph with dependency-cruiser:
 //   1. product code never imports test support (any `testSupport/` folder, `*.test.ts`), `e2e/` or
-//      the benchmarks (`bench/`, `electron/bench/`);
+//      the benchmarks (`bench/`);
 //   2. feature folders (`electron/core/<feature>`, `renderer/src/<feature>`) never import each other
 //      in a circle, apart from the cycles listed in KNOWN_CYCLES (being removed, issue 13 §6).
 // `npm run lint` runs it (checkImports.mjs); importRules.test.ts proves both rules fail when broken.
 import { cruise } from 'dependency-cruiser';
 
 /** Files that are tooling, not product: test support, tests, e2e, benchmarks. */
-const TOOLING = '(^|/)testSupport/|\\.test\\.tsx?$|^e2e/|^(electron/)?bench/';
+const TOOLING = '(^|/)testSupport/|\\.test\\.tsx?$|^e2e/|^bench/';
 const PRODUCT = '^(electron|renderer|shared)/';
 
 /** dependency-cruiser rule set for rule 1. */
@@ -34,7 +34,7 @@ export const RULE_SET = {
       comment: 'The benchmarks are tooling: never part of the app.',
       severity: 'error',
       from: { path: PRODUCT, pathNot: TOOLING },
-      to: { path: '^(electron/)?bench/' },
+      to: { path: '^bench/' },
     },
   ],
 };

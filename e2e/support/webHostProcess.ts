@@ -9,6 +9,8 @@ export interface RunningWebHost {
   origin: string;
   token: string;
   port: number;
+  /** The host process (benchmarks read its CPU time). */
+  pid: number | undefined;
   /** Every line the process printed to stdout. */
   stdout: string[];
   dataDir: string;
@@ -55,6 +57,7 @@ export async function startWebHostProcess(
     origin: `${match[2]}://${match[3]}`,
     port: Number(match[3]!.split(':').pop()),
     token: match[4]!,
+    pid: child.pid,
     stdout,
     dataDir,
     stop: async () => {

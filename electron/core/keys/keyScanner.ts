@@ -86,6 +86,8 @@ export class KeyScanner {
         const more = page.cursor !== '0';
         next = more && !this.job.maxCallsPerSecond ? this.#call(page.cursor) : undefined;
         const added = this.#insert(page.keys);
+        // The index copied the bytes: let the reply's buffers go now rather than with the page.
+        page.keys.length = 0;
         idleFrom = performance.now();
         if (this.#capReached()) status.state = 'capped';
         else if (!more) status.state = 'complete';

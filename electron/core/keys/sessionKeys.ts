@@ -24,6 +24,8 @@ export interface SessionKeysDeps {
   browsing: KeyBrowsing;
   emit: (event: ScanStatusEvent) => void;
   emitJob: (status: KeyJobStatus) => void;
+  /** At most one progress push per this many ms (default 100; tests set it long). */
+  progressIntervalMs?: number;
 }
 
 /** Finished jobs kept so a late `cancelJob` still answers with their final status. */
@@ -43,6 +45,8 @@ export class SessionKeys {
   #prepared: Promise<void> | undefined;
   readonly #jobs = new Map<string, DeleteFolderJob>();
   readonly #notifier: ScanNotifier;
+  /** Whether the running scan has pushed rows yet: its first rows go out at once. */
+  #rowsPushed = false;
 
   constructor(
     readonly sessionId: string,
@@ -50,8 +54,9 @@ export class SessionKeys {
     private readonly deps: SessionKeysDeps,
   ) {
     this.index = new KeyIndex(deps.browsing.keyDelimiter);
-    this.#notifier = new ScanNotifier((rowsChanged) =>
-      deps.emit({ sessionId, status: this.status(), rowsChanged, at: Date.now() }),
+    this.#notifier = new ScanNotifier(
+      (rowsChanged) => deps.emit({ sessionId, status: this.status(), rowsChanged, at: Date.now() }),
+      deps.progressIntervalMs,
     );
   }
 
@@ -66,6 +71,7 @@ export class SessionKeys {
     this.index = new KeyIndex(this.deps.browsing.keyDelimiter, this.index.expandedPrefixes);
     this.meta.clear();
     this.#request = request;
+    this.#rowsPushed = false;
     const { match, type, cap, maxCallsPerSecond } = request;
     const db = this.db;
     const scan: KeyScanner = new KeyScanner(
@@ -202,7 +208,10 @@ export class SessionKeys {
 
   #progress(rowsChanged: boolean, final: boolean): void {
     this.#notifier.notify(rowsChanged);
-    if (final) this.#notifier.flush();
+    // The first rows are what the user waits for: they do not wait for the next tick.
+    const firstRows = rowsChanged && !this.#rowsPushed;
+    if (rowsChanged) this.#rowsPushed = true;
+    if (final || firstRows) this.#notifier.flush();
   }
 
   #completeFolder(prefix: string): void {

@@ -1,6 +1,7 @@
 import { Fragment, useCallback, useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
-import type { KeyBytes } from '../../../shared/api/keys';
+import type { KeyBytes, ScanStatus } from '../../../shared/api/keys';
 import type { SessionView } from '../../../shared/api/sessions';
+import { useShallow } from 'zustand/react/shallow';
 import { useWritePause } from '../sessions/sessionsStore';
 import { Menu } from '../ui/Menu';
 import { useFadingNotice } from '../ui/fade';
@@ -58,6 +59,12 @@ function JobProgress({ sessionId, onCancel }: { sessionId: string; onCancel(): v
   );
 }
 
+/** A scan that ended with no keys, and the search it was (undefined otherwise). */
+function emptyResult(status: ScanStatus | undefined): { match?: string; type?: string } | undefined {
+  if (status?.state !== 'complete' || status.keys !== 0) return undefined;
+  return { match: status.match, type: status.type };
+}
+
 /**
  * What the screen puts into the key browser: the value editors are a feature above keys (they use
  * the keys store), so keys does not import them; the session screen composes both.
@@ -74,8 +81,10 @@ export interface KeyBrowserSlots {
  * empty / no-match / reconnecting states. F5 or Ctrl+R inside it rescans (not a page reload).
  */
 export function KeyBrowser({ session, slots }: { session: SessionView; slots: KeyBrowserSlots }) {
-  // Narrow slices: pages and TYPE/TTL arriving while scrolling do not re-render the whole browser.
-  const status = useKeys((st) => st.bySession[session.id]?.status);
+  // Narrow slices: pages and TYPE/TTL arriving while scrolling, and a scan's progress (the scan
+  // bar and the tree follow it themselves), do not re-render the whole browser.
+  const hasStatus = useKeys((st) => !!st.bySession[session.id]?.status);
+  const empty = useKeys(useShallow((st) => emptyResult(st.bySession[session.id]?.status)));
   const hasJob = useKeys((st) => !!st.bySession[session.id]?.job);
   const openKey = useKeys((st) => st.bySession[session.id]?.openKey);
   // The db the tree's rows (and so the opened key) belong to.
@@ -92,7 +101,6 @@ export function KeyBrowser({ session, slots }: { session: SessionView; slots: Ke
   const readOnly = session.readOnly;
   const paused = useWritePause(session.id);
 
-  const hasStatus = !!status;
   useEffect(() => {
     // The first scan starts when the session is ready; after a db switch core rescans by itself.
     if (ready && !hasStatus) void scan(session.id, { match: '', type: undefined, db: session.db });
@@ -159,7 +167,6 @@ export function KeyBrowser({ session, slots }: { session: SessionView; slots: Ke
     if (!(e.target instanceof Element && e.target.closest('dialog')) && ready) void scan(session.id);
   };
 
-  const empty = status && status.state === 'complete' && status.keys === 0;
   return (
     <div
       className="key-browser"
@@ -172,11 +179,11 @@ export function KeyBrowser({ session, slots }: { session: SessionView; slots: Ke
         {/* Once there is a tree to act on: its write actions wait, and say why here. */}
         {hasStatus && <WritesPaused reason={paused} />}
         {!ready && !hasStatus && <p className="hint">Keys are shown once the connection is ready.</p>}
-        {empty && !status.match && !status.type && <p className="empty-state">This database is empty.</p>}
-        {empty && (status.match || status.type) && (
+        {empty && !empty.match && !empty.type && <p className="empty-state">This database is empty.</p>}
+        {empty && (empty.match || empty.type) && (
           <p className="empty-state">
-            No keys match {status.match ? `“${status.match}”` : ''}
-            {status.type ? ` of type ${status.type}` : ''}.
+            No keys match {empty.match ? `“${empty.match}”` : ''}
+            {empty.type ? ` of type ${empty.type}` : ''}.
           </p>
         )}
         {hasJob && <JobProgress sessionId={session.id} onCancel={() => void cancelJob(session.id)} />}

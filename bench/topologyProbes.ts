@@ -1,5 +1,5 @@
 import type Redis from 'ioredis';
-import type { RedisNode } from '../core/localRedis/testSupport';
+import type { RedisNode } from '../electron/core/localRedis/testSupport';
 
 export interface WriteProbe {
   /** The first write accepted by `address` after `at`. */

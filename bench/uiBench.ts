@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { saveProfileAndConnect } from '../../e2e/support/profileFlow';
+import { saveProfileAndConnect } from '../e2e/support/profileFlow';
 import { loadKeyspace } from './benchData';
 import type { BenchMetric } from './benchTable';
 import { withUiBed } from './uiBed';

@@ -1,4 +1,4 @@
-import { FAILOVER_PHASES, type FailoverPhase, type FailoverRecord } from '../../shared/api/topology';
+import { FAILOVER_PHASES, type FailoverPhase, type FailoverRecord } from '../shared/api/topology';
 import { median, type BenchMetric } from './benchTable';
 
 /** One failover the soak caused, as the deployment itself says it went. */

@@ -1,6 +1,6 @@
 // `npm run bench`: the key browser at scale against real redis-servers. Not part of the tests.
-// Options: --keys N (default 1,000,000), --rounds R (index builds, default 5), --no-ui (skip
-// the Chromium part). `--suite values …` runs the values benchmark instead (valuesBenchMain.ts),
+// Options: --keys N (default 1,000,000), --rounds R (index builds in core and through the UI,
+// default 5), --no-ui (skip the Chromium part). `--suite values …` runs the values benchmark instead (valuesBenchMain.ts),
 // `--suite values-ui [--mb N]` big strings loaded whole in the UI (valuesUiBenchMain.ts),
 // `--suite topology-ui [--failovers N]` the Sentinel topology UI one (topologyUiBenchMain.ts),
 // `--suite topology [--crashes N] [--failovers N]` the core failover one (topologyBenchMain.ts),
@@ -13,6 +13,7 @@ import { finish, loadAverage, wholeNumber, writeJson } from './benchCli';
 import { formatTable } from './benchTable';
 import { runKeyIndexBench } from './keyIndexBench';
 import { runUiBench } from './uiBench';
+import { runUiKeyIndexBench } from './uiKeyIndexBench';
 import { runValuesSuite } from './valuesBenchMain';
 import { runValuesUiSuite } from './valuesUiBenchMain';
 import { runTopologyUiSuite } from './topologyUiBenchMain';
@@ -37,8 +38,9 @@ async function runKeysSuite(argv: string[]): Promise<number> {
     `key browser benchmark: ${keys.toLocaleString('en')} keys, ${rounds} rounds, ${cpus().length} CPUs, load ${loadAtStart.join(' ')}`,
   );
   const core = await runKeyIndexBench({ keys, rounds, log });
+  const endToEnd = values['no-ui'] ? [] : await runUiKeyIndexBench({ keys, rounds, log });
   const ui = values['no-ui'] ? [] : await runUiBench({ keys, smallKeys: Math.min(100_000, keys / 10), log });
-  const metrics = [...core.metrics, ...ui];
+  const metrics = [...core.metrics, ...endToEnd, ...ui];
 
   // The default size keeps the name the README gives; other sizes get their own file.
   const outFile = resolve(`bench-results/key-index${keys === 1_000_000 ? '' : `-${keys}`}.json`);

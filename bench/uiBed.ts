@@ -1,7 +1,7 @@
 import type Redis from 'ioredis';
 import type { Browser } from 'playwright-core';
-import { startWebHostProcess, type RunningWebHost } from '../../e2e/support/webHostProcess';
-import { startStandalone, type StandaloneServer } from '../core/localRedis/testSupport';
+import { startWebHostProcess, type RunningWebHost } from '../e2e/support/webHostProcess';
+import { startStandalone, type StandaloneServer } from '../electron/core/localRedis/testSupport';
 import { launchChromium } from './uiProbe';
 
 export interface UiBed {

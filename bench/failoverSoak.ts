@@ -1,16 +1,16 @@
-import type { FailoverRecord, TopologyEvent } from '../../shared/api/topology';
-import { EventBus } from '../core/events/eventBus';
+import type { FailoverRecord, TopologyEvent } from '../shared/api/topology';
+import { EventBus } from '../electron/core/events/eventBus';
 import {
   startSentinelTopology,
   waitFor,
   type Endpoint,
   type RedisNode,
   type SentinelTopology,
-} from '../core/localRedis/testSupport';
-import { createSessionManager } from '../core/sessions/sessionManager';
-import { DEDUP_WINDOW_MS } from '../core/topology/eventLog';
-import { createTopologyService } from '../core/topology/topologyService';
-import { profileFor } from '../core/topology/testSupport/topologyTestbed';
+} from '../electron/core/localRedis/testSupport';
+import { createSessionManager } from '../electron/core/sessions/sessionManager';
+import { DEDUP_WINDOW_MS } from '../electron/core/topology/eventLog';
+import { createTopologyService } from '../electron/core/topology/topologyService';
+import { profileFor } from '../electron/core/topology/testSupport/topologyTestbed';
 import { checkSoak, soakMetrics, type SoakSample } from './soakChecks';
 import type { BenchMetric } from './benchTable';
 

@@ -1,5 +1,5 @@
 import type { Browser, BrowserType, CDPSession, Page } from 'playwright-core';
-import { CHROMIUM_ARGS, findChromium } from '../../e2e/support/checkPrerequisites.mjs';
+import { CHROMIUM_ARGS, findChromium } from '../e2e/support/checkPrerequisites.mjs';
 
 // Measuring the renderer in Chromium: long tasks from a buffered PerformanceObserver, the JS heap
 // through the DevTools protocol after forced collections. In-page code is passed as strings:

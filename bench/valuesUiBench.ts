@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Page } from 'playwright-core';
-import { saveProfileAndConnect } from '../../e2e/support/profileFlow';
-import { keyRegion, openKey } from '../../e2e/support/valueEditorFlow';
+import { saveProfileAndConnect } from '../e2e/support/profileFlow';
+import { keyRegion, openKey } from '../e2e/support/valueEditorFlow';
 import type { BenchMetric } from './benchTable';
 import { withUiBed } from './uiBed';
 import { longTasksSince, nextFrame, pageNow, recordLongTasks, summarizeLongTasks } from './uiProbe';

@@ -1,9 +1,14 @@
-import type { TopologyEvent, TopologySnapshot } from '../../shared/api/topology';
-import { EventBus } from '../core/events/eventBus';
-import { startSentinelTopology, waitFor, type RedisNode, type SentinelTopology } from '../core/localRedis/testSupport';
-import { createSessionManager } from '../core/sessions/sessionManager';
-import { createTopologyService } from '../core/topology/topologyService';
-import { profileFor } from '../core/topology/testSupport/topologyTestbed';
+import type { TopologyEvent, TopologySnapshot } from '../shared/api/topology';
+import { EventBus } from '../electron/core/events/eventBus';
+import {
+  startSentinelTopology,
+  waitFor,
+  type RedisNode,
+  type SentinelTopology,
+} from '../electron/core/localRedis/testSupport';
+import { createSessionManager } from '../electron/core/sessions/sessionManager';
+import { createTopologyService } from '../electron/core/topology/topologyService';
+import { profileFor } from '../electron/core/topology/testSupport/topologyTestbed';
 import { median, type BenchMetric } from './benchTable';
 import { retainedMemory } from './heap';
 import { redlensConnections, writeProbe, type WriteProbe } from './topologyProbes';

@@ -2,13 +2,13 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createDispatch, type Handlers } from '../core/api/dispatch';
-import { EventBus } from '../core/events/eventBus';
-import { writeFileAtomic } from '../core/profiles/atomicWrite';
-import { profileHandlers } from '../core/profiles/profileHandlers';
-import { createProfileService } from '../core/profiles/profileService';
-import { serializeProfilesFile, type StoredProfile } from '../core/profiles/storedProfile';
-import { createKeyFileCipher } from '../core/secrets/keyFileCipher';
+import { createDispatch, type Handlers } from '../electron/core/api/dispatch';
+import { EventBus } from '../electron/core/events/eventBus';
+import { writeFileAtomic } from '../electron/core/profiles/atomicWrite';
+import { profileHandlers } from '../electron/core/profiles/profileHandlers';
+import { createProfileService } from '../electron/core/profiles/profileService';
+import { serializeProfilesFile, type StoredProfile } from '../electron/core/profiles/storedProfile';
+import { createKeyFileCipher } from '../electron/core/secrets/keyFileCipher';
 import { median, type BenchMetric } from './benchTable';
 
 export interface ProfilesBenchOptions {

@@ -1,9 +1,9 @@
 import type Redis from 'ioredis';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { startStandalone } from '../core/localRedis/testSupport';
-import { standaloneProfile } from '../core/sessions/testSupport/sessionTestbed';
-import { valueTestbed } from '../core/values/testSupport/valueTestbed';
+import { startStandalone } from '../electron/core/localRedis/testSupport';
+import { standaloneProfile } from '../electron/core/sessions/testSupport/sessionTestbed';
+import { valueTestbed } from '../electron/core/values/testSupport/valueTestbed';
 
 export interface ValuesBenchOptions {
   /** Fields of the big hash (default 1,000,000). */

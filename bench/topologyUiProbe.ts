@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import type { Page } from 'playwright-core';
-import type { RedisNode } from '../core/localRedis/testSupport';
+import type { RedisNode } from '../electron/core/localRedis/testSupport';
 
 // Clocks for the topology UI benchmark: when the sentinels publish an event (our own PSUBSCRIBE
 // clients) and when the page shows its consequence (a MutationObserver in the page). Both sides

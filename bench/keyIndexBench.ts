@@ -1,9 +1,9 @@
 import type Redis from 'ioredis';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { startStandalone } from '../core/localRedis/testSupport';
-import type { KeyService } from '../core/keys/keyService';
-import { keyTestbed } from '../core/keys/testSupport/keyTestbed';
-import { standaloneProfile } from '../core/sessions/testSupport/sessionTestbed';
+import { startStandalone } from '../electron/core/localRedis/testSupport';
+import type { KeyService } from '../electron/core/keys/keyService';
+import { keyTestbed } from '../electron/core/keys/testSupport/keyTestbed';
+import { standaloneProfile } from '../electron/core/sessions/testSupport/sessionTestbed';
 import { loadKeyspace, rawScan, type BenchKeyspace } from './benchData';
 import { median, type BenchMetric } from './benchTable';
 import { retainedMemory } from './heap';

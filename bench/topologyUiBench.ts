@@ -1,8 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { startWebHostProcess, type RunningWebHost } from '../../e2e/support/webHostProcess';
-import { startSentinelTopology, waitFor, type SentinelTopology } from '../core/localRedis/testSupport';
+import { startWebHostProcess, type RunningWebHost } from '../e2e/support/webHostProcess';
+import { startSentinelTopology, waitFor, type SentinelTopology } from '../electron/core/localRedis/testSupport';
 import { median, type BenchMetric } from './benchTable';
 import {
   listenToSentinels,
