@@ -10,6 +10,8 @@ import { useKeys } from './keysStore';
 // this level): what fades, what stays, what a db switch drops, and when counts are read again.
 let calls: string[];
 let keyspace: number;
+/** What keys.scan answers, and when (the test resolves it). */
+let scanReply: { resolve(status: ScanStatus): void } | undefined;
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -24,6 +26,11 @@ beforeEach(() => {
         return Promise.resolve({
           ok: true,
           value: { count: 16, fromConfig: true, keyspace: [{ db: 0, keys: keyspace, expires: 0 }] },
+        });
+      }
+      if (method === 'keys.scan') {
+        return new Promise((resolve) => {
+          scanReply = { resolve: (status) => resolve({ ok: true, value: status }) };
         });
       }
       if (method === 'keys.rows') return Promise.resolve({ ok: true, value: { total: 0, offset: 0, rows: [] } });
@@ -123,5 +130,35 @@ describe('key counts', () => {
     for (let i = 0; i < 5; i++) useKeys.getState().onScanEvent('s1', status('complete'), true);
     await answers();
     expect(reads()).toBe(2);
+  });
+});
+
+describe('scan status', () => {
+  const at = (state: ScanStatus['state'], calls: number, startedAt = 100): ScanStatus => ({
+    state,
+    keys: calls * 10,
+    dbSize: 500,
+    calls,
+    startedAt,
+  });
+
+  it("keys.scan's answer, older than the scan's events that came first, does not undo them", async () => {
+    const scanning = useKeys.getState().scan('s1', { db: 0 });
+    await answers();
+    // The scan is quick: core pushed its progress and its end before its answer arrived.
+    useKeys.getState().onScanEvent('s1', at('scanning', 1), true);
+    useKeys.getState().onScanEvent('s1', at('complete', 5), true);
+    scanReply!.resolve(at('scanning', 0));
+    await scanning;
+    expect(keys().status).toMatchObject({ state: 'complete', calls: 5 });
+  });
+
+  it("the answer of a new scan replaces the last scan's status", async () => {
+    useKeys.getState().onScanEvent('s1', at('complete', 5, 100), true);
+    const scanning = useKeys.getState().scan('s1', { db: 0 });
+    await answers();
+    scanReply!.resolve(at('scanning', 0, 200));
+    await scanning;
+    expect(keys().status).toMatchObject({ state: 'scanning', startedAt: 200 });
   });
 });

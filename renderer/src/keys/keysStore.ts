@@ -5,6 +5,7 @@ import type { KeyBytes, KeyJobStatus, KeyRow, RedisType, ScanStatus } from '../.
 import { api } from '../api/client';
 import { recount } from '../sessions/keyCounts';
 import { FADE_MS } from '../ui/fade';
+import { newerScanStatus } from './newerScanStatus';
 import { bulkActions, type BulkActions } from './bulkActions';
 import { keepPicked, NO_SELECTION } from './keySelection';
 import type { SessionKeys, StoreContext } from './keysState';
@@ -115,7 +116,7 @@ export const useKeys = create<KeysState>((set, get) => {
       });
       if (of(sessionId).db !== db) return; // switched meanwhile: core rescans the new db
       if (!result.ok) return patch(sessionId, { error: result.error });
-      patch(sessionId, { status: result.value });
+      patch(sessionId, (s) => ({ status: newerScanStatus(s.status, result.value) }));
       refresh(sessionId);
     },
     setLimits: async (sessionId, limits) => {
@@ -125,7 +126,9 @@ export const useKeys = create<KeysState>((set, get) => {
     cancel: async (sessionId) => {
       const { db } = of(sessionId);
       const result = await api.call('keys.cancelScan', { sessionId, db });
-      if (result.ok && of(sessionId).db === db) patch(sessionId, { status: result.value });
+      if (result.ok && of(sessionId).db === db) {
+        patch(sessionId, (s) => ({ status: newerScanStatus(s.status, result.value) }));
+      }
     },
     onScanEvent: (sessionId, status, rowsChanged) => {
       patch(sessionId, { status });
