@@ -56,3 +56,29 @@ export function formatTable(metrics: BenchMetric[]): string {
     )
     .join('\n');
 }
+
+/** A figure taken in several runs (median reported), optionally each next to its own same-run baseline. */
+export function measured(metric: string, runs: number[], unit: string, baselines?: number[]): BenchMetric {
+  const figure: BenchMetric = { metric, value: median(runs), unit, runs };
+  if (!baselines) return figure;
+  const ratioRuns = runs.map((run, i) => run / baselines[i]!);
+  return { ...figure, baseline: median(baselines), ratio: median(ratioRuns), ratioRuns };
+}
+
+/** A figure taken in several runs whose median must stay at or below `max`. */
+export function atMost(metric: string, runs: number[], unit: string, max: number): BenchMetric {
+  const figure = measured(metric, runs, unit);
+  return { ...figure, target: `<= ${max} ${unit}`, ok: figure.value <= max };
+}
+
+/** The median of the runs' ratios to their same-run baselines must stay at or below `max`. */
+export function ratioAtMost(
+  metric: string,
+  runs: number[],
+  baselines: number[],
+  unit: string,
+  max: number,
+): BenchMetric {
+  const figure = measured(metric, runs, unit, baselines);
+  return { ...figure, target: `<= ${max}x`, ok: figure.ratio! <= max };
+}

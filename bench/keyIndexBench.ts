@@ -5,7 +5,7 @@ import type { KeyService } from '../electron/core/keys/keyService';
 import { keyTestbed } from '../electron/core/keys/testSupport/keyTestbed';
 import { standaloneProfile } from '../electron/core/sessions/testSupport/sessionTestbed';
 import { loadKeyspace, rawScan, type BenchKeyspace } from './benchData';
-import { median, type BenchMetric } from './benchTable';
+import { atMost, measured, ratioAtMost, type BenchMetric } from './benchTable';
 import { retainedMemory } from './heap';
 
 export interface KeyIndexBenchOptions {
@@ -141,77 +141,55 @@ function expandWideFolder(service: KeyService, sessionId: string, space: BenchKe
 
 function metricsOf(rounds: Round[], rawProfileMs: number, profileCount: number, space: BenchKeyspace): BenchMetric[] {
   const of = (pick: (r: Round) => number) => rounds.map(pick);
-  const build = median(of((r) => r.buildMs));
-  const raw = median(of((r) => r.rawMs));
-  const ratios = of((r) => r.buildMs / r.rawMs);
-  const ratio = median(ratios);
-  const firstRows = median(of((r) => r.firstRowsMs));
-  const perMillion = median(of((r) => r.bytesPerMillion)) / 2 ** 20;
-  const expand = median(of((r) => r.expandMs));
   const counts = [...new Set(of((r) => r.count))].join('/');
   const wide = space.wideChildren.toLocaleString('en');
   return [
-    {
-      metric: `complete index through the key service vs raw SCAN loop (COUNT ${counts})`,
-      value: build,
-      unit: 'ms',
-      baseline: raw,
-      ratio,
-      target: '<= 1.5x',
-      ok: ratio <= 1.5,
-      runs: of((r) => r.buildMs),
-      ratioRuns: ratios,
-    },
-    {
-      metric: 'CPU time of the same (this process + redis-server)',
-      value: median(of((r) => r.buildCpuMs)),
-      unit: 'ms',
-      baseline: median(of((r) => r.rawCpuMs)),
-      ratio: median(of((r) => r.buildCpuMs / r.rawCpuMs)),
-      runs: of((r) => r.buildCpuMs),
-      ratioRuns: of((r) => r.buildCpuMs / r.rawCpuMs),
-    },
+    ratioAtMost(
+      `complete index through the key service vs raw SCAN loop (COUNT ${counts})`,
+      of((r) => r.buildMs),
+      of((r) => r.rawMs),
+      'ms',
+      1.5,
+    ),
+    measured(
+      'CPU time of the same (this process + redis-server)',
+      of((r) => r.buildCpuMs),
+      'ms',
+      of((r) => r.rawCpuMs),
+    ),
     {
       metric: `raw SCAN loop with the profile's COUNT ${profileCount} (once)`,
       value: rawProfileMs,
       unit: 'ms',
     },
-    {
-      metric: 'first tree rows after scan start',
-      value: firstRows,
-      unit: 'ms',
-      target: '<= 150 ms',
-      ok: firstRows <= 150,
-      runs: of((r) => r.firstRowsMs),
-    },
-    {
-      metric: 'longest event-loop delay in this process during the build',
-      value: median(of((r) => r.blockedMs)),
-      unit: 'ms',
-      runs: of((r) => r.blockedMs),
-    },
-    {
-      metric: 'memory retained by the index per 1M keys (heap + ArrayBuffers)',
-      value: perMillion,
-      unit: 'MB',
-      target: '<= 150 MB',
-      ok: perMillion <= 150,
-      runs: of((r) => r.bytesPerMillion / 2 ** 20),
-    },
-    {
-      metric: `expand folder of ${wide} + first 100 rows (core)`,
-      value: expand,
-      unit: 'ms',
-      target: '<= 50 ms',
-      ok: expand <= 50,
-      runs: of((r) => r.expandMs),
-    },
-    {
-      metric: 'then 100 rows from its middle (core)',
-      value: median(of((r) => r.midMs)),
-      unit: 'ms',
-      runs: of((r) => r.midMs),
-    },
+    atMost(
+      'first tree rows after scan start',
+      of((r) => r.firstRowsMs),
+      'ms',
+      150,
+    ),
+    measured(
+      'longest event-loop delay in this process during the build',
+      of((r) => r.blockedMs),
+      'ms',
+    ),
+    atMost(
+      'memory retained by the index per 1M keys (heap + ArrayBuffers)',
+      of((r) => r.bytesPerMillion / 2 ** 20),
+      'MB',
+      150,
+    ),
+    atMost(
+      `expand folder of ${wide} + first 100 rows (core)`,
+      of((r) => r.expandMs),
+      'ms',
+      50,
+    ),
+    measured(
+      'then 100 rows from its middle (core)',
+      of((r) => r.midMs),
+      'ms',
+    ),
     { metric: 'seeding the keyspace (Lua, server side)', value: space.loadMs / 1000, unit: 's' },
   ];
 }

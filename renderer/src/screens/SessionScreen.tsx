@@ -83,40 +83,38 @@ function SessionViews({
   return (
     <>
       <div className="segmented" role="tablist" aria-label="Session views">
-        <button
-          type="button"
-          role="tab"
-          aria-selected={tab === 'keys'}
-          className={tab === 'keys' ? 'on' : ''}
-          onClick={() => setTab('keys')}
-        >
-          Keys
-        </button>
-        <button
-          type="button"
-          role="tab"
-          aria-selected={tab === 'info'}
-          className={tab === 'info' ? 'on' : ''}
-          onClick={() => setTab('info')}
-        >
-          Server info
-        </button>
-        {session.kind === 'sentinel' && (
-          <button
-            type="button"
-            role="tab"
-            aria-selected={tab === 'topology'}
-            className={tab === 'topology' ? 'on' : ''}
-            onClick={() => setTab('topology')}
-          >
-            Topology
-          </button>
-        )}
+        <ViewTab tab="keys" current={tab} setTab={setTab} label="Keys" />
+        <ViewTab tab="info" current={tab} setTab={setTab} label="Server info" />
+        {session.kind === 'sentinel' && <ViewTab tab="topology" current={tab} setTab={setTab} label="Topology" />}
       </div>
       {tab === 'keys' && <KeyBrowser session={session} slots={valuePanes(session)} />}
       {tab === 'info' && <ServerInfoPanel session={session} />}
       {tab === 'topology' && <TopologyPanel ownerId={session.id} />}
     </>
+  );
+}
+
+function ViewTab({
+  tab,
+  current,
+  setTab,
+  label,
+}: {
+  tab: SessionTab;
+  current: SessionTab;
+  setTab(tab: SessionTab): void;
+  label: string;
+}) {
+  return (
+    <button
+      type="button"
+      role="tab"
+      aria-selected={tab === current}
+      className={tab === current ? 'on' : ''}
+      onClick={() => setTab(tab)}
+    >
+      {label}
+    </button>
   );
 }
 
