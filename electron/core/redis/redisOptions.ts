@@ -10,7 +10,7 @@ export type SentinelProfile = Extract<ResolvedProfile, { kind: 'sentinel' }>;
 /** Which credentials a connection uses: a sentinel's are separate from the data nodes'. */
 export type NodeRole = 'standalone' | 'data' | 'sentinel';
 
-/** Commands of a session fail visibly after this long instead of hanging on a stalled server. */
+/** Commands of a session fail visibly after this long a silence instead of hanging on a stalled server (see stallTimeout). */
 const MIN_COMMAND_TIMEOUT_MS = 15_000;
 /** How often a session's sentinel subscriptions retry a sentinel that went away. */
 export const SENTINEL_WATCH_RETRY_MS = 2_000;

@@ -1,4 +1,4 @@
-import Redis from 'ioredis';
+import type Redis from 'ioredis';
 import type { ConnectionOptions } from 'node:tls';
 import type { ApiError } from '../../../shared/api/errors';
 import type { Endpoint } from '../../../shared/api/profiles';
@@ -11,6 +11,7 @@ import type { ResolvedProfile } from '../profiles/resolvedProfile';
 import { describeNodeError, isInformative, toFailure } from '../redis/nodeErrors';
 import { isFatal, ReconnectBudget, type ReconnectPolicy } from '../redis/reconnectPolicy';
 import { sessionOptions } from '../redis/redisOptions';
+import { redisWithStallTimeout } from '../redis/stallTimeout';
 import { loadTlsOptions } from '../redis/tlsOptions';
 import { dbMissing, isDbOutOfRange, type DbLanes } from './dbLanes';
 import { connectFirstTime } from './firstConnect';
@@ -199,7 +200,7 @@ export class Session {
 
   #createClient(tls: ConnectionOptions | undefined): Redis {
     const profile = this.#profile;
-    const client = new Redis(
+    const client = redisWithStallTimeout(
       sessionOptions(profile, tls, {
         connectionName: `redlens:${this.id}`,
         retryStrategy: () => this.#retry(isFatal(this.#lastError)),

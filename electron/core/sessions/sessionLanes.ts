@@ -1,7 +1,8 @@
-import Redis from 'ioredis';
+import type Redis from 'ioredis';
 import type { ConnectionOptions } from 'node:tls';
 import type { ResolvedProfile } from '../profiles/resolvedProfile';
 import { sessionOptions } from '../redis/redisOptions';
+import { redisWithStallTimeout } from '../redis/stallTimeout';
 import { DbLanes } from './dbLanes';
 import { connectDeadlineMs } from './firstConnect';
 
@@ -24,7 +25,7 @@ export function createSessionLanes({ sessionId, profile, tls, stopped, onReady }
   const retry = (times: number) => (stopped() ? null : Math.min(times * 100, 1_000));
   return new DbLanes({
     create: (db) =>
-      new Redis({
+      redisWithStallTimeout({
         ...sessionOptions(profile, tls, {
           connectionName: `redlens:${sessionId}:db${db}`,
           retryStrategy: retry,
