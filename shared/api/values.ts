@@ -210,6 +210,10 @@ export interface WriteResult {
   size: number;
   /** The TTL after the write, or -1 when none. */
   ttlMs: number;
+  /** The key's size right after the write, read in the same atomic step: STRLEN or HLEN. */
+  keySize: number;
+  /** Its OBJECT ENCODING then (a write can turn a listpack into a hashtable). */
+  encoding?: string;
 }
 
 export interface MgetItem {

@@ -3,7 +3,7 @@ import type { Expect, FieldChunk, WriteResult } from '../../../shared/api/values
 import { decodeKey } from '../keys/keyBytes';
 import { readWholeField } from './fieldReads';
 import type { FieldSnapshots } from './fieldSnapshots';
-import { guardedWrite } from './guardedWrite';
+import { guardedWrite, writeResult } from './guardedWrite';
 import { checkField, refuse } from './hashWrites';
 import { stagingKey, uploadBroken } from './stringUpload';
 import { cutPrefix, encodeValue, versionOf } from './valueCodec';
@@ -59,10 +59,11 @@ export async function commitFieldUpload(
         return { status: staged && versionOf(staged) === input.version ? 'OK' : 'STAGED' };
       },
       write: (multi) => multi.hset(key, field, staged!).del(staging),
+      keyType: 'hash',
     }),
   );
   if (outcome.status === 'STAGED') throw uploadBroken(key);
   if (outcome.status !== 'OK') throw await refuse(ctx, sessionId, key, field, outcome);
   ctx.keyChanged(sessionId, key);
-  return { version: input.version, size: input.size, ttlMs: outcome.ttlMs ?? -1 };
+  return writeResult(input.version, input.size, outcome);
 }

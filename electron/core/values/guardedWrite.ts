@@ -1,5 +1,6 @@
 import type Redis from 'ioredis';
 import type { ChainableCommander } from 'ioredis';
+import type { WriteResult } from '../../../shared/api/values';
 import { evalCached } from './evalCached';
 import { scriptingRefused } from './valueErrors';
 
@@ -8,8 +9,14 @@ export interface GuardedOutcome {
   status: string;
   /** TYPE when the status is `TYPE`. */
   type?: string;
-  /** PTTL after the write, when `OK`. */
-  ttlMs?: number;
+  /** The key right after the write, when `OK`: PTTL, STRLEN or HLEN, OBJECT ENCODING. */
+  after?: KeyAfterWrite;
+}
+
+export interface KeyAfterWrite {
+  ttlMs: number;
+  size: number;
+  encoding?: string;
 }
 
 /** One compare-and-set write, as a Lua script and as the same steps under WATCH. */
@@ -26,16 +33,24 @@ export interface GuardedWrite {
   args: (string | Buffer | number)[];
   /** WATCH fallback: reads under WATCH and answers a status as the script would ('OK' to write). */
   check(conn: Redis): Promise<GuardedOutcome>;
-  /** WATCH fallback: the writes, queued in MULTI (PTTL is added after them). */
+  /** WATCH fallback: the writes, queued in MULTI (the key's PTTL, size and encoding are read after them). */
   write(multi: ChainableCommander): void;
+  /** What the key holds once written (which size command reads it after the write). */
+  keyType: 'string' | 'hash';
 }
 
 /** WATCH attempts when another client keeps changing the key; an aborted EXEC applied nothing. */
 const WATCH_ATTEMPTS = 3;
 
+export const afterWrite = (ttl: unknown, size: unknown, encoding: unknown): KeyAfterWrite => ({
+  ttlMs: Number(ttl),
+  size: Number(size),
+  ...(typeof encoding === 'string' ? { encoding } : {}),
+});
+
 const asOutcome = (reply: unknown): GuardedOutcome => {
-  const [status, extra] = reply as [string, string | number | undefined];
-  if (status === 'OK') return { status, ttlMs: Number(extra) };
+  const [status, extra, size, encoding] = reply as [string, string | number | undefined, unknown, unknown];
+  if (status === 'OK') return { status, after: afterWrite(extra, size, encoding) };
   return status === 'TYPE' ? { status, type: String(extra) } : { status };
 };
 
@@ -62,11 +77,12 @@ async function runWatched(client: Redis, op: GuardedWrite): Promise<GuardedOutco
       }
       const multi = conn.multi();
       op.write(multi);
-      multi.pttl(op.key);
+      multi.pttl(op.key)[op.keyType === 'hash' ? 'hlen' : 'strlen'](op.key).object('ENCODING', op.key);
       const replies = await multi.exec();
       if (replies) {
         for (const [err] of replies) if (err) throw err;
-        return { status: 'OK', ttlMs: Number(replies[replies.length - 1]![1]) };
+        const [ttl, size, encoding] = replies.slice(-3).map(([, reply]) => reply);
+        return { status: 'OK', after: afterWrite(ttl, size, encoding) };
       }
     }
     return { status: 'CONFLICT' };
@@ -90,4 +106,16 @@ export async function guardedWrite(client: Redis, op: GuardedWrite): Promise<Gua
     }
   }
   return runWatched(client, op);
+}
+
+/** The answer of a save that wrote `size` bytes of the value whose SHA-1 is `version`. */
+export function writeResult(version: string, size: number, outcome: GuardedOutcome): WriteResult {
+  const after = outcome.after ?? { ttlMs: -1, size };
+  return {
+    version,
+    size,
+    ttlMs: after.ttlMs,
+    keySize: after.size,
+    ...(after.encoding ? { encoding: after.encoding } : {}),
+  };
 }

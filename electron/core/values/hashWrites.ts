@@ -9,7 +9,7 @@ import {
 } from '../../../shared/api/values';
 import { ApiFailure } from '../api/apiFailure';
 import { decodeKey, encodeKey, showKey } from '../keys/keyBytes';
-import { guardedWrite, type GuardedOutcome } from './guardedWrite';
+import { guardedWrite, writeResult, type GuardedOutcome } from './guardedWrite';
 import { fieldGone, loadField } from './fieldReads';
 import { HASH_CREATE, HRENAME_FIELD, HSET_GUARDED, SCRIPT_VALUE_MAX_BYTES } from './luaScripts';
 import { readTyped } from './readTyped';
@@ -93,10 +93,11 @@ export async function setField(
       args: [mode, typeof expect === 'object' ? expect.version : '', field, value, SCRIPT_VALUE_MAX_BYTES],
       check: (conn) => checkField(conn, key, field, expect),
       write: (multi) => multi.hset(key, field, value),
+      keyType: 'hash',
     }),
   );
   if (outcome.status !== 'OK') throw await refuse(ctx, sessionId, key, field, outcome);
-  return { version: versionOf(value), size: value.length, ttlMs: outcome.ttlMs ?? -1 };
+  return writeResult(versionOf(value), value.length, outcome);
 }
 
 /** values.hash.renameField: HSET new + HDEL old atomically, refusing if `newField` exists. */
@@ -129,6 +130,7 @@ export async function renameField(
         return { status: value === null ? 'FIELDGONE' : 'OK' };
       },
       write: (multi) => multi.hset(key, newField, value!).hdel(key, field),
+      keyType: 'hash',
     }),
   );
   if (outcome.status !== 'OK') throw await refuse(ctx, sessionId, key, field, outcome, newField);
@@ -187,6 +189,7 @@ export async function createHash(
         multi.hset(key, ...pairs);
         if (ms > 0) multi.pexpire(key, ms);
       },
+      keyType: 'hash',
     }),
   );
   if (outcome.status === 'EXISTS') {
@@ -194,5 +197,5 @@ export async function createHash(
   }
   ctx.keyChanged(sessionId, key);
   await ctx.keyCreated(sessionId, key);
-  return { length: fields.size, ttlMs: outcome.ttlMs ?? -1 };
+  return { length: fields.size, ttlMs: outcome.after?.ttlMs ?? -1 };
 }

@@ -10,7 +10,7 @@ import {
 } from '../../../shared/api/values';
 import { ApiFailure } from '../api/apiFailure';
 import { decodeKey, showKey } from '../keys/keyBytes';
-import { guardedWrite } from './guardedWrite';
+import { guardedWrite, writeResult } from './guardedWrite';
 import { COMMIT_UPLOAD, SCRIPT_VALUE_MAX_BYTES, UPLOAD_APPEND } from './luaScripts';
 import { hashStringInWindows } from './windowedDigest';
 import { conflict } from './stringValues';
@@ -58,6 +58,7 @@ export async function uploadChunk(
       args: [offset, bytes, STAGING_TTL_MS],
       check: async (conn) => ({ status: (await conn.strlen(staging)) === offset ? 'OK' : 'OFFSET' }),
       write: (multi) => multi.append(staging, bytes).pexpire(staging, STAGING_TTL_MS),
+      keyType: 'string',
     }),
   );
   if (outcome.status !== 'OK') throw uploadBroken(key);
@@ -116,6 +117,7 @@ export async function commitUpload(
         SCRIPT_VALUE_MAX_BYTES,
       ],
       ...watchedCommit(key, staging, size, expect, ttl),
+      keyType: 'string',
     }),
   );
   switch (outcome.status) {
@@ -133,7 +135,7 @@ export async function commitUpload(
   }
   ctx.keyChanged(sessionId, key);
   if (typeof expect !== 'object') await ctx.keyCreated(sessionId, key);
-  return { version: input.version, size, ttlMs: outcome.ttlMs ?? -1 };
+  return writeResult(input.version, size, outcome);
 }
 
 /** values.string.abortUpload: drops the staged bytes of a save that will not be committed. */

@@ -10,10 +10,10 @@ import {
 } from '../../../shared/api/values';
 import { ApiFailure } from '../api/apiFailure';
 import { decodeKey, showKey } from '../keys/keyBytes';
-import { guardedWrite } from './guardedWrite';
+import { afterWrite, guardedWrite, writeResult, type GuardedOutcome } from './guardedWrite';
 import { SCRIPT_VALUE_MAX_BYTES, SET_IF_VERSION } from './luaScripts';
 import { hashStringInWindows } from './windowedDigest';
-import { execAll, execReplies, throwErrors } from './execAll';
+import { execReplies, throwErrors } from './execAll';
 import { cutPrefix, decodeValue, encodeValue, versionOf } from './valueCodec';
 import type { ValueContext } from './valueContext';
 import { keyGone, tooLarge, wrongType } from './valueErrors';
@@ -68,7 +68,7 @@ export async function conflict(ctx: ValueContext, sessionId: string, key: Buffer
   );
 }
 
-/** SET NX / XX / plain, with the TTL change, in one MULTI that also reads the TTL after. */
+/** SET NX / XX / plain, with the TTL change, in one MULTI that also reads the key after (see GuardedOutcome). */
 async function setUnguarded(
   ctx: ValueContext,
   sessionId: string,
@@ -82,13 +82,18 @@ async function setUnguarded(
     .client(sessionId)
     .multi()
     .call('SET', key, value, ...ttlArgs(ttl), ...condition)
-    .pttl(key);
-  const [reply, ttlMs] = await ctx.write(key, () => execAll(multi));
+    .pttl(key)
+    .strlen(key)
+    .object('ENCODING', key);
+  // When SET refused (NX on an existing hash…), STRLEN fails with WRONGTYPE: only SET's error counts.
+  const replies = await ctx.write(key, () => execReplies(multi));
+  if (replies[0] instanceof Error) throw replies[0];
+  const [reply, ttlAfter, size, encoding] = replies;
   if (reply === null && expect === 'absent') {
     throw new ApiFailure('KEY_EXISTS', `A key named ${showKey(key)} already exists; nothing was written.`);
   }
   if (reply === null) throw keyGone(key);
-  return Number(ttlMs);
+  return { status: 'OK', after: afterWrite(ttlAfter, size, encoding) };
 }
 
 /** Compare-and-set against the loaded version (Lua, or WATCH where scripting is refused). */
@@ -115,6 +120,7 @@ async function setIfVersion(
         return { status: current === version ? 'OK' : 'CONFLICT' };
       },
       write: (multi) => multi.call('SET', key, value, ...ttlArgs(ttl)),
+      keyType: 'string',
     }),
   );
   if (outcome.status === 'GONE') {
@@ -123,7 +129,7 @@ async function setIfVersion(
   }
   if (outcome.status === 'TYPE') throw wrongType(key, outcome.type ?? 'unknown', 'string');
   if (outcome.status === 'CONFLICT') throw await conflict(ctx, sessionId, key);
-  return outcome.ttlMs ?? -1;
+  return outcome;
 }
 
 /** values.string.set: writes exactly `value`'s bytes if the server holds what `expect` says. */
@@ -137,14 +143,14 @@ export async function setString(
   const value = decodeValue(input.value);
   if (value.length > MAX_VALUE_BYTES) throw tooLarge(value.length);
   const { expect, ttl } = input;
-  let ttlMs: number;
+  let outcome: GuardedOutcome;
   if (typeof expect === 'object') {
-    ttlMs = await setIfVersion(ctx, sessionId, key, value, expect.version, ttl);
+    outcome = await setIfVersion(ctx, sessionId, key, value, expect.version, ttl);
     ctx.keyChanged(sessionId, key);
   } else {
-    ttlMs = await setUnguarded(ctx, sessionId, key, value, expect, ttl);
+    outcome = await setUnguarded(ctx, sessionId, key, value, expect, ttl);
     ctx.keyChanged(sessionId, key);
     await ctx.keyCreated(sessionId, key);
   }
-  return { version: versionOf(value), size: value.length, ttlMs };
+  return writeResult(versionOf(value), value.length, outcome);
 }

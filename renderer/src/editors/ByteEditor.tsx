@@ -1,5 +1,5 @@
 import { useMemo, useReducer, useRef, type KeyboardEvent } from 'react';
-import type { Expect, WriteResult } from '../../../shared/api/values';
+import type { Expect } from '../../../shared/api/values';
 import {
   afterSave,
   byteEditorReducer,
@@ -7,6 +7,7 @@ import {
   isDirty,
   showsHexGrid,
   writeOutcome,
+  type SavedValue,
 } from './byteEditorState';
 import { CodeEditor, type CodeEditorHandle } from './CodeEditor';
 import { ConflictPanel } from './ConflictPanel';
@@ -35,7 +36,7 @@ interface ByteEditorProps {
   /** The accessible name of the editing area ("Value", "Value of field x"). */
   label: string;
   save: SaveCall;
-  onSaved(result: WriteResult): void;
+  onSaved(result: SavedValue): void;
   /** Loading a partial value whole (offered with its size). */
   whole?: ReturnType<typeof useWholeLoad>;
   /** Throws the edit away and loads what the server holds. */

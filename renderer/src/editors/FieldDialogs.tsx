@@ -1,3 +1,4 @@
+import type { WriteResult } from '../../../shared/api/values';
 import { useId, useState } from 'react';
 import type { KeyBytes } from '../../../shared/api/keys';
 import { displayKey, isEscaped } from '../ui/keyText';
@@ -42,7 +43,7 @@ export function AddFieldDialog({
   keyBytes: KeyBytes;
   onClose(): void;
   /** `wasAbsent`: the field is new for sure (HSETNX); else it may have been overwritten. */
-  onAdded(field: KeyBytes, value: KeyBytes, wasAbsent: boolean): void;
+  onAdded(field: KeyBytes, value: KeyBytes, wasAbsent: boolean, result: WriteResult): void;
 }) {
   const id = useId();
   const [field, setField] = useState('');
@@ -69,7 +70,7 @@ export function AddFieldDialog({
     });
     setBusy(false);
     if (!result.ok) return setError(errorText(result.error));
-    onAdded(f.value, v.value, onlyIfAbsent);
+    onAdded(f.value, v.value, onlyIfAbsent, result.value);
     onClose();
   };
   return (

@@ -247,9 +247,10 @@ export function HashValue({
           keyBytes={key}
           field={open}
           readOnly={readOnly}
-          onSaved={(bytes) => {
+          onSaved={(bytes, result) => {
             const value = bytesPreview(bytes, PREVIEW_BYTES);
             paged.update((all) => all.map((e) => (idOf(e) === keyId(open) ? { ...e, value } : e)));
+            onChanged(result); // a longer value may have turned the listpack into a hashtable
           }}
           onRename={() => setDialog({ kind: 'rename', field: open })}
           onDelete={() => setDialog({ kind: 'delete', fields: [open] })}
@@ -261,12 +262,12 @@ export function HashValue({
           sessionId={sessionId}
           keyBytes={key}
           onClose={() => setDialog(undefined)}
-          onAdded={(field, value, wasAbsent) => {
+          onAdded={(field, value, wasAbsent, result) => {
             const entry = { field: preview(field), value: preview(value) };
             // A new field counts at once; an overwrite (HSET) maybe not: the header read says.
             paged.update((all) => [entry, ...all.filter((e) => idOf(e) !== idOf(entry))], wasAbsent ? 1 : 0);
             setNotice({ text: `Added the field “${displayKey(field)}”.` });
-            onChanged();
+            onChanged(result);
           }}
         />
       )}

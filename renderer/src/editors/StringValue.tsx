@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ApiError } from '../../../shared/api/errors';
 import type { KeyBytes } from '../../../shared/api/keys';
-import type { WriteResult } from '../../../shared/api/values';
+import type { SavedValue } from './byteEditorState';
 import { useWritePause } from '../sessions/sessionsStore';
 import { LoadFailed } from './LoadFailed';
 import { ByteEditor } from './ByteEditor';
@@ -85,7 +85,7 @@ export function StringValue({
       paused={paused}
       label="Value"
       save={save}
-      onSaved={(r: WriteResult) => events.onChanged(r)}
+      onSaved={(r: SavedValue) => events.onChanged(r)}
       whole={whole}
       onReload={() => {
         setLoad({ state: 'loading' });

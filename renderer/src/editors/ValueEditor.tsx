@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useMemo, useState, type ComponentProps, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ComponentProps, type KeyboardEvent } from 'react';
 import type { ApiError } from '../../../shared/api/errors';
 import type { KeyBytes } from '../../../shared/api/keys';
-import type { ValueHeader } from '../../../shared/api/values';
+import type { ValueHeader, WriteResult } from '../../../shared/api/values';
+import type { SavedValue } from './byteEditorState';
 import { EditorDb } from './editorDb';
 import type { KeyCommand } from '../keys/keyCommands';
 import { displayKey, keyId } from '../ui/keyText';
@@ -29,6 +30,14 @@ const gone = (now: State): State => ({
 });
 const HEADER_POLL_MS = 5_000;
 
+/** The header after a save, from the save's own answer (see WriteResult). */
+export const headerAfterWrite = (header: ValueHeader, result: WriteResult): ValueHeader => ({
+  ...header,
+  size: result.keySize,
+  ttlMs: result.ttlMs,
+  encoding: result.encoding,
+});
+
 /**
  * The opened key: its header and the editor (or viewer) for its type, with explicit states —
  * loading, gone (deleted or expired while open), replaced by another type, read-only, errors
@@ -55,11 +64,18 @@ export function ValueEditor({
   const [bodyType, setBodyType] = useState<string>();
   /** Why the header shown could not be refreshed (the editor stays usable meanwhile). */
   const [stale, setStale] = useState<ApiError>();
+  const shownState = useRef(state);
+  shownState.current = state;
   // The tree's TYPE/TTL of this key: when a dialog changes them (Set TTL, Persist), re-read ours.
   const meta = useKeys((st) => st.bySession[sessionId]?.meta[keyId(keyBytes)]);
 
+  // Header reads are numbered when sent; a save's answer takes a number too, so a read sent
+  // before the save (answered after it, e.g. on another connection) never shows the old size.
+  const asked = useRef({ sent: 0, saved: 0 });
   const readHeader = useCallback(async () => {
+    const mine = ++asked.current.sent;
     const result = await valueCall('values.header', { sessionId, db, key: keyBytes });
+    if (mine < asked.current.saved) return;
     if (result.ok) {
       setBodyType((type) => type ?? result.value.type);
       setStale(undefined);
@@ -96,9 +112,18 @@ export function ValueEditor({
         recount(sessionId); // emptied by a write here (a hash's last field), or deleted elsewhere
       },
       onWrongType: (error) => setTypeChanged(error.details?.type ?? 'another type'),
-      onChanged: () => {
-        void readHeader();
+      onChanged: (result?: SavedValue) => {
         recount(sessionId); // a save may have written the key anew ("save as new")
+        const shown = shownState.current;
+        const base = shown.state === 'ready' ? shown.header : shown.state === 'gone' ? shown.last : undefined;
+        if (result?.keySize === undefined || !base) return void readHeader();
+        // The save answered the key as it left it (same atomic step): no second read needed.
+        asked.current.saved = ++asked.current.sent;
+        setState({
+          state: 'ready',
+          header: headerAfterWrite(base, { ...result, keySize: result.keySize }),
+          readAt: Date.now(),
+        });
       },
     }),
     [readHeader, sessionId],

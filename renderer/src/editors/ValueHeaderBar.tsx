@@ -129,7 +129,7 @@ export function ValueHeaderBar({
         </div>
         <div>
           <dt>Encoding</dt>
-          <dd>{header.encoding ?? '—'}</dd>
+          <dd data-testid="value-encoding">{header.encoding ?? '—'}</dd>
         </div>
         <div>
           <dt>Memory</dt>

@@ -35,7 +35,7 @@ function written(s: ByteEditState, bytes: Uint8Array, result: Result<WriteResult
 }
 const ok = (version: string, size: number, ttlMs = -1): Result<WriteResult> => ({
   ok: true,
-  value: { version, size, ttlMs },
+  value: { version, size, ttlMs, keySize: size },
 });
 /** A CONFLICT naming what the server holds now (a string's details carry its TTL, a field's do not). */
 function conflict(bytes: Uint8Array, version: string | null, ttlMs?: number): Result<WriteResult> {
@@ -49,8 +49,10 @@ const failed = (error: ApiError): Result<WriteResult> => ({ ok: false, error });
 const editedText = (s: ByteEditState) => byteEditorReducer(s, { type: 'edited', edited: true });
 
 describe('what a save answer means (writeOutcome)', () => {
-  it('a written value is saved, with the version and TTL the write answered', () => {
-    expect(writeOutcome(utf8('new'), ok('v2', 3, 5000))).toEqual({ saved: { version: 'v2', size: 3, ttlMs: 5000 } });
+  it('a written value is saved, with the version, TTL and key size the write answered', () => {
+    expect(writeOutcome(utf8('new'), ok('v2', 3, 5000))).toEqual({
+      saved: { version: 'v2', size: 3, ttlMs: 5000, keySize: 3 },
+    });
   });
 
   it('a retry that finds its own earlier write applied is saved, not a conflict', () => {

@@ -95,7 +95,13 @@ export const isDirty = (s: ByteEditState): boolean =>
   s.edited || s.carried || (s.view === 'json' && s.style !== s.baseStyle);
 
 /** How a save ended, for the editor. */
-export type WriteOutcome = { saved: WriteResult } | { conflict: Conflict } | { failure: ApiError };
+/**
+ * What a save left: the server's answer, or, when a retry found its own earlier write in a
+ * CONFLICT, what that conflict said — then without the key's size and encoding after it.
+ */
+export type SavedValue = Omit<WriteResult, 'keySize' | 'encoding'> & Partial<Pick<WriteResult, 'keySize' | 'encoding'>>;
+
+export type WriteOutcome = { saved: SavedValue } | { conflict: Conflict } | { failure: ApiError };
 
 /**
  * What a save's answer means. A CONFLICT whose server value is exactly the bytes written is a
@@ -162,9 +168,9 @@ export type ByteEditAction =
   | { type: 'saveChecked'; edit: 'unreadable' | 'unchanged' | 'changed' }
   | { type: 'writing' }
   /** A write saved `bytes` (`at`: the time shown with it); `after`: what the editor shows then. */
-  | { type: 'saved'; bytes: Uint8Array; result: WriteResult; at: string; after: AfterSave }
+  | { type: 'saved'; bytes: Uint8Array; result: SavedValue; at: string; after: AfterSave }
   /** A write did not save: the conflict view opens, or the failure is shown (the edit stays). */
-  | { type: 'notSaved'; outcome: Exclude<WriteOutcome, { saved: WriteResult }> }
+  | { type: 'notSaved'; outcome: Exclude<WriteOutcome, { saved: SavedValue }> }
   | { type: 'failureDismissed' }
   /** Conflict view closed to edit on: the next save is checked against the server's version shown. */
   | { type: 'keepEditing' };

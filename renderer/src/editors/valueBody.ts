@@ -1,5 +1,5 @@
 import type { ApiErrorOf } from '../../../shared/api/errors';
-import type { WriteResult } from '../../../shared/api/values';
+import type { SavedValue } from './byteEditorState';
 
 /** What a value body (string, hash, list…) tells the editor around it. */
 export interface BodyEvents {
@@ -7,6 +7,6 @@ export interface BodyEvents {
   onGone(): void;
   /** The key holds another type now (WRONGTYPE; `details.type` says which). */
   onWrongType(error: ApiErrorOf<'WRONGTYPE'>): void;
-  /** A write changed the value: the header's size and TTL are stale. */
-  onChanged(result?: WriteResult): void;
+  /** A write changed the value: the header's size and TTL are stale, unless `result` says them. */
+  onChanged(result?: SavedValue): void;
 }
