@@ -18,14 +18,9 @@ const paths: [string, () => string][] = [
 ];
 
 async function whatRedisSays(key: string, type: 'string' | 'hash') {
-  const [ttl, size, encoding] = await admin
-    .multi()
-    .pttl(key)
-    [type === 'hash' ? 'hlen' : 'strlen'](key)
-    .object('ENCODING', key)
-    .exec()
-    .then((replies) => replies!.map(([, reply]) => reply));
-  return { ttl: Number(ttl), keySize: Number(size), encoding };
+  const size = type === 'hash' ? admin.hlen(key) : admin.strlen(key);
+  const [ttl, keySize, encoding] = await Promise.all([admin.pttl(key), size, admin.object('ENCODING', key)]);
+  return { ttl, keySize, encoding };
 }
 
 describe.each(paths)('a save answers the key after it (%s)', (_, session) => {
