@@ -140,7 +140,7 @@ export function ByteEditor(props: ByteEditorProps) {
   };
 
   const discard = () => {
-    keep.current.dirty = false; // the reload unmounts this editor: nothing to keep
+    keep.discard(); // the reload unmounts this editor: nothing to keep
     dropDraft(draftKey);
     props.onReload();
   };

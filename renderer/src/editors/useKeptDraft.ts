@@ -18,8 +18,7 @@ export interface EditState {
  * An unsaved edit outlives the editor: when it unmounts (another key opened, a reload), the edit
  * is kept as a draft that the next editor of the same value restores. While the editor shows an
  * unsaved edit, it is listed as open (see drafts.ts), so closing the tab or the window asks
- * first. Answers the ref to the state kept; set its `dirty` to false before a deliberate reload
- * (nothing to keep then).
+ * first. Answers `discard()`, to call before a deliberate reload: nothing is kept then.
  */
 export function useKeptDraft(
   place: EditPlace,
@@ -54,5 +53,8 @@ export function useKeptDraft(
     },
     [sessionId, db, key, field, editable, editor],
   );
-  return keep;
+  // A flag, not `keep.current.dirty = false`: on a busy machine the last render's effect may
+  // run after the click (React flushes it before the reload renders) and put `dirty` back, and
+  // the edit the user just discarded came back as a draft over the server's value.
+  return { discard: () => void (discarded.current = true) };
 }
