@@ -50,6 +50,17 @@ describe('a session client over a slow link', () => {
     expect(await client.ping()).toBe('PONG');
   });
 
+  it('a copy of the client (the WATCH fallback of a save) is watched the same way', async () => {
+    const copy = viaProxy(redisWithStallTimeout(options()).duplicate());
+    expect((await copy.getBuffer('big'))?.equals(VALUE)).toBe(true);
+    proxy.pause();
+    try {
+      await expect(copy.get('big')).rejects.toThrow('Command timed out');
+    } finally {
+      proxy.resume();
+    }
+  });
+
   it('fails a command after a silence as long as the timeout, with the usual message', async () => {
     const client = viaProxy(redisWithStallTimeout(options()));
     await client.ping();

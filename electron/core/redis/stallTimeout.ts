@@ -20,6 +20,14 @@ export function redisWithStallTimeout(options: RedisOptions): Redis {
 }
 
 function watchStalls(client: Redis, stallMs: number): void {
+  // A copy (the WATCH fallback of a guarded write) is watched the same way: its options have no
+  // commandTimeout any more, so without this it would wait forever on a stalled server.
+  const duplicate = client.duplicate.bind(client);
+  client.duplicate = (override?: Partial<RedisOptions>) => {
+    const copy = duplicate(override);
+    watchStalls(copy, stallMs);
+    return copy;
+  };
   let received = 0;
   const watched = new WeakSet<object>();
   const watchStream = () => {
