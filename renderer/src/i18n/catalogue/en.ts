@@ -1,0 +1,43 @@
+// The English catalogue: every word a user reads, by feature. Redis terms as Redis spells them
+// (docs/i18n-glossary.md). Plurals: `_one` / `_other` (Intl.PluralRules); `{{name}}` fills in.
+export const en = {
+  app: {
+    home: 'Redlens home',
+    linkDesktop: 'Desktop app',
+    linkWebHost: 'Web host · {{host}}',
+    connections: 'Connections',
+    newConnection: 'New connection (Ctrl+N)',
+    quickConnect: 'Quick connect',
+    settings: 'Settings',
+  },
+  settings: {
+    title: 'Settings',
+    language: 'Language',
+    languageHint: 'Takes effect at once; remembered on this computer.',
+    languageSystem: 'System ({{language}})',
+    languageNames: { en: 'English', 'zh-CN': '简体中文' },
+  },
+  session: {
+    connecting: 'Connecting…',
+    connectedTo: 'Connected to',
+    readOnly: 'read-only',
+    reconnectedTo: 'Reconnected to',
+    reconnectedToReplica: 'Reconnected to replica',
+    reconnectedToNewMaster: 'Reconnected to the new master',
+    reconnectedToMaster: 'Reconnected to the master',
+    noMasterFor: 'No master for "{{name}}"',
+    noMasterForDeployment: 'No master for this deployment',
+    electing: 'Sentinel is electing one',
+    cannotFailOver: 'the master is down and Sentinel cannot fail over (no quorum)',
+    noMaster: '{{who}} — {{what}}; writes are blocked (attempt {{attempt}})',
+    lastAnswer: 'Last answer: {{message}}',
+    lostWithError: 'Connection lost — reconnecting (attempt {{attempt}}): {{message}}',
+    lostWaiting: 'Connection lost — reconnecting (attempt {{attempt}})…',
+    failed: 'Connection failed',
+    failedBecause: ' — {{message}}',
+    retry: 'Retry',
+    retrying: 'Retrying…',
+    viewTopology: 'View topology',
+    closed: 'Closed.',
+  },
+} as const;
