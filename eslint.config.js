@@ -115,6 +115,7 @@ export default tseslint.config(
       'renderer/src/sessions/SessionStatus.tsx',
       'renderer/src/app/Sidebar.tsx',
       'renderer/src/app/AppShell.tsx',
+      'renderer/src/screens/HomeScreen.tsx',
     ],
     plugins: { i18next },
     rules: {

@@ -1,4 +1,4 @@
-import { ERROR_TITLES } from '../ui/errorTitles';
+import { errorTitle } from '../ui/errorTitles';
 import { Facts } from '../ui/Facts';
 import { formatDuration } from '../ui/format';
 import { QuickActions } from './QuickActions';
@@ -29,7 +29,7 @@ export function ConnectOutcome() {
     return (
       <div className="result result-error" role="alert">
         <h2>
-          {ERROR_TITLES[outcome.error.code]} <span className="muted">— {outcome.target}</span>
+          {errorTitle(outcome.error.code)} <span className="muted">— {outcome.target}</span>
         </h2>
         <p>{outcome.error.message}</p>
         <p className="code">Error code: {outcome.error.code}</p>

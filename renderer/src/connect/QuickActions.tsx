@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { ApiError } from '../../../shared/api/errors';
 import { useNav } from '../nav/navStore';
 import { useSessions } from '../sessions/sessionsStore';
-import { ERROR_TITLES } from '../ui/errorTitles';
+import { errorTitle } from '../ui/errorTitles';
 import { saveQuickAsProfile } from './saveQuickAsProfile';
 
 /** What to do with a server quick connect reached: browse it now, or keep it as a profile. */
@@ -37,7 +37,7 @@ export function QuickActions({ quickId, target }: { quickId: string; target: str
       </p>
       {error && (
         <p className="field-error" role="alert">
-          {ERROR_TITLES[error.code]}: {error.message}
+          {errorTitle(error.code)}: {error.message}
         </p>
       )}
     </div>

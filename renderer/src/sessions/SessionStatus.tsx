@@ -4,7 +4,7 @@ import type { SessionView } from '../../../shared/api/sessions';
 import { useNav } from '../nav/navStore';
 import { useProfiles } from '../profiles/profilesStore';
 import { selectWatch, useTopology } from '../topology/topologyStore';
-import { ERROR_TITLES } from '../ui/errorTitles';
+import { errorTitle } from '../ui/errorTitles';
 import { noMasterText, RECOVERY_SHOWN_MS, recoveryLead } from './sessionRecovery';
 import { useSessions } from './sessionsStore';
 
@@ -84,7 +84,7 @@ export function SessionStatus({ session }: { session: SessionView }) {
     case 'failed':
       return (
         <div className="banner banner-error" role="alert">
-          <strong>{session.error ? ERROR_TITLES[session.error.code] : t('session.failed')}</strong>
+          <strong>{session.error ? errorTitle(session.error.code, t) : t('session.failed')}</strong>
           {session.error && t('session.failedBecause', { message: session.error.message })}{' '}
           {/* A retry replaces this session: the screen moves to it (SessionScreen follows). */}
           <button type="button" disabled={retrying} onClick={() => void open(session.profileId)}>

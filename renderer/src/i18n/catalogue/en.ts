@@ -1,5 +1,7 @@
 // The English catalogue: every word a user reads, by feature. Redis terms as Redis spells them
 // (docs/i18n-glossary.md). Plurals: `_one` / `_other` (Intl.PluralRules); `{{name}}` fills in.
+import type { ErrorCode } from '../../../../shared/api/errors';
+
 export const en = {
   app: {
     home: 'Redlens home',
@@ -10,12 +12,64 @@ export const en = {
     quickConnect: 'Quick connect',
     settings: 'Settings',
   },
+  home: {
+    loadFailed: 'Could not load the saved connections: {{message}}',
+    loading: 'Loading connections…',
+    welcome: 'Welcome to Redlens',
+    welcomeSub: 'Save a connection once, open it with a click. Passwords are stored encrypted.',
+    newConnection: 'New connection',
+    pasteUrl: 'Paste URL',
+    savedConnections: 'Saved connections',
+    kindSentinel: 'Sentinel · {{role}}',
+    kindStandalone: 'Standalone',
+    roles: { master: 'master', replica: 'replica' },
+    editConnection: 'Edit connection',
+    viewTopologyOf: 'View the topology of {{name}}',
+    connectTo: 'Connect to {{name}}',
+    connect: 'Connect',
+  },
   settings: {
     title: 'Settings',
     language: 'Language',
     languageHint: 'Takes effect at once; remembered on this computer.',
     languageSystem: 'System ({{language}})',
     languageNames: { en: 'English', 'zh-CN': '简体中文' },
+  },
+  errors: {
+    titles: {
+      VALIDATION_FAILED: 'Invalid input',
+      UNKNOWN_METHOD: 'Not supported',
+      CONNECTION_REFUSED: 'Connection refused',
+      HOST_NOT_FOUND: 'Host not found',
+      TIMEOUT: 'Timed out',
+      AUTH_FAILED: 'Wrong username or password',
+      AUTH_REQUIRED: 'Password required',
+      CONNECTION_LOST: 'Connection lost',
+      REDIS_ERROR: 'Redis error',
+      NOT_FOUND: 'Not found',
+      UNKNOWN_MASTER: 'Unknown master name',
+      NO_SENTINEL_REACHABLE: 'No sentinel reachable',
+      NO_REPLICA: 'No healthy replica',
+      TLS_FAILED: 'TLS failed',
+      STORAGE_ERROR: 'Cannot save connections',
+      SECRETS_UNAVAILABLE: 'Passwords cannot be stored securely',
+      KEY_EXISTS: 'Key already exists',
+      READ_ONLY: 'Read-only',
+      HOST_UNAVAILABLE: 'Redlens host unavailable',
+      TOO_MANY_CALLS: 'Too many requests at once',
+      NO_MASTER: 'No master right now',
+      CONFLICT: 'Changed on the server',
+      WRONGTYPE: 'Key type changed',
+      FIELD_EXISTS: 'Field already exists',
+      VALUE_TOO_LARGE: 'Value too large',
+      OOM: 'Server out of memory',
+      DB_CHANGED: 'Database switched',
+      CLUSTER_REDIRECT: 'On another cluster node',
+      CLUSTER_CROSSSLOT: 'Keys in several cluster slots',
+      INTERNAL: 'Unexpected error',
+    },
+    withMessage: '{{title}}: {{message}}',
+    untitled: 'Error',
   },
   session: {
     connecting: 'Connecting…',
@@ -41,3 +95,6 @@ export const en = {
     closed: 'Closed.',
   },
 } as const;
+
+// Every error code has a title (a new code without one is a type error here).
+export const errorTitles: Record<ErrorCode, string> = en.errors.titles;
