@@ -116,6 +116,7 @@ export default tseslint.config(
       'renderer/src/app/Sidebar.tsx',
       'renderer/src/app/AppShell.tsx',
       'renderer/src/screens/HomeScreen.tsx',
+      'renderer/src/connect/**/*.tsx',
     ],
     plugins: { i18next },
     rules: {
@@ -138,6 +139,8 @@ export default tseslint.config(
               'lang',
               'data-testid',
               'aria-hidden',
+              'inputMode',
+              'autoComplete',
             ],
           },
         },
