@@ -22,7 +22,12 @@ const chinese = flatten(zhCN);
 const values = (text: string) => [...text.matchAll(/{{\s*(\w+)\s*}}/g)].map((m) => m[1]).sort();
 
 /** Strings that are the same in both languages: names that are not translated. */
-const SAME_IN_BOTH = new Set(['settings.languageNames.en', 'settings.languageNames.zh-CN', 'connect.redisVersion']);
+const SAME_IN_BOTH = new Set([
+  'settings.languageNames.en',
+  'settings.languageNames.zh-CN',
+  'connect.redisVersion',
+  'app.dbTag',
+]);
 
 describe('the catalogues', () => {
   it('en and zh-CN have the same keys', () => {

@@ -11,6 +11,12 @@ export const en = {
     newConnection: 'New connection (Ctrl+N)',
     quickConnect: 'Quick connect',
     settings: 'Settings',
+    openSessions: 'Open sessions',
+    dbTag: 'db{{db}}',
+    closeSession: 'Close {{label}}',
+    closeSessionAsk: 'Close {{label}}?',
+    discardAndClose: 'Discard and close',
+    editInDb: '{{name}} (db{{db}})',
   },
   connect: {
     title: 'Quick connect',
@@ -149,6 +155,8 @@ export const en = {
     retrying: 'Retrying…',
     viewTopology: 'View topology',
     closed: 'Closed.',
+    quickLabel: 'Quick: {{name}}',
+    quickUnsavedLabel: 'Quick: {{name}} · not saved',
   },
 } as const;
 

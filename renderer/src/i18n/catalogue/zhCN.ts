@@ -10,6 +10,12 @@ export const zhCN: Catalogue = {
     newConnection: '新建连接（Ctrl+N）',
     quickConnect: '快速连接',
     settings: '设置',
+    openSessions: '已打开的会话',
+    dbTag: 'db{{db}}',
+    closeSession: '关闭 {{label}}',
+    closeSessionAsk: '关闭 {{label}}？',
+    discardAndClose: '放弃修改并关闭',
+    editInDb: '{{name}}（db{{db}}）',
   },
   connect: {
     title: '快速连接',
@@ -147,5 +153,7 @@ export const zhCN: Catalogue = {
     retrying: '正在重试…',
     viewTopology: '查看拓扑',
     closed: '已关闭。',
+    quickLabel: '快速连接：{{name}}',
+    quickUnsavedLabel: '快速连接：{{name}} · 未保存',
   },
 };
