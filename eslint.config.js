@@ -116,6 +116,7 @@ export default tseslint.config(
       'renderer/src/app/Sidebar.tsx',
       'renderer/src/app/AppShell.tsx',
       'renderer/src/app/SessionTabs.tsx',
+      'renderer/src/app/ProfileList.tsx',
       'renderer/src/app/CloseSessionButton.tsx',
       'renderer/src/screens/HomeScreen.tsx',
       'renderer/src/connect/**/*.tsx',
@@ -128,7 +129,7 @@ export default tseslint.config(
           mode: 'jsx-only',
           // The plugin's own exclusions (numbers and punctuation, CONSTANT_CASE), the product's
           // name and decorative glyphs.
-          words: { exclude: ['[0-9!-/:-@[-`{-~]+', '[A-Z_-]+', 'Redlens', '[◆✕×…·—]'] },
+          words: { exclude: ['[0-9!-/:-@[-`{-~]+', '[A-Z_-]+', 'Redlens', '[◆✕×⋯…·—]'] },
           'jsx-attributes': {
             exclude: [
               'className',

@@ -74,6 +74,23 @@ export const en = {
     durationSeconds: '{{s}} s',
     milliseconds: '{{ms}} ms',
   },
+  profiles: {
+    menuEdit: 'Edit',
+    menuDuplicate: 'Duplicate',
+    menuMoveUp: 'Move up',
+    menuMoveDown: 'Move down',
+    menuExport: 'Export…',
+    menuDelete: 'Delete…',
+    itemWithState: '{{name}}, {{state}}',
+    itemHint: '{{address}} — Enter connects, F2 edits, Alt+↑/↓ moves, Delete removes',
+    kinds: { sentinel: 'sentinel', standalone: 'standalone' },
+    actionsFor: 'Actions for {{name}}',
+    none: 'No saved connections yet.',
+    inGroup: 'Connections in {{group}}',
+    deleteTitle: 'Delete connection?',
+    deleteMessage: '“{{name}}” and its saved passwords will be removed. The server is not touched.',
+    deleteConfirm: 'Delete',
+  },
   home: {
     loadFailed: 'Could not load the saved connections: {{message}}',
     loading: 'Loading connections…',
@@ -156,6 +173,14 @@ export const en = {
     viewTopology: 'View topology',
     closed: 'Closed.',
     quickLabel: 'Quick: {{name}}',
+    // As the sidebar reads a connection's state out ("Lang, ready"): the session states' names.
+    states: {
+      connecting: 'connecting',
+      ready: 'ready',
+      reconnecting: 'reconnecting',
+      failed: 'failed',
+      closed: 'closed',
+    },
     quickUnsavedLabel: 'Quick: {{name}} · not saved',
   },
 } as const;
