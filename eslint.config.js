@@ -1,5 +1,6 @@
 // @ts-check
 import js from '@eslint/js';
+import i18next from 'eslint-plugin-i18next';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import { builtinModules } from 'node:module';
@@ -103,6 +104,50 @@ export default tseslint.config(
         message:
           "A component never imports the API client: call your feature's store or its calls module (e.g. editors/valueCalls.ts).",
       }),
+    },
+  },
+  {
+    // Words a user reads come from the catalogues (renderer/src/i18n): no literal text in JSX,
+    // neither between tags nor in attributes a user or a screen reader meets (aria-label, title,
+    // placeholder). Files join this list as they are translated, until it covers renderer/src.
+    files: [
+      'renderer/src/settings/**/*.tsx',
+      'renderer/src/sessions/SessionStatus.tsx',
+      'renderer/src/app/Sidebar.tsx',
+      'renderer/src/app/AppShell.tsx',
+      'renderer/src/app/SessionTabs.tsx',
+      'renderer/src/app/ProfileList.tsx',
+      'renderer/src/app/CloseSessionButton.tsx',
+      'renderer/src/screens/HomeScreen.tsx',
+      'renderer/src/connect/**/*.tsx',
+    ],
+    plugins: { i18next },
+    rules: {
+      'i18next/no-literal-string': [
+        'error',
+        {
+          mode: 'jsx-only',
+          // The plugin's own exclusions (numbers and punctuation, CONSTANT_CASE), the product's
+          // name and decorative glyphs.
+          words: { exclude: ['[0-9!-/:-@[-`{-~]+', '[A-Z_-]+', 'Redlens', '[◆✕×⋯…·—]'] },
+          'jsx-attributes': {
+            exclude: [
+              'className',
+              'type',
+              'key',
+              'id',
+              'role',
+              'htmlFor',
+              'value',
+              'lang',
+              'data-testid',
+              'aria-hidden',
+              'inputMode',
+              'autoComplete',
+            ],
+          },
+        },
+      ],
     },
   },
   {

@@ -18,7 +18,10 @@ import { setBridge } from './api/client';
 import { AppShell } from './app/AppShell';
 import { useAppStore } from './app/appStore';
 import { createBridge } from './transport/createBridge';
+import { useSettings } from './settings/settingsStore';
 
+// The chosen language is spoken before the first render (no English flash).
+useSettings.getState();
 setBridge(createBridge((status) => useAppStore.getState().setLink(status)));
 
 const root = document.getElementById('root');

@@ -8,6 +8,7 @@ import { useProfiles } from '../profiles/profilesStore';
 import { SandboxDownScreen } from '../sandbox/SandboxDownScreen';
 import { useSandbox } from '../sandbox/sandboxStore';
 import { SessionScreen } from '../screens/SessionScreen';
+import { SettingsScreen } from '../settings/SettingsScreen';
 import { SessionTabs } from './SessionTabs';
 import { useSessions } from '../sessions/sessionsStore';
 import { ProfileTopologyScreen } from '../screens/ProfileTopologyScreen';
@@ -38,6 +39,8 @@ function MainArea() {
       return <ProfileTopologyScreen key={screen.profileId} profileId={screen.profileId} />;
     case 'sandbox':
       return <SandboxDownScreen profileId={screen.profileId} />;
+    case 'settings':
+      return <SettingsScreen />;
     default:
       return <HomeScreen />;
   }

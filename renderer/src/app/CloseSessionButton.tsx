@@ -4,6 +4,7 @@ import type { SessionView } from '../../../shared/api/sessions';
 import { DiscardEditsDialog } from '../editors/DiscardEditsDialog';
 import { discardEdits, editName, unsavedEdits, type EditPlace } from '../editors/drafts';
 import { useNav } from '../nav/navStore';
+import { useTranslation } from 'react-i18next';
 import { sessionLabel } from '../sessions/sessionLabel';
 import { useSessions } from '../sessions/sessionsStore';
 import { useProfiles } from '../profiles/profilesStore';
@@ -14,9 +15,11 @@ import { useProfiles } from '../profiles/profilesStore';
  */
 export function CloseSessionButton({ session, active }: { session: SessionView; active: boolean }) {
   const [asking, setAsking] = useState<EditPlace[]>();
+  const { t } = useTranslation();
   const label = sessionLabel(
     session,
     useProfiles((s) => !!s.savedFromQuick[session.profileId]),
+    t,
   );
   const close = () => {
     discardEdits(session.id);
@@ -28,7 +31,7 @@ export function CloseSessionButton({ session, active }: { session: SessionView; 
       <button
         type="button"
         className="icon-button"
-        aria-label={`Close ${label}`}
+        aria-label={t('app.closeSession', { label })}
         onClick={() => {
           const edits = unsavedEdits(session.id);
           if (edits.length === 0) close();
@@ -41,10 +44,12 @@ export function CloseSessionButton({ session, active }: { session: SessionView; 
         // Outside the tab list: a dialog is no part of it.
         createPortal(
           <DiscardEditsDialog
-            title={`Close ${label}?`}
+            title={t('app.closeSessionAsk', { label })}
             edits={asking}
-            label={(edit) => (edit.db === session.db ? editName(edit) : `${editName(edit)} (db${edit.db})`)}
-            confirmLabel="Discard and close"
+            label={(edit) =>
+              edit.db === session.db ? editName(edit) : t('app.editInDb', { name: editName(edit), db: edit.db })
+            }
+            confirmLabel={t('app.discardAndClose')}
             onCancel={() => setAsking(undefined)}
             onConfirm={() => {
               setAsking(undefined);

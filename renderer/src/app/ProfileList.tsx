@@ -1,4 +1,5 @@
 import { useCallback, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ProfileView } from '../../../shared/api/profiles';
 import { useNav } from '../nav/navStore';
 import { isSandboxDown, useSandbox } from '../sandbox/sandboxStore';
@@ -13,6 +14,7 @@ const exportProfile = (p: ProfileView) => exportProfiles([p.id]);
 
 function ProfileItem({ profile, onDelete }: { profile: ProfileView; onDelete(p: ProfileView): void }) {
   const state = useSessions((s) => profileSessionState(s, profile.id));
+  const { t } = useTranslation();
   const openError = useSessions((s) => s.openErrors[profile.id]);
   const open = useSessions((s) => s.open);
   const sessionId = useSessions((s) => s.order.find((id) => s.sessions[id]?.profileId === profile.id));
@@ -66,33 +68,39 @@ function ProfileItem({ profile, onDelete }: { profile: ProfileView; onDelete(p: 
     openMenu(e.key === 'ArrowDown' ? 'first' : 'last');
   };
   const menuItems: MenuEntry[] = [
-    { label: 'Edit', shortcut: 'F2', onSelect: () => go({ kind: 'edit', profileId: profile.id }) },
+    { label: t('profiles.menuEdit'), shortcut: 'F2', onSelect: () => go({ kind: 'edit', profileId: profile.id }) },
     // The deployment without a data session: what is up, what is down, even when connecting fails.
     ...(profile.kind === 'sentinel'
-      ? [{ label: 'View topology', onSelect: () => go({ kind: 'topology', profileId: profile.id }) }]
+      ? [{ label: t('session.viewTopology'), onSelect: () => go({ kind: 'topology', profileId: profile.id }) }]
       : []),
-    { label: 'Duplicate', onSelect: () => void duplicate(profile.id) },
-    { label: 'Move up', shortcut: 'Alt+ArrowUp', onSelect: () => void move(profile.id, -1) },
-    { label: 'Move down', shortcut: 'Alt+ArrowDown', onSelect: () => void move(profile.id, 1) },
-    { label: 'Export…', onSelect: () => void exportProfile(profile) },
+    { label: t('profiles.menuDuplicate'), onSelect: () => void duplicate(profile.id) },
+    { label: t('profiles.menuMoveUp'), shortcut: 'Alt+ArrowUp', onSelect: () => void move(profile.id, -1) },
+    { label: t('profiles.menuMoveDown'), shortcut: 'Alt+ArrowDown', onSelect: () => void move(profile.id, 1) },
+    { label: t('profiles.menuExport'), onSelect: () => void exportProfile(profile) },
     'separator',
-    { label: 'Delete…', shortcut: 'Delete', danger: true, onSelect: () => onDelete(profile) },
+    { label: t('profiles.menuDelete'), shortcut: 'Delete', danger: true, onSelect: () => onDelete(profile) },
   ];
 
+  // A failed first connect has no session: the dot still says it failed.
+  const dot = openError && !state ? 'failed' : state;
   return (
     <li className={`profile-item color-${profile.color} ${active ? 'profile-active' : ''}`}>
       <button
         type="button"
         className="profile-main"
-        aria-label={state ? `${profile.name}, ${state}` : profile.name}
+        aria-label={
+          state
+            ? t('profiles.itemWithState', { name: profile.name, state: t(`session.states.${state}`) })
+            : profile.name
+        }
         aria-current={active ? 'page' : undefined}
         onClick={() => void connect()}
         onKeyDown={onKey}
-        title={`${profileAddress(profile)} — Enter connects, F2 edits, Alt+↑/↓ moves, Delete removes`}
+        title={t('profiles.itemHint', { address: profileAddress(profile) })}
       >
-        <StateDot state={openError && !state ? 'failed' : state} />
+        <StateDot state={dot} />
         <span className="profile-name">{profile.name}</span>
-        <span className="profile-kind" aria-label={profile.kind}>
+        <span className="profile-kind" aria-label={t(`profiles.kinds.${profile.kind}`)}>
           {profile.kind === 'sentinel' ? 'S' : ''}
         </span>
       </button>
@@ -100,7 +108,7 @@ function ProfileItem({ profile, onDelete }: { profile: ProfileView; onDelete(p: 
         ref={menuButton}
         type="button"
         className="icon-button"
-        aria-label={`Actions for ${profile.name}`}
+        aria-label={t('profiles.actionsFor', { name: profile.name })}
         aria-haspopup="menu"
         aria-expanded={!!menuAt}
         aria-controls={menuAt ? menuId : undefined}
@@ -112,7 +120,7 @@ function ProfileItem({ profile, onDelete }: { profile: ProfileView; onDelete(p: 
       {menuAt && (
         <Menu
           id={menuId}
-          label={`Actions for ${profile.name}`}
+          label={t('profiles.actionsFor', { name: profile.name })}
           at={menuAt.at}
           initialFocus={menuAt.focus}
           opener={menuAt.opener}
@@ -129,13 +137,14 @@ export function ProfileList() {
   const profiles = useProfiles((s) => s.profiles);
   const remove = useProfiles((s) => s.remove);
   const [deleting, setDeleting] = useState<ProfileView>();
-  if (profiles.length === 0) return <p className="side-empty">No saved connections yet.</p>;
+  const { t } = useTranslation();
+  if (profiles.length === 0) return <p className="side-empty">{t('profiles.none')}</p>;
   return (
     <>
       {groupProfiles(profiles).map(({ group, profiles: list }) => (
         <div key={group ?? ''} className="profile-group">
           {group && <h3 className="group-heading">{group}</h3>}
-          <ul className="profile-list" aria-label={group ? `Connections in ${group}` : 'Connections'}>
+          <ul className="profile-list" aria-label={group ? t('profiles.inGroup', { group }) : t('app.connections')}>
             {list.map((p) => (
               <ProfileItem key={p.id} profile={p} onDelete={setDeleting} />
             ))}
@@ -144,9 +153,9 @@ export function ProfileList() {
       ))}
       {deleting && (
         <ConfirmDialog
-          title="Delete connection?"
-          message={`“${deleting.name}” and its saved passwords will be removed. The server is not touched.`}
-          confirmLabel="Delete"
+          title={t('profiles.deleteTitle')}
+          message={t('profiles.deleteMessage', { name: deleting.name })}
+          confirmLabel={t('profiles.deleteConfirm')}
           danger
           onCancel={() => setDeleting(undefined)}
           onConfirm={() => {

@@ -1,5 +1,6 @@
 import { useNav } from '../nav/navStore';
 import { StateDot } from '../ui/StateDot';
+import { useTranslation } from 'react-i18next';
 import { sessionLabel } from '../sessions/sessionLabel';
 import { CloseSessionButton } from './CloseSessionButton';
 import { useSessions } from '../sessions/sessionsStore';
@@ -12,10 +13,11 @@ export function SessionTabs() {
   const screen = useNav((s) => s.screen);
   const go = useNav((s) => s.go);
   const savedFromQuick = useProfiles((s) => s.savedFromQuick);
+  const { t } = useTranslation();
   if (order.length === 0) return null;
   const activeId = screen.kind === 'session' ? screen.sessionId : undefined;
   return (
-    <div className="tabs" role="tablist" aria-label="Open sessions">
+    <div className="tabs" role="tablist" aria-label={t('app.openSessions')}>
       {order.map((id) => {
         const s = sessions[id];
         if (!s) return null;
@@ -27,8 +29,8 @@ export function SessionTabs() {
               aria-selected={id === activeId}
               onClick={() => go({ kind: 'session', sessionId: id })}
             >
-              <StateDot state={s.state} /> {sessionLabel(s, !!savedFromQuick[s.profileId])}
-              {s.db !== 0 && <span className="tab-db">db{s.db}</span>}
+              <StateDot state={s.state} /> {sessionLabel(s, !!savedFromQuick[s.profileId], t)}
+              {s.db !== 0 && <span className="tab-db">{t('app.dbTag', { db: s.db })}</span>}
             </button>
             <CloseSessionButton session={s} active={id === activeId} />
           </div>

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useNav } from '../nav/navStore';
 import { ProfileList } from './ProfileList';
 import { linkProblem, useAppStore } from './appStore';
@@ -9,10 +10,11 @@ export function Sidebar() {
   const go = useNav((s) => s.go);
   const screen = useNav((s) => s.screen);
   const problem = linkProblem(link);
+  const { t } = useTranslation();
 
   return (
     <nav className="sidebar" aria-label="Redlens">
-      <button type="button" className="brand" onClick={() => go({ kind: 'home' })} aria-label="Redlens home">
+      <button type="button" className="brand" onClick={() => go({ kind: 'home' })} aria-label={t('app.home')}>
         <span className="logo" aria-hidden="true">
           ◆
         </span>
@@ -22,15 +24,15 @@ export function Sidebar() {
         </span>
       </button>
       <p className={`link-state ${problem ? 'link-bad' : 'link-ok'}`} role="status">
-        {problem ?? (link.kind === 'ipc' ? 'Desktop app' : `Web host · ${window.location.host}`)}
+        {problem ?? (link.kind === 'ipc' ? t('app.linkDesktop') : t('app.linkWebHost', { host: window.location.host }))}
       </p>
       <div className="side-heading-row">
-        <h2 className="side-heading">Connections</h2>
+        <h2 className="side-heading">{t('app.connections')}</h2>
         <button
           type="button"
           className="icon-button"
-          aria-label="New connection (Ctrl+N)"
-          title="New connection (Ctrl+N)"
+          aria-label={t('app.newConnection')}
+          title={t('app.newConnection')}
           onClick={() => go({ kind: 'edit' })}
         >
           +
@@ -43,7 +45,14 @@ export function Sidebar() {
           className={`link-button ${screen.kind === 'quick' ? 'on' : ''}`}
           onClick={() => go({ kind: 'quick' })}
         >
-          Quick connect
+          {t('app.quickConnect')}
+        </button>
+        <button
+          type="button"
+          className={`link-button ${screen.kind === 'settings' ? 'on' : ''}`}
+          onClick={() => go({ kind: 'settings' })}
+        >
+          {t('app.settings')}
         </button>
       </div>
     </nav>

@@ -1,27 +1,26 @@
-import { ERROR_TITLES } from '../ui/errorTitles';
+import { useTranslation } from 'react-i18next';
+import { errorTitle } from '../ui/errorTitles';
 import { Facts } from '../ui/Facts';
 import { formatDuration } from '../ui/format';
 import { QuickActions } from './QuickActions';
 import { useQuickConnect } from './quickConnectStore';
 
-const PHASE_TEXT = {
-  connecting: 'Connecting to',
-  ready: 'Connected, reading INFO from',
-  failed: 'Failed to reach',
-  closed: 'Finishing with',
-};
+/** Shown for a fact the server did not give. */
+const NONE = '—';
 
 /** The result of the last quick connect: progress, the server's identity, or the precise error. */
 export function ConnectOutcome() {
   const outcome = useQuickConnect((s) => s.outcome);
+  const { t } = useTranslation();
 
   if (outcome.status === 'idle') {
-    return <p className="hint">Enter a host and port, then press Enter.</p>;
+    return <p className="hint">{t('connect.idle')}</p>;
   }
   if (outcome.status === 'connecting') {
     return (
       <p className="status-line" role="status">
-        <span className="spinner" aria-hidden="true" /> {PHASE_TEXT[outcome.phase]} {outcome.target}…
+        <span className="spinner" aria-hidden="true" />{' '}
+        {t(`connect.phases.${outcome.phase}`, { target: outcome.target })}
       </p>
     );
   }
@@ -29,28 +28,33 @@ export function ConnectOutcome() {
     return (
       <div className="result result-error" role="alert">
         <h2>
-          {ERROR_TITLES[outcome.error.code]} <span className="muted">— {outcome.target}</span>
+          {errorTitle(outcome.error.code, t)}{' '}
+          <span className="muted">{t('connect.failedAt', { target: outcome.target })}</span>
         </h2>
         <p>{outcome.error.message}</p>
-        <p className="code">Error code: {outcome.error.code}</p>
+        <p className="code">{t('connect.errorCode', { code: outcome.error.code })}</p>
       </div>
     );
   }
   const { info, target, quickId } = outcome;
+  // Mode and role as Redis says them (standalone, master…): INFO's words.
+  const facts = [
+    {
+      label: t('connect.facts.version'),
+      value: t('connect.redisVersion', { version: info.version }),
+      testId: 'server-version',
+    },
+    { label: t('connect.facts.mode'), value: info.mode, testId: 'server-mode' },
+    { label: t('connect.facts.role'), value: info.role, testId: 'server-role' },
+    { label: t('connect.facts.latency'), value: t('format.milliseconds', { ms: info.latencyMs.toFixed(2) }) },
+    { label: t('connect.facts.uptime'), value: formatDuration(info.uptimeSeconds, t) },
+    { label: t('connect.facts.clients'), value: info.connectedClients ?? NONE },
+    { label: t('connect.facts.memory'), value: info.usedMemoryHuman ?? NONE },
+  ];
   return (
-    <div className="result result-ok" role="status" aria-label={`Connected to ${target}`}>
-      <h2>Connected to {target}</h2>
-      <Facts
-        items={[
-          { label: 'Version', value: `Redis ${info.version}`, testId: 'server-version' },
-          { label: 'Mode', value: info.mode, testId: 'server-mode' },
-          { label: 'Role', value: info.role, testId: 'server-role' },
-          { label: 'Latency', value: `${info.latencyMs.toFixed(2)} ms` },
-          { label: 'Uptime', value: formatDuration(info.uptimeSeconds) },
-          { label: 'Clients', value: info.connectedClients ?? '—' },
-          { label: 'Memory', value: info.usedMemoryHuman ?? '—' },
-        ]}
-      />
+    <div className="result result-ok" role="status" aria-label={t('connect.connectedTo', { target })}>
+      <h2>{t('connect.connectedTo', { target })}</h2>
+      <Facts items={facts} />
       <QuickActions quickId={quickId} target={target} />
     </div>
   );

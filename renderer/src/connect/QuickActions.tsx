@@ -1,14 +1,16 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../shared/api/errors';
 import { useNav } from '../nav/navStore';
 import { useSessions } from '../sessions/sessionsStore';
-import { ERROR_TITLES } from '../ui/errorTitles';
+import { titledError } from '../ui/errorTitles';
 import { saveQuickAsProfile } from './saveQuickAsProfile';
 
 /** What to do with a server quick connect reached: browse it now, or keep it as a profile. */
 export function QuickActions({ quickId, target }: { quickId: string; target: string }) {
   const opening = useSessions((s) => !!s.opening[quickId]);
   const [error, setError] = useState<ApiError>();
+  const { t } = useTranslation();
 
   const browse = async () => {
     setError(undefined);
@@ -25,19 +27,16 @@ export function QuickActions({ quickId, target }: { quickId: string; target: str
     <div className="quick-actions">
       <div className="quick-actions-row">
         <button type="button" className="primary" disabled={opening} onClick={() => void browse()}>
-          {opening ? 'Opening…' : 'Browse'}
+          {opening ? t('connect.opening') : t('connect.browse')}
         </button>
         <button type="button" onClick={() => void save()}>
-          Save as profile…
+          {t('connect.saveAsProfile')}
         </button>
       </div>
-      <p className="field-hint">
-        Browse opens {target} in a tab with the key browser and editors; nothing is saved until you save it as a
-        profile.
-      </p>
+      <p className="field-hint">{t('connect.browseHint', { target })}</p>
       {error && (
         <p className="field-error" role="alert">
-          {ERROR_TITLES[error.code]}: {error.message}
+          {titledError(error, t)}
         </p>
       )}
     </div>

@@ -1,5 +1,6 @@
 import { useMemo, useState, type FormEvent } from 'react';
-import { validateForm, type QuickConnectForm } from './quickConnectForm';
+import { useTranslation } from 'react-i18next';
+import { validateForm, type FieldErrors, type FormError, type QuickConnectForm } from './quickConnectForm';
 import { useQuickConnect } from './quickConnectStore';
 import { TextField } from '../ui/fields';
 import { ConnectOutcome } from './ConnectOutcome';
@@ -12,17 +13,27 @@ interface FieldProps {
   placeholder?: string;
   autoComplete?: string;
   inputMode?: 'numeric' | 'text';
-  error: string | undefined;
+  error: FormError | undefined;
 }
 
+/** Redis's own name for the user a connection without a username logs in as. */
+const ACL_DEFAULT_USER = 'default';
+
 /** A form field bound to the quick-connect store; errors show once the field was left. */
-function Field({ id, ...rest }: FieldProps) {
+function Field({ id, error, ...rest }: FieldProps) {
+  const { t } = useTranslation();
   const value = useQuickConnect((s) => s.form[id]);
   const setField = useQuickConnect((s) => s.setField);
   const touch = useQuickConnect((s) => s.touch);
   return (
     <div onBlur={() => touch(id)} className={`field-wrap field-${id}`}>
-      <TextField id={`qc-${id}`} value={value} onChange={(v) => setField(id, v)} {...rest} />
+      <TextField
+        id={`qc-${id}`}
+        value={value}
+        onChange={(v) => setField(id, v)}
+        error={error && t(`connect.formErrors.${error}`)}
+        {...rest}
+      />
     </div>
   );
 }
@@ -36,9 +47,10 @@ export function QuickConnectPanel() {
   const readOnly = useQuickConnect((s) => s.readOnly);
   const setReadOnly = useQuickConnect((s) => s.setReadOnly);
   const [showPassword, setShowPassword] = useState(false);
+  const { t } = useTranslation();
   const errors = useMemo(() => {
     const all = validateForm(form);
-    return (Object.keys(all) as (keyof QuickConnectForm)[]).reduce<Partial<Record<keyof QuickConnectForm, string>>>(
+    return (Object.keys(all) as (keyof QuickConnectForm)[]).reduce<FieldErrors>(
       (acc, k) => (touched[k] ? { ...acc, [k]: all[k] } : acc),
       {},
     );
@@ -52,25 +64,25 @@ export function QuickConnectPanel() {
   return (
     <section className="panel" aria-labelledby="qc-title">
       <header className="panel-header">
-        <h1 id="qc-title">Quick connect</h1>
-        <p className="panel-sub">Reach a Redis server without saving a profile, then browse it or save it.</p>
+        <h1 id="qc-title">{t('connect.title')}</h1>
+        <p className="panel-sub">{t('connect.sub')}</p>
       </header>
       <form className="qc-form" onSubmit={onSubmit} noValidate>
         <div className="row row-host">
-          <Field id="host" label="Host" placeholder="127.0.0.1" error={errors.host} />
-          <Field id="port" label="Port" inputMode="numeric" placeholder="6379" error={errors.port} />
+          <Field id="host" label={t('connect.host')} placeholder="127.0.0.1" error={errors.host} />
+          <Field id="port" label={t('connect.port')} inputMode="numeric" placeholder="6379" error={errors.port} />
         </div>
         <div className="row">
           <Field
             id="username"
-            label="Username (optional)"
-            placeholder="default"
+            label={t('connect.username')}
+            placeholder={ACL_DEFAULT_USER}
             autoComplete="username"
             error={errors.username}
           />
           <Field
             id="password"
-            label="Password (optional)"
+            label={t('connect.password')}
             type={showPassword ? 'text' : 'password'}
             autoComplete="current-password"
             error={errors.password}
@@ -80,15 +92,15 @@ export function QuickConnectPanel() {
           <div className="qc-checks">
             <label className="checkbox">
               <input type="checkbox" checked={showPassword} onChange={(e) => setShowPassword(e.target.checked)} />
-              Show password
+              {t('connect.showPassword')}
             </label>
             <label className="checkbox">
               <input type="checkbox" checked={readOnly} onChange={(e) => setReadOnly(e.target.checked)} />
-              Read-only (no writes from Redlens)
+              {t('connect.readOnly')}
             </label>
           </div>
           <button type="submit" className="primary" disabled={busy}>
-            {busy ? 'Connecting…' : 'Connect'}
+            {busy ? t('session.connecting') : t('connect.connect')}
           </button>
         </div>
       </form>

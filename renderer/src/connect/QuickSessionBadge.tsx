@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../shared/api/errors';
 import { useProfiles } from '../profiles/profilesStore';
 import { saveQuickAsProfile } from './saveQuickAsProfile';
@@ -9,24 +10,25 @@ import { saveQuickAsProfile } from './saveQuickAsProfile';
  */
 export function QuickSessionBadge({ quickId }: { quickId: string }) {
   const [error, setError] = useState<ApiError>();
+  const { t } = useTranslation();
   const savedAs = useProfiles((s) => {
     const id = s.savedFromQuick[quickId];
     return id ? s.profiles.find((p) => p.id === id) : undefined;
   });
   if (savedAs) {
     return (
-      <span className="badge" title="This tab stays a quick connection; open the profile from the connections list">
-        saved as “{savedAs.name}”
+      <span className="badge" title={t('connect.savedAsHint')}>
+        {t('connect.savedAs', { name: savedAs.name })}
       </span>
     );
   }
   return (
     <>
-      <span className="badge badge-unsaved" title="A quick connection: closing its tab forgets it">
-        not saved
+      <span className="badge badge-unsaved" title={t('connect.notSavedHint')}>
+        {t('connect.notSaved')}
       </span>
       <button type="button" onClick={() => void saveQuickAsProfile(quickId).then(setError)}>
-        Save as profile…
+        {t('connect.saveAsProfile')}
       </button>
       {error && (
         <span className="field-error" role="alert">

@@ -8,19 +8,20 @@ export interface QuickConnectForm {
   password: string;
 }
 
-export type FieldErrors = Partial<Record<keyof QuickConnectForm, string>>;
+/** Why a field is not valid: a key of the catalogues' `connect.formErrors`. */
+export type FormError = 'hostMissing' | 'hostSpaces' | 'portMissing' | 'portRange' | 'passwordMissing';
+export type FieldErrors = Partial<Record<keyof QuickConnectForm, FormError>>;
 
 export const EMPTY_FORM: QuickConnectForm = { host: '127.0.0.1', port: '6379', username: '', password: '' };
 
 export function validateForm(form: QuickConnectForm): FieldErrors {
   const errors: FieldErrors = {};
-  if (!form.host.trim()) errors.host = 'Enter a host name or IP address.';
-  else if (/\s/.test(form.host.trim())) errors.host = 'A host name cannot contain spaces.';
+  if (!form.host.trim()) errors.host = 'hostMissing';
+  else if (/\s/.test(form.host.trim())) errors.host = 'hostSpaces';
   const port = Number(form.port);
-  if (!form.port.trim()) errors.port = 'Enter a port.';
-  else if (!Number.isInteger(port) || port < 1 || port > 65535)
-    errors.port = 'Port must be a whole number from 1 to 65535.';
-  if (form.username && !form.password) errors.password = 'A username needs its password.';
+  if (!form.port.trim()) errors.port = 'portMissing';
+  else if (!Number.isInteger(port) || port < 1 || port > 65535) errors.port = 'portRange';
+  if (form.username && !form.password) errors.password = 'passwordMissing';
   return errors;
 }
 

@@ -1,10 +1,9 @@
 import type { ApiError } from '../../../shared/api/errors';
 import { sessionGoneText } from '../sessions/sessionGoneText';
-import { ERROR_TITLES } from '../ui/errorTitles';
+import { titledError } from '../ui/errorTitles';
 
 /** "Changed on the server: The value of … changed since it was loaded." */
-export const errorText = (error: ApiError): string =>
-  sessionGoneText(error) ?? `${ERROR_TITLES[error.code] ?? 'Error'}: ${error.message}`;
+export const errorText = (error: ApiError): string => sessionGoneText(error) ?? titledError(error);
 
 /** Errors after which trying the same write again can succeed (the link or the server recovers). */
 export const RETRYABLE = new Set<ApiError['code']>([

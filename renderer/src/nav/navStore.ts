@@ -11,7 +11,8 @@ export type Screen =
   /** A Sentinel profile's live topology without a session (e.g. its first connect failed). */
   | { kind: 'topology'; profileId: string }
   /** The sandbox's profile while its sandbox is not running (e.g. after a restart). */
-  | { kind: 'sandbox'; profileId: string };
+  | { kind: 'sandbox'; profileId: string }
+  | { kind: 'settings' };
 
 interface NavState {
   screen: Screen;

@@ -1,5 +1,6 @@
+import { useTranslation } from 'react-i18next';
 import { useNav } from '../nav/navStore';
-import { ERROR_TITLES } from '../ui/errorTitles';
+import { titledError } from '../ui/errorTitles';
 import { isSandboxDown, useSandbox } from '../sandbox/sandboxStore';
 import { useSessions } from '../sessions/sessionsStore';
 import { ImportExport } from '../profiles/ImportExport';
@@ -17,6 +18,7 @@ export function HomeScreen() {
   const open = useSessions((s) => s.open);
   const openErrors = useSessions((s) => s.openErrors);
   const opening = useSessions((s) => s.opening);
+  const { t } = useTranslation();
 
   const connect = async (profileId: string) => {
     if (isSandboxDown(useSandbox.getState(), profileId)) return go({ kind: 'sandbox', profileId });
@@ -33,27 +35,27 @@ export function HomeScreen() {
       ))}
       {status === 'error' && (
         <p className="banner banner-error" role="alert">
-          Could not load the saved connections: {loadError?.message}
+          {t('home.loadFailed', { message: loadError?.message ?? '' })}
         </p>
       )}
       {status === 'loading' ? (
         <p className="status-line" role="status">
-          <span className="spinner" aria-hidden="true" /> Loading connections…
+          <span className="spinner" aria-hidden="true" /> {t('home.loading')}
         </p>
       ) : profiles.length === 0 ? (
         <div className="welcome">
-          <h1 id="home-title">Welcome to Redlens</h1>
-          <p className="panel-sub">Save a connection once, open it with a click. Passwords are stored encrypted.</p>
+          <h1 id="home-title">{t('home.welcome')}</h1>
+          <p className="panel-sub">{t('home.welcomeSub')}</p>
           <div className="welcome-actions">
             <button type="button" className="primary" onClick={() => go({ kind: 'edit' })}>
-              New connection
+              {t('home.newConnection')}
             </button>
             <button type="button" onClick={() => go({ kind: 'edit' })}>
-              Paste URL
+              {t('home.pasteUrl')}
             </button>
             <SandboxButton />
             <button type="button" onClick={() => go({ kind: 'quick' })}>
-              Quick connect
+              {t('app.quickConnect')}
             </button>
           </div>
           <ImportExport />
@@ -61,28 +63,32 @@ export function HomeScreen() {
       ) : (
         <>
           <header className="panel-header panel-header-row">
-            <h1 id="home-title">Connections</h1>
+            <h1 id="home-title">{t('app.connections')}</h1>
             <button type="button" className="primary" onClick={() => go({ kind: 'edit' })}>
-              New connection
+              {t('home.newConnection')}
             </button>
           </header>
-          <ul className="profile-cards" aria-label="Saved connections">
+          <ul className="profile-cards" aria-label={t('home.savedConnections')}>
             {profiles.map((p) => (
               <li key={p.id} className={`profile-card color-${p.color}`}>
                 <div>
                   <span className="card-name">{p.name}</span>
-                  <span className="card-kind">{p.kind === 'sentinel' ? `Sentinel · ${p.role}` : 'Standalone'}</span>
-                  {p.readOnly && <span className="badge">read-only</span>}
+                  <span className="card-kind">
+                    {p.kind === 'sentinel'
+                      ? t('home.kindSentinel', { role: t(`home.roles.${p.role}`) })
+                      : t('home.kindStandalone')}
+                  </span>
+                  {p.readOnly && <span className="badge">{t('session.readOnly')}</span>}
                   <div className="card-address">{profileAddress(p)}</div>
                   {openErrors[p.id] && (
                     <p className="field-error" role="alert">
-                      {ERROR_TITLES[openErrors[p.id]!.code]}: {openErrors[p.id]!.message}{' '}
+                      {titledError(openErrors[p.id]!, t)}{' '}
                       <button
                         type="button"
                         className="link-button"
                         onClick={() => go({ kind: 'edit', profileId: p.id })}
                       >
-                        Edit connection
+                        {t('home.editConnection')}
                       </button>
                       {p.kind === 'sentinel' && (
                         <>
@@ -90,10 +96,10 @@ export function HomeScreen() {
                           <button
                             type="button"
                             className="link-button"
-                            aria-label={`View the topology of ${p.name}`}
+                            aria-label={t('home.viewTopologyOf', { name: p.name })}
                             onClick={() => go({ kind: 'topology', profileId: p.id })}
                           >
-                            View topology
+                            {t('session.viewTopology')}
                           </button>
                         </>
                       )}
@@ -103,10 +109,10 @@ export function HomeScreen() {
                 <button
                   type="button"
                   onClick={() => void connect(p.id)}
-                  aria-label={`Connect to ${p.name}`}
+                  aria-label={t('home.connectTo', { name: p.name })}
                   disabled={opening[p.id]}
                 >
-                  {opening[p.id] ? 'Connecting…' : openErrors[p.id] ? 'Retry' : 'Connect'}
+                  {opening[p.id] ? t('session.connecting') : openErrors[p.id] ? t('session.retry') : t('home.connect')}
                 </button>
               </li>
             ))}

@@ -1,7 +1,7 @@
 import { useNav } from '../nav/navStore';
 import { useProfiles } from '../profiles/profilesStore';
 import { useSessions } from '../sessions/sessionsStore';
-import { ERROR_TITLES } from '../ui/errorTitles';
+import { errorTitle } from '../ui/errorTitles';
 import { FailoverBanners } from '../topology/FailoverBanners';
 import { TopologyPanel } from '../topology/TopologyPanel';
 import { useProfileTopologyWatch } from '../topology/useTopologyWatch';
@@ -50,7 +50,7 @@ export function ProfileTopologyScreen({ profileId }: { profileId: string }) {
       </p>
       {openError && (
         <p className="banner banner-error" role="alert">
-          <strong>{ERROR_TITLES[openError.code]}</strong> — the last connect failed: {openError.message}
+          <strong>{errorTitle(openError.code)}</strong> — the last connect failed: {openError.message}
         </p>
       )}
       <FailoverBanners ownerId={ownerId} />

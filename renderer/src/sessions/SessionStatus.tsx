@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { SessionView } from '../../../shared/api/sessions';
 import { useNav } from '../nav/navStore';
 import { useProfiles } from '../profiles/profilesStore';
 import { selectWatch, useTopology } from '../topology/topologyStore';
-import { ERROR_TITLES } from '../ui/errorTitles';
+import { errorTitle } from '../ui/errorTitles';
 import { noMasterText, RECOVERY_SHOWN_MS, recoveryLead } from './sessionRecovery';
 import { useSessions } from './sessionsStore';
 
@@ -48,53 +49,55 @@ export function SessionStatus({ session }: { session: SessionView }) {
   const go = useNav((s) => s.go);
   const recovery = useRecentRecovery(session.id);
   const { masterName, role, noFailover } = useMasterContext(session);
+  const { t } = useTranslation();
   switch (session.state) {
     case 'connecting':
       return (
         <p className="status-line" role="status">
-          <span className="spinner" aria-hidden="true" /> Connecting…
+          <span className="spinner" aria-hidden="true" /> {t('session.connecting')}
         </p>
       );
     case 'ready':
       return (
         <p className={`status-line status-ok ${recovery ? 'status-recovered' : ''}`} role="status">
-          {recovery ? recoveryLead(recovery, session.kind, role) : 'Connected to'}{' '}
+          {t(recovery ? recoveryLead(recovery, session.kind, role) : 'session.connectedTo')}{' '}
           <strong data-testid="session-address">{session.address}</strong>
-          {session.readOnly && <span className="badge">read-only</span>}
+          {session.readOnly && <span className="badge">{t('session.readOnly')}</span>}
         </p>
       );
     case 'reconnecting':
       if (session.noMaster) {
         return (
           <div className="banner banner-warning" role="alert" data-testid="session-no-master">
-            {noMasterText(masterName, session.attempt ?? 1, noFailover)}
-            {session.error && <p className="hint">Last answer: {session.error.message}</p>}
+            {noMasterText(t, masterName, session.attempt ?? 1, noFailover)}
+            {session.error && <p className="hint">{t('session.lastAnswer', { message: session.error.message })}</p>}
           </div>
         );
       }
       return (
         <p className="banner banner-warning" role="alert">
-          Connection lost — reconnecting (attempt {session.attempt ?? 1})
-          {session.error ? `: ${session.error.message}` : '…'}
+          {session.error
+            ? t('session.lostWithError', { attempt: session.attempt ?? 1, message: session.error.message })
+            : t('session.lostWaiting', { attempt: session.attempt ?? 1 })}
         </p>
       );
     case 'failed':
       return (
         <div className="banner banner-error" role="alert">
-          <strong>{session.error ? ERROR_TITLES[session.error.code] : 'Connection failed'}</strong>
-          {session.error && <> — {session.error.message}</>}{' '}
+          <strong>{session.error ? errorTitle(session.error.code, t) : t('session.failed')}</strong>
+          {session.error && t('session.failedBecause', { message: session.error.message })}{' '}
           {/* A retry replaces this session: the screen moves to it (SessionScreen follows). */}
           <button type="button" disabled={retrying} onClick={() => void open(session.profileId)}>
-            {retrying ? 'Retrying…' : 'Retry'}
+            {retrying ? t('session.retrying') : t('session.retry')}
           </button>{' '}
           {session.kind === 'sentinel' && (
             <button type="button" onClick={() => go({ kind: 'topology', profileId: session.profileId })}>
-              View topology
+              {t('session.viewTopology')}
             </button>
           )}
         </div>
       );
     default:
-      return <p className="status-line">Closed.</p>;
+      return <p className="status-line">{t('session.closed')}</p>;
   }
 }

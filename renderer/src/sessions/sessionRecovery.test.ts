@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { noMasterText, recoveryOf, recoveryLead } from './sessionRecovery';
+import { i18n } from '../i18n/i18n';
+import { noMasterText as noMasterIn, recoveryOf, recoveryLead as leadKey } from './sessionRecovery';
 import { view } from './testSupport/sessionViewFixture';
+
+// The English words, as the screen shows them.
+const t = i18n.getFixedT('en');
+const recoveryLead = (...args: Parameters<typeof leadKey>) => t(leadKey(...args));
+const noMasterText = (name: string | undefined, attempt: number, noFailover: boolean) =>
+  noMasterIn(t, name, attempt, noFailover);
 
 describe('recoveryOf', () => {
   it('reports a move to a new master after a failover', () => {

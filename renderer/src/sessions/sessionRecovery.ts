@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import type { SessionView } from '../../../shared/api/sessions';
 
 /** A session that was reconnecting is ready again: where, and whether it moved (a new master). */
@@ -25,22 +26,36 @@ export function recoveryOf(prev: SessionView | undefined, next: SessionView, at:
   };
 }
 
+/** The catalogue keys of the words before the address once a session has recovered. */
+export type RecoveryLead =
+  | 'session.reconnectedTo'
+  | 'session.reconnectedToReplica'
+  | 'session.reconnectedToNewMaster'
+  | 'session.reconnectedToMaster';
+
 /**
  * The words before the address once a session has recovered ("Reconnected to the new master").
  * A session browsing a replica (`role`) that moved went to another replica: no new master.
  */
-export function recoveryLead(recovery: Recovery, kind: SessionView['kind'], role?: 'master' | 'replica'): string {
-  if (kind === 'sentinel' && role === 'replica') return recovery.moved ? 'Reconnected to replica' : 'Reconnected to';
-  if (kind !== 'sentinel' || !(recovery.moved || recovery.hadNoMaster)) return 'Reconnected to';
-  return recovery.moved ? 'Reconnected to the new master' : 'Reconnected to the master';
+export function recoveryLead(recovery: Recovery, kind: SessionView['kind'], role?: 'master' | 'replica'): RecoveryLead {
+  if (kind === 'sentinel' && role === 'replica') {
+    return recovery.moved ? 'session.reconnectedToReplica' : 'session.reconnectedTo';
+  }
+  if (kind !== 'sentinel' || !(recovery.moved || recovery.hadNoMaster)) return 'session.reconnectedTo';
+  return recovery.moved ? 'session.reconnectedToNewMaster' : 'session.reconnectedToMaster';
 }
 
 /**
  * The no-master line of a Sentinel session: whose master is missing, what Sentinel is doing
  * about it, and that writes wait. `noFailover` when the sentinels said no failover can happen.
  */
-export function noMasterText(masterName: string | undefined, attempt: number, noFailover: boolean): string {
-  const name = masterName ? `"${masterName}"` : 'this deployment';
-  const what = noFailover ? 'the master is down and Sentinel cannot fail over (no quorum)' : 'Sentinel is electing one';
-  return `No master for ${name} — ${what}; writes are blocked (attempt ${attempt})`;
+export function noMasterText(
+  t: TFunction,
+  masterName: string | undefined,
+  attempt: number,
+  noFailover: boolean,
+): string {
+  const who = masterName ? t('session.noMasterFor', { name: masterName }) : t('session.noMasterForDeployment');
+  const what = noFailover ? t('session.cannotFailOver') : t('session.electing');
+  return t('session.noMaster', { who, what, attempt });
 }

@@ -1,4 +1,4 @@
-import { ERROR_TITLES } from '../ui/errorTitles';
+import { errorTitle } from '../ui/errorTitles';
 import { prefersCompact, type NodeId } from './diagramLayout';
 import { FailoverTimeline } from './FailoverTimeline';
 import { NodeDetails } from './NodeDetails';
@@ -25,8 +25,7 @@ export function TopologyPanel({ ownerId }: { ownerId: string }) {
     if (entry?.status === 'error' && entry.error) {
       return (
         <div className="banner banner-error" role="alert">
-          <strong>{ERROR_TITLES[entry.error.code]}</strong> — cannot watch the Sentinel deployment:{' '}
-          {entry.error.message}{' '}
+          <strong>{errorTitle(entry.error.code)}</strong> — cannot watch the Sentinel deployment: {entry.error.message}{' '}
           <button type="button" onClick={() => void watch(ownerId)}>
             Retry
           </button>
@@ -47,7 +46,7 @@ export function TopologyPanel({ ownerId }: { ownerId: string }) {
       <TopologySummary ownerId={ownerId} snapshot={snapshot} view={view} onView={(v) => setUi(ownerId, { view: v })} />
       {snapshot.error && (
         <p className="banner banner-error" role="alert">
-          <strong>{ERROR_TITLES[snapshot.error.code]}</strong> — {snapshot.error.message}
+          <strong>{errorTitle(snapshot.error.code)}</strong> — {snapshot.error.message}
         </p>
       )}
       {entry?.status === 'error' && entry.error && (

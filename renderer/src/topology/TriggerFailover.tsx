@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { TopologySnapshot } from '../../../shared/api/topology';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
-import { ERROR_TITLES } from '../ui/errorTitles';
+import { titledError } from '../ui/errorTitles';
 import { shortClockTime } from './topologyFormat';
 import { useTopology } from './topologyStore';
 
@@ -44,7 +44,7 @@ export function TriggerFailover({ ownerId, snapshot }: { ownerId: string; snapsh
             ok: true,
             text: `Failover of ${result.value.masterName} requested through sentinel ${result.value.sentinel} at ${shortClockTime(result.value.at)}.`,
           }
-        : { ok: false, text: `${ERROR_TITLES[result.error.code]}: ${result.error.message}` },
+        : { ok: false, text: titledError(result.error) },
     );
   };
 

@@ -1,35 +1,16 @@
-import type { ErrorCode } from '../../../shared/api/errors';
+import type { TFunction } from 'i18next';
+import type { ApiError, ErrorCode } from '../../../shared/api/errors';
+import { i18n } from '../i18n/i18n';
 
-/** A short title per error code; the message from core carries the specifics. */
-export const ERROR_TITLES: Record<ErrorCode, string> = {
-  VALIDATION_FAILED: 'Invalid input',
-  UNKNOWN_METHOD: 'Not supported',
-  CONNECTION_REFUSED: 'Connection refused',
-  HOST_NOT_FOUND: 'Host not found',
-  TIMEOUT: 'Timed out',
-  AUTH_FAILED: 'Wrong username or password',
-  AUTH_REQUIRED: 'Password required',
-  CONNECTION_LOST: 'Connection lost',
-  REDIS_ERROR: 'Redis error',
-  NOT_FOUND: 'Not found',
-  UNKNOWN_MASTER: 'Unknown master name',
-  NO_SENTINEL_REACHABLE: 'No sentinel reachable',
-  NO_REPLICA: 'No healthy replica',
-  TLS_FAILED: 'TLS failed',
-  STORAGE_ERROR: 'Cannot save connections',
-  SECRETS_UNAVAILABLE: 'Passwords cannot be stored securely',
-  KEY_EXISTS: 'Key already exists',
-  READ_ONLY: 'Read-only',
-  HOST_UNAVAILABLE: 'Redlens host unavailable',
-  TOO_MANY_CALLS: 'Too many requests at once',
-  NO_MASTER: 'No master right now',
-  CONFLICT: 'Changed on the server',
-  WRONGTYPE: 'Key type changed',
-  FIELD_EXISTS: 'Field already exists',
-  VALUE_TOO_LARGE: 'Value too large',
-  OOM: 'Server out of memory',
-  DB_CHANGED: 'Database switched',
-  CLUSTER_REDIRECT: 'On another cluster node',
-  CLUSTER_CROSSSLOT: 'Keys in several cluster slots',
-  INTERNAL: 'Unexpected error',
-};
+/**
+ * A short title per error code, in the user's language; the message from core carries the
+ * specifics. Components pass their `t` (they re-render when the language changes); text composed
+ * once, at an event, takes the language of that moment.
+ */
+export const errorTitle = (code: ErrorCode, t: TFunction = i18n.t): string =>
+  // A code this renderer does not know (a newer core) is still an error, not a catalogue key.
+  t(`errors.titles.${code}`, { defaultValue: t('errors.untitled') });
+
+/** "Timed out: No answer from 127.0.0.1:6379 in time." */
+export const titledError = (error: ApiError, t: TFunction = i18n.t): string =>
+  t('errors.withMessage', { title: errorTitle(error.code, t), message: error.message });

@@ -1,7 +1,7 @@
 import type { ApiError } from '../../../../shared/api/errors';
 import type { ConnectionTestReport } from '../../../../shared/api/profiles';
 import { CLUSTER_NODE_TEXT } from '../../api/clusterWords';
-import { ERROR_TITLES } from '../../ui/errorTitles';
+import { errorTitle } from '../../ui/errorTitles';
 import { Facts } from '../../ui/Facts';
 
 export type TestState =
@@ -23,7 +23,7 @@ export function TestReport({ state }: { state: TestState }) {
   if (state.status === 'failed') {
     return (
       <div className="result result-error" role="alert">
-        <h2>{ERROR_TITLES[state.error.code]}</h2>
+        <h2>{errorTitle(state.error.code)}</h2>
         <p>{state.error.message}</p>
         <p className="code">Error code: {state.error.code}</p>
       </div>
