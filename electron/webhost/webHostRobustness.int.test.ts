@@ -155,6 +155,14 @@ describe('hostile upgrades', () => {
   });
 });
 
+/** A binary frame (see binaryFrames) calling values.string.upload with `value` as given. */
+function binaryCall(value: string, extraBytes: number): Buffer {
+  const json = `{"type":"invoke","id":1,"method":"values.string.upload","input":{"value":${value || 'null'}}}`;
+  const head = Buffer.alloc(4);
+  head.writeUInt32BE(value ? Buffer.byteLength(json) : 99);
+  return Buffer.concat([head, Buffer.from(json), Buffer.alloc(extraBytes)]);
+}
+
 describe('hostile frames', () => {
   it.each([
     ['an unmasked frame', () => frame(0x1, '{}', { mask: false }), 1002],
@@ -173,7 +181,11 @@ describe('hostile frames', () => {
     ['a 200-byte ping', () => frame(0x9, 'p'.repeat(200)), 1002],
     ['a close frame with code 999', () => frame(0x8, Buffer.from([0x03, 0xe7])), 1002],
     ['a 1-byte close frame', () => frame(0x8, Buffer.from([0x03])), 1002],
-    ['a binary message', () => frame(0x2, Buffer.from([1, 2, 3])), 1003],
+    ['a binary message too short for its header', () => frame(0x2, Buffer.from([1, 2, 3])), 1003],
+    ['a binary message of junk', () => frame(0x2, Buffer.from([0, 0, 0, 2, 0xff, 0xfe, 1])), 1003],
+    ['a binary call whose bytes run past the frame', () => frame(0x2, binaryCall('{"$bytes":[0,9]}', 4)), 1003],
+    ['a binary call with a negative byte count', () => frame(0x2, binaryCall('{"$bytes":[0,-1]}', 4)), 1003],
+    ['a binary message that is not a call', () => frame(0x2, binaryCall('', 0).subarray(0, 6)), 1003],
     ['malformed JSON', () => frame(0x1, '{not json'), 1003],
     ['JSON that is not a call', () => frame(0x1, '[1,2,3]'), 1003],
     [

@@ -1,4 +1,5 @@
-import { WebSocketServer, type WebSocket } from 'ws';
+import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+import { decodeBinaryFrame, encodeFrame } from '../../shared/api/binaryFrames';
 import { fail, type Result } from '../../shared/api/result';
 import {
   MAX_CALLS_IN_FLIGHT,
@@ -34,12 +35,21 @@ export const CLOSE_MALFORMED = 1003;
 /** 1013 (try again later): the client stopped reading what we push; it reconnects. */
 export const CLOSE_TOO_FAR_BEHIND = 1013;
 
-function parseClientMessage(raw: string): ClientMessage | undefined {
+/** The bytes of a message as ws hands them over (one Buffer unless binaryType is changed). */
+const rawBytes = (raw: RawData): Buffer =>
+  Buffer.isBuffer(raw) ? raw : Array.isArray(raw) ? Buffer.concat(raw) : Buffer.from(raw);
+
+/** A text frame is JSON; a binary frame is JSON with bytes after it (see binaryFrames). */
+function parseClientMessage(raw: RawData, isBinary: boolean): ClientMessage | undefined {
   let data: unknown;
-  try {
-    data = JSON.parse(raw);
-  } catch {
-    return undefined;
+  if (isBinary) {
+    data = decodeBinaryFrame(rawBytes(raw));
+  } else {
+    try {
+      data = JSON.parse(rawBytes(raw).toString());
+    } catch {
+      return undefined;
+    }
   }
   if (typeof data !== 'object' || data === null) return undefined;
   const m = data as Record<string, unknown>;
@@ -47,19 +57,33 @@ function parseClientMessage(raw: string): ClientMessage | undefined {
   return { type: 'invoke', id: m['id'], method: m['method'], input: m['input'] };
 }
 
+/** A message ready for ws: bytes (not a string: bufferedAmount counts a string's characters). */
+interface Outgoing {
+  bytes: Buffer;
+  binary: boolean;
+}
+
+const outgoing = (message: ServerMessage): Outgoing => {
+  const frame = encodeFrame(message);
+  return typeof frame === 'string'
+    ? { bytes: Buffer.from(frame), binary: false }
+    : { bytes: Buffer.from(frame.buffer, frame.byteOffset, frame.length), binary: true };
+};
+
 /**
- * The answer to call `id` as text. A result that cannot be serialised (a string past V8's
- * limit: RangeError; anything else: a bug) becomes an error result for that call.
+ * The answer to call `id`: JSON text, or a binary frame when it carries bytes. A result that
+ * cannot be serialised (a string past V8's limit: RangeError; anything else: a bug) becomes an
+ * error result for that call.
  */
-function resultText(id: number, result: Result<unknown>): string {
+function answerFrame(id: number, result: Result<unknown>): Outgoing {
   try {
-    return JSON.stringify({ type: 'result', id, result } satisfies ServerMessage);
+    return outgoing({ type: 'result', id, result });
   } catch (e) {
     const answer =
       e instanceof RangeError
         ? fail({ code: 'VALUE_TOO_LARGE', message: 'The answer is too large to send to the browser.' })
         : fail({ code: 'INTERNAL', message: 'The answer could not be encoded.' });
-    return JSON.stringify({ type: 'result', id, result: answer } satisfies ServerMessage);
+    return outgoing({ type: 'result', id, result: answer });
   }
 }
 
@@ -87,24 +111,24 @@ export function createWsBridge(dispatch: Dispatch, events: EventBus, limits: Bri
    * minus the answers being written is what this client has not taken of our pushes; past the
    * bound it has stopped reading, and is closed rather than buffered without end.
    */
-  const push = (socket: WebSocket, bytes: Buffer) => {
+  const push = (socket: WebSocket, { bytes, binary }: Outgoing) => {
     const state = states.get(socket);
     if (!state || socket.readyState !== socket.OPEN) return;
     if (socket.bufferedAmount - state.unwrittenAnswerBytes > limits.maxUnsentPushBytes) {
       socket.close(CLOSE_TOO_FAR_BEHIND, 'Too far behind: not reading');
       return;
     }
-    socket.send(bytes, { binary: false });
+    socket.send(bytes, { binary });
   };
 
   const stopEvents = events.onAny((event, payload) => {
-    let bytes: Buffer;
+    let frame: Outgoing;
     try {
-      bytes = Buffer.from(JSON.stringify({ type: 'event', event, payload } satisfies ServerMessage));
+      frame = outgoing({ type: 'event', event, payload });
     } catch {
       return; // An event that cannot be encoded is a bug in core; the clients carry on.
     }
-    for (const socket of wss.clients) push(socket, bytes);
+    for (const socket of wss.clients) push(socket, frame);
   });
 
   const answer = (socket: WebSocket, state: SocketState, message: ClientMessage) => {
@@ -118,10 +142,9 @@ export function createWsBridge(dispatch: Dispatch, events: EventBus, limits: Bri
         }
         // The slot stays taken until the answer is written: a client that does not read cannot
         // make us hold more than maxCallsInFlight answers.
-        // Bytes, not a string: bufferedAmount counts a string's characters, not its bytes.
-        const bytes = Buffer.from(resultText(message.id, result));
+        const { bytes, binary } = answerFrame(message.id, result);
         state.unwrittenAnswerBytes += bytes.length;
-        socket.send(bytes, { binary: false }, () => {
+        socket.send(bytes, { binary }, () => {
           state.unwrittenAnswerBytes -= bytes.length;
           state.callsInFlight -= 1;
         });
@@ -136,7 +159,7 @@ export function createWsBridge(dispatch: Dispatch, events: EventBus, limits: Bri
     socket.on('error', () => undefined);
     socket.on('message', (raw, isBinary) => {
       if (socket.readyState !== socket.OPEN) return;
-      const message = isBinary ? undefined : parseClientMessage(raw.toString());
+      const message = parseClientMessage(raw, isBinary);
       if (!message) {
         socket.close(CLOSE_MALFORMED, 'Malformed message');
         return;
@@ -147,7 +170,7 @@ export function createWsBridge(dispatch: Dispatch, events: EventBus, limits: Bri
           message: `Too many calls at once (at most ${limits.maxCallsInFlight} wait for an answer). Try again.`,
           details: { limit: limits.maxCallsInFlight },
         });
-        push(socket, Buffer.from(resultText(message.id, busy)));
+        push(socket, answerFrame(message.id, busy));
         return;
       }
       answer(socket, state, message);

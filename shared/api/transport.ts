@@ -16,7 +16,8 @@ export interface RedlensBridge {
  * bigger one closes that socket with 1009). The biggest legitimate call is `profiles.import`:
  * at most 20 M UTF-16 units of JSON text, at most 3 UTF-8 bytes each once escaped into the
  * message (control characters cannot appear raw in valid JSON), so ≤ 60 MB. Big strings travel
- * in chunks of at most MAX_CHUNK_BYTES (4 MB, ~5.6 MB as base64), well within this.
+ * in chunks of at most MAX_CHUNK_BYTES (4 MB, raw in a binary frame: see binaryFrames), well
+ * within this.
  */
 export const MAX_CLIENT_MESSAGE_BYTES = 64 * 1024 * 1024;
 
@@ -27,7 +28,7 @@ export const MAX_CLIENT_MESSAGE_BYTES = 64 * 1024 * 1024;
  */
 export const MAX_CALLS_IN_FLIGHT = 64;
 
-/** Messages on the web host's WebSocket. */
+/** Messages on the web host's WebSocket (JSON text; a binary frame when they hold bytes). */
 export type ClientMessage = { type: 'invoke'; id: number; method: string; input: unknown };
 export type ServerMessage =
   { type: 'result'; id: number; result: Result<unknown> } | { type: 'event'; event: EventName; payload: unknown };

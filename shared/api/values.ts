@@ -53,8 +53,17 @@ export const ValueBytesSchema = bytesSchema(MAX_VALUE_BYTES, Math.ceil(MAX_VALUE
 /** The most bytes one `values.string.chunk` answer or `values.string.upload` call carries. */
 export const MAX_CHUNK_BYTES = 4 * 1024 * 1024;
 
-/** One chunk of a value (ValueBytes of at most MAX_CHUNK_BYTES). */
-export const ChunkBytesSchema = bytesSchema(MAX_CHUNK_BYTES, Math.ceil(MAX_CHUNK_BYTES / 3) * 4);
+/**
+ * One chunk of a value, at most MAX_CHUNK_BYTES: raw bytes (what the UI sends: a binary frame
+ * on the web host, see binaryFrames; a Uint8Array through Electron's IPC), or ValueBytes.
+ */
+export const ChunkBytesSchema = z.union([
+  z
+    .instanceof(Uint8Array)
+    .refine((bytes) => bytes.length <= MAX_CHUNK_BYTES, `At most ${MAX_CHUNK_BYTES} bytes in one chunk`),
+  bytesSchema(MAX_CHUNK_BYTES, Math.ceil(MAX_CHUNK_BYTES / 3) * 4),
+]);
+export type ChunkBytes = Uint8Array | ValueBytes;
 
 /** Names one chunked save (`values.string.upload` … `commitUpload`): 32 random hex digits. */
 export const UploadIdSchema = z.string().regex(/^[0-9a-f]{32}$/, '32 hex digits');
@@ -140,11 +149,9 @@ export interface LoadedString {
 
 /** values.string.chunk: bytes of a string from an offset (GETRANGE), with its length now. */
 export interface StringChunk {
-  value: ValueBytes;
-  /**
-   * How many bytes `value` holds: at most the length asked for (a UTF-8 character cut at the
-   * end is left to the next chunk, so text travels as text); 0 at or past the end.
-   */
+  /** The bytes, raw (a binary frame on the web host; see binaryFrames). */
+  value: Uint8Array;
+  /** How many bytes `value` holds: at most the length asked for; 0 at or past the end. */
   bytes: number;
   /** STRLEN now: if it is not the size the load started with, the value changed meanwhile. */
   size: number;

@@ -6,13 +6,12 @@ import type { FieldSnapshots } from './fieldSnapshots';
 import { guardedWrite, writeResult } from './guardedWrite';
 import { checkField, refuse } from './hashWrites';
 import { stagingKey, uploadBroken } from './stringUpload';
-import { cutPrefix, encodeValue, versionOf } from './valueCodec';
+import { ownBytes, versionOf } from './valueCodec';
 import type { ValueContext } from './valueContext';
 
 /**
  * values.hash.fieldChunk: bytes of a field from `offset`, cut from one read of it per load (the
- * first chunk reads it; see fieldSnapshots). One byte more than asked is looked at so that a
- * UTF-8 character cut at the end is left to the next chunk.
+ * first chunk reads it; see fieldSnapshots); the bytes go raw.
  */
 export async function readFieldChunk(
   ctx: ValueContext,
@@ -26,8 +25,8 @@ export async function readFieldChunk(
   const { bytes, version } = await snapshots.read({ sessionId, db: ctx.db, key, field }, offset === 0, () =>
     readWholeField(ctx, sessionId, key, field),
   );
-  const chunk = cutPrefix(bytes.subarray(offset, offset + length + 1), length);
-  return { value: encodeValue(chunk), bytes: chunk.length, size: bytes.length, version };
+  const chunk = bytes.subarray(offset, offset + length);
+  return { value: ownBytes(chunk), bytes: chunk.length, size: bytes.length, version };
 }
 
 /**

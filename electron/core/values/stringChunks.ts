@@ -4,15 +4,12 @@ import { decodeKey } from '../keys/keyBytes';
 import { evalCached } from './evalCached';
 import { SCRIPT_VALUE_MAX_BYTES, STRING_DIGEST } from './luaScripts';
 import { readTyped } from './readTyped';
-import { cutPrefix, encodeValue } from './valueCodec';
+import { ownBytes } from './valueCodec';
 import type { ValueContext } from './valueContext';
 import { keyGone, scriptingRefused, wrongType } from './valueErrors';
 import { hashStringInWindows } from './windowedDigest';
 
-/**
- * values.string.chunk: STRLEN and GETRANGE in one MULTI (after TYPE). One byte more than asked
- * is read so that a UTF-8 character cut at the end can be left to the next chunk.
- */
+/** values.string.chunk: STRLEN and GETRANGE in one MULTI (after TYPE); the bytes go raw. */
 export async function readChunk(
   ctx: ValueContext,
   sessionId: string,
@@ -22,10 +19,10 @@ export async function readChunk(
 ): Promise<StringChunk> {
   const key = decodeKey(keyBytes);
   const [size, range] = await readTyped(ctx, sessionId, key, 'string', (multi) =>
-    multi.strlen(key).getrangeBuffer(key, offset, offset + length),
+    multi.strlen(key).getrangeBuffer(key, offset, offset + length - 1),
   );
-  const bytes = cutPrefix(range as Buffer, length);
-  return { value: encodeValue(bytes), bytes: bytes.length, size: Number(size) };
+  const bytes = range as Buffer;
+  return { value: ownBytes(bytes), bytes: bytes.length, size: Number(size) };
 }
 
 /**

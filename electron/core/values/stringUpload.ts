@@ -3,9 +3,9 @@ import type { ChainableCommander } from 'ioredis';
 import type { KeyBytes } from '../../../shared/api/keys';
 import {
   MAX_VALUE_BYTES,
+  type ChunkBytes,
   type Expect,
   type TtlChange,
-  type ValueBytes,
   type WriteResult,
 } from '../../../shared/api/values';
 import { ApiFailure } from '../api/apiFailure';
@@ -15,7 +15,7 @@ import { COMMIT_UPLOAD, SCRIPT_VALUE_MAX_BYTES, UPLOAD_APPEND } from './luaScrip
 import { hashStringInWindows } from './windowedDigest';
 import { conflict } from './stringValues';
 import { ttlMillis } from './ttlChange';
-import { decodeValue } from './valueCodec';
+import { decodeChunk } from './valueCodec';
 import type { ValueContext } from './valueContext';
 import { keyGone, tooLarge, wrongType } from './valueErrors';
 
@@ -43,12 +43,12 @@ export const uploadBroken = (key: Buffer): ApiFailure =>
 export async function uploadChunk(
   ctx: ValueContext,
   sessionId: string,
-  input: { key: KeyBytes; uploadId: string; offset: number; value: ValueBytes },
+  input: { key: KeyBytes; uploadId: string; offset: number; value: ChunkBytes },
 ): Promise<{ staged: number }> {
   ctx.writable(sessionId, 'values cannot be changed');
   const key = decodeKey(input.key);
   const staging = stagingKey(input.uploadId);
-  const bytes = decodeValue(input.value);
+  const bytes = decodeChunk(input.value);
   const { offset } = input;
   if (offset + bytes.length > MAX_VALUE_BYTES) throw tooLarge(offset + bytes.length);
   const outcome = await ctx.write(key, () =>

@@ -1,10 +1,20 @@
 import { createHash } from 'node:crypto';
-import type { ValueBytes, ValuePreview } from '../../../shared/api/values';
+import type { ChunkBytes, ValueBytes, ValuePreview } from '../../../shared/api/values';
 import { decodeKey, encodeKey } from '../keys/keyBytes';
 import { jsonEscapesExceed } from './jsonTextCost';
 
 /** Values use the same byte codec as keys: UTF-8 text, or base64 for anything else. */
 export const decodeValue = (value: ValueBytes): Buffer => decodeKey(value);
+
+/**
+ * A chunk's bytes to answer with, in a buffer of their own: Electron's IPC (structured clone)
+ * copies a view's whole underlying buffer — a chunk cut from a 256 MB field would carry it all.
+ */
+export const ownBytes = (view: Uint8Array): Uint8Array => new Uint8Array(view);
+
+/** A chunk's bytes: raw ones as they are (a view, not a copy), else decoded like a value. */
+export const decodeChunk = (value: ChunkBytes): Buffer =>
+  value instanceof Uint8Array ? Buffer.from(value.buffer, value.byteOffset, value.length) : decodeValue(value);
 
 /**
  * Values longer than this are sent as text only when JSON does not make them bigger than base64

@@ -1,15 +1,15 @@
 import type { ApiError } from '../../../shared/api/errors';
 import type { KeyBytes } from '../../../shared/api/keys';
 import type { Result } from '../../../shared/api/result';
-import { MAX_VALUE_BYTES, type StringChunk, type ValueBytes } from '../../../shared/api/values';
+import { MAX_VALUE_BYTES, type StringChunk } from '../../../shared/api/values';
 import { api } from '../api/client';
 import type { LoadedValue } from './loadedValue';
-import { feedInSlices, Sha1 } from './sha1';
+import { sha1Hex } from './sha1';
 import { nextTask } from './timeSlices';
 import { formatBytes } from './valueBytes';
 import type { ValueTarget } from './editorDb';
 
-/** Bytes per chunk asked for: each answer is parsed, and copied, well within a frame. */
+/** Bytes per chunk asked for: each answer is copied, and hashed, well within a frame. */
 export const LOAD_CHUNK_BYTES = 512 * 1024;
 /** Loads started over because the value changed meanwhile, before giving up. */
 const ATTEMPTS = 3;
@@ -21,31 +21,11 @@ export interface LoadProgress {
   attempt: number;
 }
 
-const encoder = new TextEncoder();
-
-/** Uint8Array.prototype.setFromBase64 (native base64 decoding, newer than our TypeScript's lib). */
-type FromBase64 = { setFromBase64?(base64: string): { read: number; written: number } };
-
 /** Copies a chunk into `target` at `offset`; answers how many bytes it held (-1: more than fit). */
-function copyChunk(value: ValueBytes, target: Uint8Array, offset: number): number {
-  const room = target.subarray(offset);
-  if (typeof value === 'string') {
-    const { read, written } = encoder.encodeInto(value, room);
-    return read === value.length ? written : -1;
-  }
-  const native = room as Uint8Array & FromBase64;
-  if (native.setFromBase64) {
-    try {
-      const { read, written } = native.setFromBase64(value.base64);
-      return read === value.base64.length ? written : -1;
-    } catch {
-      return -1; // more bytes than fit (or not base64)
-    }
-  }
-  const binary = atob(value.base64);
-  if (binary.length > room.length) return -1;
-  for (let i = 0; i < binary.length; i++) room[i] = binary.charCodeAt(i);
-  return binary.length;
+function copyChunk(value: Uint8Array, target: Uint8Array, offset: number): number {
+  if (value.length > target.length - offset) return -1;
+  target.set(value, offset);
+  return value.length;
 }
 
 type Attempt = { done: LoadedValue } | { changed: number } | { failed: ApiError } | 'cancelled';
@@ -85,6 +65,9 @@ export const fieldSource = (target: ValueTarget & { field: KeyBytes }): ChunkSou
   }),
 });
 
+/** Chunk reads in flight at once: the next ones travel while one is copied. */
+const READ_AHEAD = 3;
+
 /** One pass over the value: chunks into one buffer, then the source's check of what they make. */
 async function loadOnce(
   source: ChunkSource,
@@ -93,26 +76,33 @@ async function loadOnce(
   signal: AbortSignal,
 ): Promise<Attempt> {
   const bytes = new Uint8Array(size);
-  const hash = new Sha1();
   const versions = new Set<string>();
-  const fetchChunk = (offset: number) => source.read(offset, LOAD_CHUNK_BYTES);
-  let pending = size > 0 ? fetchChunk(0) : undefined;
-  for (let offset = 0; pending;) {
-    const r = await pending;
-    await nextTask(); // the copy runs in a task of its own, not in the one that parsed the message
+  // Reads ahead at the offsets the chunks will start at if each holds all it was asked for;
+  // a short one (the value changed) ends the pass anyway.
+  const reads: Promise<Result<StringChunk & { version?: string }>>[] = [];
+  let asked = 0;
+  const readAhead = () => {
+    while (reads.length < READ_AHEAD && asked < size) {
+      reads.push(source.read(asked, LOAD_CHUNK_BYTES));
+      asked += LOAD_CHUNK_BYTES;
+    }
+  };
+  readAhead();
+  for (let offset = 0; offset < size;) {
+    const r = await reads.shift()!;
+    await nextTask(); // the copy runs in a task of its own, not in the one that read the message
     if (signal.aborted) return 'cancelled';
     if (!r.ok) return { failed: r.error };
     const { value, bytes: count, size: now, version: read } = r.value;
     if (read !== undefined) versions.add(read);
-    if (now !== size || count === 0 || copyChunk(value, bytes, offset) !== count) return { changed: now };
-    // The next chunk travels while this one is hashed.
-    pending = offset + count < size ? fetchChunk(offset + count) : undefined;
-    await nextTask();
-    await feedInSlices(hash, bytes.subarray(offset, offset + count));
+    const whole = count === Math.min(LOAD_CHUNK_BYTES, size - offset);
+    if (now !== size || !whole || copyChunk(value, bytes, offset) !== count) return { changed: now };
     offset += count;
+    readAhead();
     report(offset);
   }
-  const version = hash.hex();
+  const version = await sha1Hex(bytes);
+  if (signal.aborted) return 'cancelled';
   const checked = await source.check(version, size, versions);
   if (signal.aborted) return 'cancelled';
   if (!checked.ok) return { failed: checked.error };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { decodeBinaryFrame, encodeFrame } from '../../../shared/api/binaryFrames';
 import { MAX_CALLS_IN_FLIGHT, MAX_CLIENT_MESSAGE_BYTES, type ClientMessage } from '../../../shared/api/transport';
 import type { LinkStatus } from './linkStatus';
 import { oversizeBytes } from './messageSize';
@@ -13,21 +14,29 @@ function fakeBrowser(probeStatus?: number) {
     static readonly OPEN = 1;
     readyState = 0;
     sent: ClientMessage[] = [];
+    /** Frames sent as bytes (binary), as they went. */
+    frames: Uint8Array[] = [];
+    binaryType = 'blob';
     onopen: (() => void) | null = null;
-    onmessage: ((e: { data: string }) => void) | null = null;
+    onmessage: ((e: { data: string | ArrayBuffer }) => void) | null = null;
     onclose: (() => void) | null = null;
     constructor(readonly url: string) {
       sockets.push(this);
     }
-    send(text: string) {
-      this.sent.push(JSON.parse(text) as ClientMessage);
+    send(data: string | Uint8Array) {
+      if (typeof data !== 'string') this.frames.push(data);
+      const message = typeof data === 'string' ? JSON.parse(data) : decodeBinaryFrame(data);
+      this.sent.push(message as ClientMessage);
     }
     open() {
       this.readyState = 1;
       this.onopen?.();
     }
     answer(id: number, value: unknown = 'ok') {
-      this.onmessage?.({ data: JSON.stringify({ type: 'result', id, result: { ok: true, value } }) });
+      const frame = encodeFrame({ type: 'result', id, result: { ok: true, value } });
+      // A binary frame arrives as an ArrayBuffer (binaryType 'arraybuffer'), as in a browser.
+      const data = typeof frame === 'string' ? frame : frame.slice().buffer;
+      this.onmessage?.({ data });
     }
     drop() {
       this.readyState = 3;
@@ -113,6 +122,27 @@ describe('wsTransport', () => {
     expect(browser.sockets[0]!.sent).toHaveLength(0);
   });
 
+  it('sends a call with bytes as one binary frame, and takes an answer with bytes from one', async () => {
+    const browser = fakeBrowser();
+    const { bridge } = transport(browser, TOKEN);
+    const socket = browser.sockets[0]!;
+    socket.open();
+    expect(socket.binaryType).toBe('arraybuffer');
+    const chunk = new Uint8Array([0, 0xff, 0x0a, 0xc3]);
+    const input = { sessionId: 's', db: 0, key: 'k', uploadId: 'a'.repeat(32), offset: 0, value: chunk };
+    const staged = bridge.invoke('values.string.upload', input);
+    expect(socket.frames).toHaveLength(1);
+    expect(socket.frames[0]!.length).toBeLessThan(200);
+    expect(socket.sent[0]).toMatchObject({ method: 'values.string.upload', input: { ...input, value: chunk } });
+    socket.answer(1, { staged: 4 });
+    expect(await staged).toEqual({ ok: true, value: { staged: 4 } });
+
+    const read = bridge.invoke('values.string.chunk', { sessionId: 's', db: 0, key: 'k', offset: 0, length: 4 });
+    socket.answer(2, { value: chunk, bytes: 4, size: 4 });
+    const answered = await read;
+    expect(answered.ok && [...answered.value.value]).toEqual([...chunk]);
+  });
+
   it('stops and says the token was refused when the handshake fails and the host answers 403', async () => {
     const browser = fakeBrowser(403);
     const { statuses, call } = transport(browser, TOKEN);
@@ -136,6 +166,11 @@ describe('wsTransport', () => {
 });
 
 describe('oversizeBytes', () => {
+  it('counts a binary frame by its length', () => {
+    expect(oversizeBytes(new Uint8Array(9), 9)).toBeUndefined();
+    expect(oversizeBytes(new Uint8Array(10), 9)).toBe(10);
+  });
+
   it('counts UTF-8 bytes only near the limit', () => {
     expect(oversizeBytes('abc', 9)).toBeUndefined();
     expect(oversizeBytes('€€€', 9)).toBeUndefined();

@@ -1,5 +1,6 @@
 import type { ApiError } from '../../../shared/api/errors';
 import type { EventMap, EventName } from '../../../shared/api/events';
+import { decodeBinaryFrame, encodeFrame, type Frame } from '../../../shared/api/binaryFrames';
 import type { MethodName } from '../../../shared/api/methods';
 import { fail, type Result } from '../../../shared/api/result';
 import {
@@ -34,7 +35,7 @@ export const browserEnvironment = (): WsEnvironment => ({
 });
 
 interface Call {
-  text: string;
+  frame: Frame;
   sent: boolean;
   resolve: (r: Result<unknown>) => void;
 }
@@ -79,7 +80,7 @@ export function createWsTransport(
     for (const [, call] of calls) {
       if (!socket || socket.readyState !== env.WebSocket.OPEN || inFlight >= MAX_CALLS_IN_FLIGHT) return;
       if (call.sent) continue;
-      socket.send(call.text);
+      socket.send(call.frame);
       call.sent = true;
       inFlight += 1;
     }
@@ -100,12 +101,18 @@ export function createWsTransport(
   };
 
   const onMessage = (data: unknown) => {
-    let message: ServerMessage;
-    try {
-      message = JSON.parse(String(data)) as ServerMessage;
-    } catch {
-      return;
+    let message: ServerMessage | undefined;
+    if (data instanceof ArrayBuffer) {
+      // An answer carrying bytes (a big value's chunk): see binaryFrames.
+      message = decodeBinaryFrame(new Uint8Array(data)) as ServerMessage | undefined;
+    } else {
+      try {
+        message = JSON.parse(String(data)) as ServerMessage;
+      } catch {
+        return;
+      }
     }
+    if (!message) return;
     if (message.type === 'result') {
       settle(message.id, message.result);
       pump();
@@ -117,6 +124,7 @@ export function createWsTransport(
   const connect = () => {
     status(attempt === 0 ? 'connecting' : 'reconnecting');
     const current = new env.WebSocket(socketUrl);
+    current.binaryType = 'arraybuffer';
     socket = current;
     let opened = false;
     current.onopen = () => {
@@ -149,9 +157,9 @@ export function createWsTransport(
       new Promise((resolve) => {
         if (refused) return resolve(fail(NO_ACCESS));
         const message: ClientMessage = { type: 'invoke', id: nextId++, method, input };
-        let text: string;
+        let frame: Frame;
         try {
-          text = JSON.stringify(message);
+          frame = encodeFrame(message);
         } catch (e) {
           return resolve(
             e instanceof RangeError
@@ -159,7 +167,7 @@ export function createWsTransport(
               : fail({ code: 'VALIDATION_FAILED', message: 'This request cannot be encoded.' }),
           );
         }
-        const bytes = oversizeBytes(text);
+        const bytes = oversizeBytes(frame);
         if (bytes !== undefined) {
           return resolve(
             fail({
@@ -169,7 +177,7 @@ export function createWsTransport(
             }),
           );
         }
-        calls.set(message.id, { text, sent: false, resolve: resolve as (r: Result<unknown>) => void });
+        calls.set(message.id, { frame, sent: false, resolve: resolve as (r: Result<unknown>) => void });
         pump();
       }),
     subscribe: <E extends EventName>(event: E, listener: (payload: EventMap[E]) => void) => {
