@@ -4,7 +4,7 @@ import type { Result } from '../../../shared/api/result';
 import { MAX_VALUE_BYTES, type StringChunk } from '../../../shared/api/values';
 import { api } from '../api/client';
 import type { LoadedValue } from './loadedValue';
-import { sha1Hex } from './sha1';
+import { feedInSlices, Sha1 } from './sha1';
 import { nextTask } from './timeSlices';
 import { formatBytes } from './valueBytes';
 import type { ValueTarget } from './editorDb';
@@ -76,6 +76,7 @@ async function loadOnce(
   signal: AbortSignal,
 ): Promise<Attempt> {
   const bytes = new Uint8Array(size);
+  const hash = new Sha1();
   const versions = new Set<string>();
   // Reads ahead at the offsets the chunks will start at if each holds all it was asked for;
   // a short one (the value changed) ends the pass anyway.
@@ -97,12 +98,14 @@ async function loadOnce(
     if (read !== undefined) versions.add(read);
     const whole = count === Math.min(LOAD_CHUNK_BYTES, size - offset);
     if (now !== size || !whole || copyChunk(value, bytes, offset) !== count) return { changed: now };
-    offset += count;
     readAhead();
+    // Hashed while the next chunks travel, in slices (WebCrypto would hash it all in one task).
+    await nextTask();
+    await feedInSlices(hash, bytes.subarray(offset, offset + count));
+    offset += count;
     report(offset);
   }
-  const version = await sha1Hex(bytes);
-  if (signal.aborted) return 'cancelled';
+  const version = hash.hex();
   const checked = await source.check(version, size, versions);
   if (signal.aborted) return 'cancelled';
   if (!checked.ok) return { failed: checked.error };

@@ -2,7 +2,8 @@ import type { KeyBytes } from '../../../shared/api/keys';
 import type { Result } from '../../../shared/api/result';
 import type { Expect, WriteResult } from '../../../shared/api/values';
 import { api } from '../api/client';
-import { sha1Hex } from './sha1';
+import { feedInSlices, Sha1 } from './sha1';
+import { nextTask } from './timeSlices';
 import type { ValueTarget } from './editorDb';
 
 /** Bytes per values.string.upload call (one binary message each, built and sent well within a frame). */
@@ -42,19 +43,24 @@ export async function saveInChunks(
   commit: CommitUpload,
 ): Promise<Result<WriteResult>> {
   const id = uploadId();
+  const hash = new Sha1();
   const dropStaged = () => void api.call('values.string.abortUpload', { ...target, uploadId: id });
   for (let offset = 0; offset < bytes.length;) {
     const end = Math.min(bytes.length, offset + SAVE_CHUNK_BYTES);
     // A copy: Electron's IPC would carry a view's whole buffer (the whole value) with each chunk.
     const chunk = bytes.slice(offset, end);
-    const staged = await api.call('values.string.upload', { ...target, uploadId: id, offset, value: chunk });
+    const staging = api.call('values.string.upload', { ...target, uploadId: id, offset, value: chunk });
+    // Hashed while it travels (from the next task on: sending it was work enough for this one).
+    await nextTask();
+    await feedInSlices(hash, chunk);
+    const staged = await staging;
     if (!staged.ok) {
       dropStaged();
       return staged;
     }
     offset = end;
   }
-  const result = await commit({ uploadId: id, size: bytes.length, version: await sha1Hex(bytes) }, expect);
+  const result = await commit({ uploadId: id, size: bytes.length, version: hash.hex() }, expect);
   if (!result.ok) dropStaged();
   return result;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { feedInSlices, Sha1, sha1Hex } from './sha1';
+import { feedInSlices, Sha1 } from './sha1';
 
 /** WebCrypto's SHA-1 as the reference. */
 async function reference(bytes: Uint8Array): Promise<string> {
@@ -38,18 +38,4 @@ describe('SHA-1', () => {
     expect(sliced.hex()).toBe(await reference(bytes));
     expect(new Sha1().update(new TextEncoder().encode('abc')).hex()).toBe('a9993e364706816aba3e25717850c26c9cd0d89d');
   });
-
-  it.each([false, true])(
-    'sha1Hex gives the same hash with WebCrypto (secure context: %s) or without',
-    async (secure) => {
-      const bytes = noise(200_003);
-      const before = globalThis.isSecureContext;
-      Object.defineProperty(globalThis, 'isSecureContext', { value: secure, configurable: true });
-      try {
-        expect(await sha1Hex(bytes)).toBe(await reference(bytes));
-      } finally {
-        Object.defineProperty(globalThis, 'isSecureContext', { value: before, configurable: true });
-      }
-    },
-  );
 });

@@ -1,10 +1,9 @@
 import { timeSlicer } from './timeSlices';
 
 /*
- * SHA-1 of a big value (its `version`; core and Redis' redis.sha1hex compute the same):
- * WebCrypto where the page has it (a secure context: the desktop app, the web host on loopback
- * or over TLS), which hashes off the main thread; else this one, fed in time slices, never in
- * one long task.
+ * SHA-1, fed piece by piece: a value's `version` (core and Redis' redis.sha1hex compute the
+ * same) is hashed as its chunks arrive or in time slices, never in one long task (WebCrypto's
+ * digest takes the whole buffer on the main thread at once, and only in secure contexts).
  */
 
 const BLOCK = 64;
@@ -118,20 +117,4 @@ export async function feedInSlices(hash: Sha1, bytes: Uint8Array): Promise<void>
     hash.update(bytes.subarray(at, at + STEP));
     await slice();
   }
-}
-
-/** SHA-1 of `bytes` in lower-case hex, without one long task on the main thread. */
-export async function sha1Hex(bytes: Uint8Array): Promise<string> {
-  const subtle = globalThis.isSecureContext ? globalThis.crypto?.subtle : undefined;
-  if (subtle) {
-    try {
-      const digest = new Uint8Array(await subtle.digest('SHA-1', bytes as Uint8Array<ArrayBuffer>));
-      return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
-    } catch {
-      // Refused (a browser without SHA-1 in WebCrypto): hash it here.
-    }
-  }
-  const hash = new Sha1();
-  await feedInSlices(hash, bytes);
-  return hash.hex();
 }
