@@ -120,6 +120,7 @@ export default tseslint.config(
       'renderer/src/app/CloseSessionButton.tsx',
       'renderer/src/screens/HomeScreen.tsx',
       'renderer/src/connect/**/*.tsx',
+      'renderer/src/keys/ScanBar.tsx',
     ],
     plugins: { i18next },
     rules: {

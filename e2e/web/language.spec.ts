@@ -4,13 +4,17 @@ import { saveProfileAndConnect } from '../support/profileFlow';
 
 // The language is switched in Settings, takes effect at once (no reload: the open session and
 // the page stay), and is remembered. Screens are translated folder by folder (issue 14); this
-// checks the ones done so far: the sidebar, the session status and Settings.
+// checks the ones done so far: the sidebar, the session status, the key browser's scan bar and
+// Settings.
 const bed = hostAndRedisPerFile();
 const sidebarHeading = (page: Page, name: string) =>
   page.getByRole('navigation', { name: 'Redlens' }).getByRole('heading', { name });
 
 test('switching to Simplified Chinese and back, at once and remembered', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 800 });
+  const admin = await bed.redis.node.client();
+  await admin.mset('lang:a', '1', 'lang:b', '2', 'lang:c', '3');
+  admin.disconnect();
   await page.goto(bed.host.url);
   await saveProfileAndConnect(page, 'Lang', bed.redis.port);
   const address = `127.0.0.1:${bed.redis.port}`;
@@ -28,6 +32,12 @@ test('switching to Simplified Chinese and back, at once and remembered', async (
   await page.getByRole('tablist', { name: '已打开的会话' }).getByRole('tab', { name: /Lang/ }).click();
   await expect(page.getByRole('status').filter({ hasText: `已连接到 ${address}` })).toBeVisible();
   expect(await page.evaluate(() => (globalThis as { sameDocument?: boolean }).sameDocument)).toBe(true);
+  // The key browser's search and scan line: Chinese word order, numbers as Intl writes them.
+  await expect(page.getByRole('status').filter({ hasText: '已加载全部 3 个键' })).toBeVisible();
+  await page.getByLabel('查找键').fill('nope');
+  await page.getByLabel('查找键').press('Enter');
+  await expect(page.getByText('此数据库中没有名为“nope”的键。')).toBeVisible();
+  await expect(page.getByRole('button', { name: '重新扫描' })).toBeVisible();
   await page.screenshot({ path: 'test-results/screenshots/session-zh-CN.png' });
 
   // Remembered: a reload speaks Chinese from the first render; the home screen too.

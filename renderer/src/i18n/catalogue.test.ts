@@ -19,7 +19,22 @@ function flatten(tree: Tree, prefix = ''): Map<string, string> {
 
 const english = flatten(en);
 const chinese = flatten(zhCN);
-const values = (text: string) => [...text.matchAll(/{{\s*(\w+)\s*}}/g)].map((m) => m[1]).sort();
+/** The values a message fills in: `{{name}}`, or `{{count, number}}` with a format. */
+const values = (text: string) => [...text.matchAll(/{{\s*(\w+)\s*(?:,[^}]*)?}}/g)].map((m) => m[1]).sort();
+const PLURAL = /_(zero|one|two|few|many|other)$/;
+
+/** English's keys as `language` has them: each plural in the forms that language has. */
+function keysFor(language: string): string[] {
+  const forms = new Intl.PluralRules(language).resolvedOptions().pluralCategories;
+  const keys = new Set<string>();
+  for (const key of english.keys()) {
+    if (!PLURAL.test(key)) keys.add(key);
+    else for (const form of forms) keys.add(key.replace(PLURAL, `_${form}`));
+  }
+  return [...keys].sort();
+}
+/** A language's text for an English key: a plural form it lacks is its `_other`. */
+const chineseFor = (key: string) => chinese.get(key) ?? chinese.get(key.replace(PLURAL, '_other'));
 
 /** Strings that are the same in both languages: names that are not translated. */
 const SAME_IN_BOTH = new Set([
@@ -33,12 +48,28 @@ const SAME_IN_BOTH = new Set([
 const KEPT_TERMS = /\b(db|Redis|INFO|TTL)\b/g;
 
 describe('the catalogues', () => {
-  it('en and zh-CN have the same keys', () => {
-    expect([...chinese.keys()].sort()).toEqual([...english.keys()].sort());
+  it('en and zh-CN have the same keys, plurals in the forms each language has', () => {
+    expect(english.has('keys.scan.matches_one')).toBe(true);
+    expect(keysFor('zh-CN')).not.toContain('keys.scan.matches_one');
+    expect([...chinese.keys()].sort()).toEqual(keysFor('zh-CN'));
+    expect([...english.keys()].sort()).toEqual(keysFor('en'));
   });
 
   it('each message fills in the same values in both languages', () => {
-    for (const [key, text] of english) expect(values(chinese.get(key) ?? ''), key).toEqual(values(text));
+    for (const [key, text] of english) {
+      // English's "the only key" needs no count; Chinese says every count the same way.
+      const expected = values(text);
+      const got = values(chineseFor(key) ?? '');
+      if (key.endsWith('_one') && !chinese.has(key)) expect(got, key).toEqual(expect.arrayContaining(expected));
+      else expect(got, key).toEqual(expected);
+    }
+  });
+
+  it('numbers are written the way the language writes them', () => {
+    const status = { keys: 412_000, count: 1_000_000 };
+    expect(i18n.getFixedT('en')('keys.scan.progress', status)).toBe('412,000 of ~1,000,000 keys');
+    expect(i18n.getFixedT('zh-CN')('keys.scan.progress', status)).toBe('412,000 / ~1,000,000 个键');
+    expect(i18n.getFixedT('en')('keys.scan.progress', { keys: 0, count: 1 })).toBe('0 of ~1 key');
   });
 
   it('the Chinese is Chinese (except names kept as they are)', () => {
@@ -48,7 +79,7 @@ describe('the catalogues', () => {
       // Words need Chinese; a message of punctuation around values (" — {{message}}") does not.
       const words = english
         .get(key)!
-        .replace(/{{\w+}}/g, '')
+        .replace(/{{[^}]*}}/g, '')
         .replace(KEPT_TERMS, '');
       if (/[A-Za-z]/.test(words)) expect(text, key).toMatch(/\p{Script=Han}/u);
     }

@@ -1,4 +1,6 @@
+import type { TFunction } from 'i18next';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { REDIS_TYPES, type RedisType } from '../../../shared/api/keys';
 import { useShallow } from 'zustand/react/shallow';
 import { useKeysIn } from '../sessions/keyCounts';
@@ -24,6 +26,7 @@ export function ScanBar({ sessionId }: { sessionId: string }) {
       };
     }),
   );
+  const { t } = useTranslation();
   const dbKeys = useKeysIn(sessionId, s.db);
   const { scan, cancel, lookup, setView } = useKeys.getState();
   const [text, setText] = useState('');
@@ -47,9 +50,9 @@ export function ScanBar({ sessionId }: { sessionId: string }) {
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const t = text.trim();
-    if (t && !isPattern(t)) void lookup(sessionId, t);
-    else void scan(sessionId, { match: t });
+    const typed = text.trim();
+    if (typed && !isPattern(typed)) void lookup(sessionId, typed);
+    else void scan(sessionId, { match: typed });
   };
   const scanning = s.status?.state === 'scanning';
 
@@ -57,19 +60,19 @@ export function ScanBar({ sessionId }: { sessionId: string }) {
     <div className="scan-bar">
       <form className="scan-search" onSubmit={submit} role="search">
         <label htmlFor={`search-${sessionId}`} className="visually-hidden">
-          Find keys
+          {t('keys.find')}
         </label>
         <input
           ref={input}
           id={`search-${sessionId}`}
           value={text}
           spellCheck={false}
-          placeholder="Find: user:* or an exact key"
-          title="A pattern with * ? [ ] is sent to the server as SCAN MATCH; a name without them is looked up at once. Press / or Ctrl+F to come here."
+          placeholder={t('keys.findPlaceholder')}
+          title={t('keys.findHint')}
           onChange={(e) => setText(e.target.value)}
         />
         <label htmlFor={`type-${sessionId}`} className="visually-hidden">
-          Type
+          {t('keys.type')}
         </label>
         <select
           id={`type-${sessionId}`}
@@ -78,43 +81,43 @@ export function ScanBar({ sessionId }: { sessionId: string }) {
             void scan(sessionId, { match: text.trim(), type: (e.target.value || undefined) as RedisType | undefined })
           }
         >
-          <option value="">All types</option>
-          {REDIS_TYPES.map((t) => (
-            <option key={t} value={t}>
-              {t}
+          <option value="">{t('keys.allTypes')}</option>
+          {REDIS_TYPES.map((type) => (
+            <option key={type} value={type}>
+              {type}
             </option>
           ))}
         </select>
         <button
           type="button"
           aria-pressed={s.view === 'flat'}
-          title="Show every key in one list instead of folders"
+          title={t('keys.flatListHint')}
           onClick={() => setView(sessionId, s.view === 'flat' ? 'tree' : 'flat')}
         >
-          Flat list
+          {t('keys.flatList')}
         </button>
         {scanning ? (
           <button type="button" onClick={() => void cancel(sessionId)}>
-            Cancel
+            {t('keys.cancel')}
           </button>
         ) : (
           <button
             type="button"
             onClick={() => void scan(sessionId)}
-            title="Scan the database again (F5 or Ctrl+R)"
+            title={t('keys.rescanHint')}
             aria-keyshortcuts="F5 Control+R"
           >
-            Rescan
+            {t('keys.rescan')}
           </button>
         )}
       </form>
       <ScanLimits sessionId={sessionId} />
       <p className={`scan-status scan-${s.status?.state ?? 'idle'}`} role="status">
-        {scanning && <span className="spinner" aria-hidden="true" />} {scanSummary(s.status, dbKeys)}
+        {scanning && <span className="spinner" aria-hidden="true" />} {scanSummary(s.status, dbKeys, t)}
       </p>
       {s.lookup && (
         <p className={s.lookup.found ? 'hint' : 'field-error'} role="status">
-          {lookupText(s.lookup, s.status)}
+          {lookupText(s.lookup, s.status, t)}
         </p>
       )}
       <FormError message={s.error?.message} />
@@ -123,10 +126,12 @@ export function ScanBar({ sessionId }: { sessionId: string }) {
 }
 
 /** What an exact-key lookup found, and why a found key may not be in the list (the search leaves it out). */
-function lookupText(lookup: NonNullable<SessionKeys['lookup']>, status: SessionKeys['status']): string {
-  const name = `“${displayKey(lookup.key)}”`;
-  if (!lookup.found) return `No key named ${name} in this database.`;
-  if (lookup.listed) return `Found ${name}.`;
-  const search = [status?.match && `matching “${status.match}”`, status?.type && `of type ${status.type}`];
-  return `Found ${name} and opened it; it is not in the list, which shows only the keys ${search.filter(Boolean).join(' ')}.`;
+function lookupText(lookup: NonNullable<SessionKeys['lookup']>, status: SessionKeys['status'], t: TFunction): string {
+  const name = displayKey(lookup.key);
+  if (!lookup.found) return t('keys.lookup.notFound', { name });
+  if (lookup.listed) return t('keys.lookup.found', { name });
+  const matching = status?.match ? t('keys.lookup.matching', { match: status.match }) : '';
+  const ofType = status?.type ? t('keys.lookup.ofType', { type: status.type }) : '';
+  const search = matching && ofType ? t('keys.lookup.both', { matching, ofType }) : matching || ofType;
+  return t('keys.lookup.foundHidden', { name, search });
 }

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { ScanStatus } from '../../../shared/api/keys';
+import { i18n } from '../i18n/i18n';
 import { scanSummary } from './scanSummary';
 
 const status = (s: Partial<ScanStatus>): ScanStatus => ({ state: 'complete', keys: 0, dbSize: 0, calls: 1, ...s });
+
+const zh = i18n.getFixedT('zh-CN');
 
 describe('scanSummary', () => {
   it('says how much was seen, in words that fit the count', () => {
@@ -33,5 +36,19 @@ describe('scanSummary', () => {
       '30 keys match “c:*” (of 4 in this database)',
     );
     expect(scanSummary(status({ state: 'scanning', keys: 3, dbSize: 34 }), 4)).toBe('Scanning… 3 of ~34 keys');
+  });
+
+  it('in Chinese, in its own order and with its own measure word', () => {
+    expect(scanSummary(status({ state: 'scanning', keys: 412_000, dbSize: 1_000_000 }), undefined, zh)).toBe(
+      '正在扫描… 412,000 / ~1,000,000 个键',
+    );
+    expect(scanSummary(status({ keys: 304, dbSize: 304 }), undefined, zh)).toBe('已加载全部 304 个键');
+    expect(scanSummary(status({ keys: 2, dbSize: 9, match: 'a*', type: 'hash' }), undefined, zh)).toBe(
+      '2 个 hash 类型的键匹配“a*”（本数据库共 9 个键）',
+    );
+    expect(scanSummary(status({ state: 'capped', keys: 500, dbSize: 4000, cap: 500 }), undefined, zh)).toBe(
+      '已达到 500 个键的上限，扫描停止——500 / ~4,000 个键；展开文件夹会加载其中其余的键',
+    );
+    expect(scanSummary(undefined, undefined, zh)).toBe('尚未扫描');
   });
 });

@@ -1,5 +1,6 @@
+import type { TFunction } from 'i18next';
 import type { ScanStatus } from '../../../shared/api/keys';
-import { countOf } from '../ui/format';
+import { i18n } from '../i18n/i18n';
 
 /**
  * "412,000 of ~1,000,000 keys" and friends: the honest progress line. `dbKeys`: the keys in the
@@ -7,33 +8,32 @@ import { countOf } from '../ui/format';
  * DBSIZE as the scan started until it is known. An empty database says nothing here: the key
  * browser says "This database is empty." (one message, not two).
  */
-export function scanSummary(status: ScanStatus | undefined, dbKeys?: number): string {
-  if (!status) return 'Not scanned yet';
-  const n = (x: number) => x.toLocaleString('en-US');
-  const of = `${n(status.keys)} of ~${countOf(status.dbSize, 'key')}`;
+export function scanSummary(status: ScanStatus | undefined, dbKeys?: number, t: TFunction = i18n.t): string {
+  if (!status) return t('keys.scan.notScanned');
+  const progress = t('keys.scan.progress', { keys: status.keys, count: status.dbSize });
   switch (status.state) {
     case 'scanning':
-      return `Scanning… ${of}`;
+      return t('keys.scan.scanning', { progress });
     case 'complete':
-      if (status.match || status.type) return `${matching(status)} (of ${n(dbKeys ?? status.dbSize)} in this database)`;
+      if (status.match || status.type) {
+        return t('keys.scan.ofDatabase', { matching: matching(status, t), total: dbKeys ?? status.dbSize });
+      }
       if (status.keys === 0) return '';
-      return status.keys === 1 ? 'The only key is loaded' : `All ${n(status.keys)} keys loaded`;
+      return status.keys === 1 ? t('keys.scan.onlyKey') : t('keys.scan.allLoaded', { n: status.keys });
     case 'capped':
-      return `Stopped at the limit of ${countOf(status.cap ?? status.keys, 'key')} — ${of}; expanding a folder loads the rest of it`;
+      return t('keys.scan.capped', { count: status.cap ?? status.keys, progress });
     case 'cancelled':
-      return `Scan cancelled — partial: ${of}`;
+      return t('keys.scan.cancelled', { progress });
     case 'error':
-      return `Scan failed: ${status.error?.message ?? 'unknown error'} — partial: ${of}`;
+      return t('keys.scan.failed', { message: status.error?.message ?? t('keys.scan.unknownError'), progress });
     default:
-      return 'Not scanned yet';
+      return t('keys.scan.notScanned');
   }
 }
 
 /** "3 keys match “user:*” of type hash": the result and the search it is the result of. */
-function matching({ keys, match, type }: ScanStatus): string {
-  const pattern = match ? ` “${match}”` : '';
-  const ofType = type ? ` of type ${type}` : '';
-  return match
-    ? `${countOf(keys, 'key matches', 'keys match')}${pattern}${ofType}`
-    : `${countOf(keys, 'key')}${ofType}`;
+function matching({ keys, match, type }: ScanStatus, t: TFunction): string {
+  if (match && type) return t('keys.scan.matchesOfType', { count: keys, pattern: match, type });
+  if (match) return t('keys.scan.matches', { count: keys, pattern: match });
+  return t('keys.scan.ofType', { count: keys, type: type ?? '' });
 }
