@@ -121,6 +121,8 @@ export default tseslint.config(
       'renderer/src/screens/HomeScreen.tsx',
       'renderer/src/connect/**/*.tsx',
       'renderer/src/keys/ScanBar.tsx',
+      'renderer/src/keys/ScanLimits.tsx',
+      'renderer/src/keys/KeyBrowser.tsx',
     ],
     plugins: { i18next },
     rules: {

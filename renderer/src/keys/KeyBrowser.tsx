@@ -1,6 +1,8 @@
+import type { TFunction } from 'i18next';
 import { Fragment, useCallback, useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { KeyBytes, ScanStatus } from '../../../shared/api/keys';
 import type { SessionView } from '../../../shared/api/sessions';
+import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { useWritePause } from '../sessions/sessionsStore';
 import { Menu } from '../ui/Menu';
@@ -24,11 +26,15 @@ function JobProgress({ sessionId, onCancel }: { sessionId: string; onCancel(): v
   const job = useKeys((st) => st.bySession[sessionId]?.job);
   const { dismissJob } = useKeys.getState();
   const shownDb = useKeys((st) => st.bySession[sessionId]?.db);
+  const { t } = useTranslation();
   if (!job) return null;
-  const where = job.db === shownDb ? '' : ` in db${job.db}`;
-  const label = `Deleting “${displayKey(job.prefix)}”${where}: ${job.deleted.toLocaleString('en-US')} of ~${job.expected.toLocaleString('en-US')} keys`;
+  const counts = { name: displayKey(job.prefix), deleted: job.deleted, count: job.expected, db: job.db };
+  const label = job.db === shownDb ? t('keys.job.deleting', counts) : t('keys.job.deletingInDb', counts);
   if (job.state !== 'running') {
-    const end = { done: 'done', cancelled: 'cancelled', error: `failed: ${job.error?.message ?? ''}` }[job.state];
+    const end =
+      job.state === 'error'
+        ? t('keys.job.failed', { message: job.error?.message ?? '' })
+        : t(job.state === 'done' ? 'keys.job.done' : 'keys.job.cancelled');
     if (job.state !== 'error') {
       return (
         <p className="hint" role="status">
@@ -42,7 +48,12 @@ function JobProgress({ sessionId, onCancel }: { sessionId: string; onCancel(): v
         <span className="field-error" role="alert">
           {label} — {end}
         </span>
-        <button type="button" className="icon-button" aria-label="Dismiss" onClick={() => dismissJob(sessionId)}>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label={t('keys.job.dismiss')}
+          onClick={() => dismissJob(sessionId)}
+        >
           ✕
         </button>
       </div>
@@ -53,7 +64,7 @@ function JobProgress({ sessionId, onCancel }: { sessionId: string; onCancel(): v
       <progress max={Math.max(job.expected, job.deleted, 1)} value={job.deleted} aria-label={label} />
       <span role="status">{label}</span>
       <button type="button" onClick={onCancel}>
-        Cancel
+        {t('keys.cancel')}
       </button>
     </div>
   );
@@ -63,6 +74,12 @@ function JobProgress({ sessionId, onCancel }: { sessionId: string; onCancel(): v
 function emptyResult(status: ScanStatus | undefined): { match?: string; type?: string } | undefined {
   if (status?.state !== 'complete' || status.keys !== 0) return undefined;
   return { match: status.match, type: status.type };
+}
+
+/** "No keys match “x*” of type hash." */
+function noMatch({ match, type }: { match?: string; type?: string }, t: TFunction): string {
+  if (match && type) return t('keys.noMatchOfType', { match, type });
+  return match ? t('keys.noMatch', { match }) : t('keys.noneOfType', { type: type ?? '' });
 }
 
 /**
@@ -98,6 +115,7 @@ export function KeyBrowser({ session, slots }: { session: SessionView; slots: Ke
   const [treeWidth, setTreeWidth] = useStoredNumber('redlens.keyTreeWidth', 40);
   const hadDialog = useRef(false);
   const ready = session.state === 'ready';
+  const { t } = useTranslation();
   const readOnly = session.readOnly;
   const paused = useWritePause(session.id);
 
@@ -178,14 +196,9 @@ export function KeyBrowser({ session, slots }: { session: SessionView; slots: Ke
         {slots.tools(setNotice)}
         {/* Once there is a tree to act on: its write actions wait, and say why here. */}
         {hasStatus && <WritesPaused reason={paused} />}
-        {!ready && !hasStatus && <p className="hint">Keys are shown once the connection is ready.</p>}
-        {empty && !empty.match && !empty.type && <p className="empty-state">This database is empty.</p>}
-        {empty && (empty.match || empty.type) && (
-          <p className="empty-state">
-            No keys match {empty.match ? `“${empty.match}”` : ''}
-            {empty.type ? ` of type ${empty.type}` : ''}.
-          </p>
-        )}
+        {!ready && !hasStatus && <p className="hint">{t('keys.notReady')}</p>}
+        {empty && !empty.match && !empty.type && <p className="empty-state">{t('keys.emptyDb')}</p>}
+        {empty && (empty.match || empty.type) && <p className="empty-state">{noMatch(empty, t)}</p>}
         {hasJob && <JobProgress sessionId={session.id} onCancel={() => void cancelJob(session.id)} />}
         <KeyTree sessionId={session.id} run={run} onMenu={openMenu} />
         {/* Below the tree: appearing there, it never moves the rows under the pointer. */}
@@ -196,20 +209,17 @@ export function KeyBrowser({ session, slots }: { session: SessionView; slots: Ke
           </p>
         )}
       </div>
-      <Splitter label="Resize the key tree" value={treeWidth} min={20} max={75} onChange={setTreeWidth} />
+      <Splitter label={t('keys.resizeTree')} value={treeWidth} min={20} max={75} onChange={setTreeWidth} />
       <div className="detail-pane">
         {openKey ? (
           <Fragment key={`${keysDb}:${keyId(openKey)}`}>{slots.value({ db: keysDb, keyBytes: openKey, run })}</Fragment>
         ) : (
-          <p className="hint">
-            Select a key to see it. Arrows move, → / ← open and close folders, Enter opens, Delete deletes. Ctrl+click
-            or Shift+click selects several; right-click (or Shift+F10) for actions; F5 rescans.
-          </p>
+          <p className="hint">{t('keys.howTo')}</p>
         )}
       </div>
       {menu && (
         <Menu
-          label={menu.target.kind === 'selection' ? 'Selection actions' : 'Key actions'}
+          label={menu.target.kind === 'selection' ? t('keys.selectionActions') : t('keys.keyActions')}
           at={menu.at}
           items={menuEntries(menu.target, readOnly, run, paused)}
           onClose={closeMenu}

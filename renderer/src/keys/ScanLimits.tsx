@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { TextField } from '../ui/fields';
 import { useKeys } from './keysStore';
 
@@ -13,43 +14,43 @@ export function ScanLimits({ sessionId }: { sessionId: string }) {
   const setLimits = useKeys((st) => st.setLimits);
   const [cap, setCap] = useState(limits?.cap ? String(limits.cap) : '');
   const [rate, setRate] = useState(limits?.maxCallsPerSecond ? String(limits.maxCallsPerSecond) : '');
-  const [error, setError] = useState<string>();
+  const [error, setError] = useState<'wholeNumbers'>();
+  const { t } = useTranslation();
 
   const apply = (e: FormEvent) => {
     e.preventDefault();
     const c = parse(cap);
     const r = parse(rate);
-    if ((cap.trim() && !c) || (rate.trim() && !r))
-      return setError('Use whole numbers greater than 0, or leave empty for no limit.');
+    if ((cap.trim() && !c) || (rate.trim() && !r)) return setError('wholeNumbers');
     setError(undefined);
     void setLimits(sessionId, { ...(c ? { cap: c } : {}), ...(r ? { maxCallsPerSecond: r } : {}) });
   };
 
   return (
     <details className="scan-limits">
-      <summary>Scan limits{limits?.cap || limits?.maxCallsPerSecond ? ' (on)' : ''}</summary>
+      <summary>{limits?.cap || limits?.maxCallsPerSecond ? t('keys.limits.titleOn') : t('keys.limits.title')}</summary>
       <form className="inline-form" onSubmit={apply}>
         <TextField
           id={`cap-${sessionId}`}
-          label="Stop after (keys)"
+          label={t('keys.limits.cap')}
           inputMode="numeric"
-          placeholder="no limit"
+          placeholder={t('keys.limits.noLimit')}
           value={cap}
           onChange={setCap}
         />
         <TextField
           id={`rate-${sessionId}`}
-          label="Gentle: max SCAN calls per second"
+          label={t('keys.limits.rate')}
           inputMode="numeric"
-          placeholder="no limit"
+          placeholder={t('keys.limits.noLimit')}
           value={rate}
           onChange={setRate}
         />
-        <button type="submit">Apply and rescan</button>
+        <button type="submit">{t('keys.limits.apply')}</button>
       </form>
       {error && (
         <p className="field-error" role="alert">
-          {error}
+          {t(`keys.limits.${error}`)}
         </p>
       )}
     </details>
