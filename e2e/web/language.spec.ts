@@ -64,3 +64,29 @@ test('switching to Simplified Chinese and back, at once and remembered', async (
   await expect(sidebarHeading(page, 'Connections')).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 });
+
+test('the language is kept by core: a fresh browser profile speaks it, and an open window follows a change', async ({
+  browser,
+}) => {
+  const first = await browser.newPage();
+  await first.goto(bed.host.url);
+  await first.getByRole('button', { name: 'Settings' }).click();
+  await first.getByLabel('Language').selectOption({ label: '简体中文' });
+  await expect(sidebarHeading(first, '连接')).toBeVisible();
+
+  // Another browser profile (nothing in its localStorage) gets the language from core.
+  const other = await browser.newContext();
+  try {
+    const second = await other.newPage();
+    await second.goto(bed.host.url);
+    await expect(sidebarHeading(second, '连接')).toBeVisible();
+    // A change in one window reaches the other at once.
+    await first.getByLabel('语言').selectOption({ label: 'English' });
+    await expect(sidebarHeading(first, 'Connections')).toBeVisible();
+    await expect(sidebarHeading(second, 'Connections')).toBeVisible();
+    await expect(second.locator('html')).toHaveAttribute('lang', 'en');
+  } finally {
+    await other.close();
+    await first.close();
+  }
+});

@@ -15,6 +15,8 @@ import type { SecretCipher } from './secrets/secretCipher';
 import { serverHandlers } from './server/serverHandlers';
 import { testConnection } from './sessions/connectionTest';
 import { sessionHandlers } from './sessions/sessionHandlers';
+import { createSettingsService } from './settings/settingsService';
+import { settingsHandlers } from './settings/settingsHandlers';
 import { createSessionManager } from './sessions/sessionManager';
 import { topologyHandlers } from './topology/topologyHandlers';
 import { createTopologyService } from './topology/topologyService';
@@ -62,6 +64,7 @@ export function createCore(options: CoreOptions): Core {
       platform: process.platform,
     }),
     ...server,
+    ...settingsHandlers(createSettingsService({ dataDir: options.dataDir, events })),
     ...profileHandlers(profiles),
     // Replaces profileHandlers' own: `fromQuick` needs the quick connects' secrets.
     'profiles.create': ({ profile, fromQuick }) =>

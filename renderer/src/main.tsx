@@ -18,11 +18,12 @@ import { setBridge } from './api/client';
 import { AppShell } from './app/AppShell';
 import { useAppStore } from './app/appStore';
 import { createBridge } from './transport/createBridge';
-import { useSettings } from './settings/settingsStore';
+import { syncSettings, useSettings } from './settings/settingsStore';
 
-// The chosen language is spoken before the first render (no English flash).
+// The chosen language is spoken before the first render (no English flash), then core's settings.
 useSettings.getState();
 setBridge(createBridge((status) => useAppStore.getState().setLink(status)));
+syncSettings();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root is missing from index.html');

@@ -1,6 +1,7 @@
 import type { ApiError } from './errors';
 import type { KeyJobStatus, ScanStatusEvent } from './keys';
 import type { SessionStateEvent } from './sessions';
+import type { Settings } from './settings';
 import type { FailoverRecord, TopologyAlert, TopologyEvent, TopologySnapshot } from './topology';
 
 /** State of a connection core opened, as it changes. */
@@ -18,6 +19,8 @@ export interface EventMap {
   'connection.state': ConnectionStateEvent;
   /** A session changed state (connecting, ready, reconnecting n, failed, closed) or db. */
   'session.state': SessionStateEvent;
+  /** The app's settings changed (this window or another): apply them. */
+  'settings.changed': { settings: Settings; at: number };
   /** The saved profiles changed (this window or another); reload the list. */
   'profiles.changed': { at: number };
   /** Scan progress of a session's key index (throttled), and "rows changed" hints. */
@@ -39,6 +42,7 @@ export type EventName = keyof EventMap;
 export const EVENT_NAMES: readonly EventName[] = [
   'connection.state',
   'session.state',
+  'settings.changed',
   'profiles.changed',
   'keys.scan',
   'keys.job',

@@ -24,6 +24,7 @@ import {
 import { QuickConnectInputSchema, type QuickConnected } from './quick';
 import type { SandboxStarted, SandboxStatus } from './sandbox';
 import type { PingResult, ServerInfo } from './server';
+import { SettingsChangeSchema, type Settings, type SettingsView } from './settings';
 import type { DatabasesReport, SessionView } from './sessions';
 import {
   ExpectSchema,
@@ -109,6 +110,11 @@ export const API = {
   'app.version': method<AppVersion>()(NoInput),
   'server.ping': method<PingResult>()(ConnectionTargetSchema),
   'server.info': method<ServerInfo>()(ConnectionTargetSchema),
+
+  /** The app's settings (language…), read once at start; see settings.ts. */
+  'settings.get': method<SettingsView>()(NoInput),
+  /** Changes some settings, written at once; answers all of them. `settings.changed` follows. */
+  'settings.set': method<Settings>()(SettingsChangeSchema),
 
   'profiles.list': method<ProfilesList>()(NoInput),
   /**

@@ -9,6 +9,8 @@ export function SettingsScreen() {
   const { t } = useTranslation();
   const language = useSettings((s) => s.language);
   const setLanguage = useSettings((s) => s.setLanguage);
+  const saveError = useSettings((s) => s.saveError);
+  const damagedCopy = useSettings((s) => s.damagedCopy);
   const id = useId();
   const system = systemLanguage(navigator.languages);
   return (
@@ -37,7 +39,17 @@ export function SettingsScreen() {
         <p className="hint" id={`${id}-language-hint`}>
           {t('settings.languageHint')}
         </p>
+        {saveError && (
+          <p className="field-error" role="alert">
+            {t('settings.notSaved', { message: saveError.message })}
+          </p>
+        )}
       </div>
+      {damagedCopy && (
+        <p className="hint" role="status">
+          {t('settings.damaged', { path: damagedCopy })}
+        </p>
+      )}
     </section>
   );
 }

@@ -111,6 +111,8 @@ export const en = {
     title: 'Settings',
     language: 'Language',
     languageHint: 'Takes effect at once; remembered on this computer.',
+    notSaved: 'In effect in this window, but not remembered: {{message}}',
+    damaged: 'The settings file could not be read; it was kept as {{path}} and the defaults are in use.',
     languageSystem: 'System ({{language}})',
     languageNames: { en: 'English', 'zh-CN': '简体中文' },
   },

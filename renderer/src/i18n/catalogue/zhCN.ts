@@ -109,6 +109,8 @@ export const zhCN: Catalogue = {
     title: '设置',
     language: '语言',
     languageHint: '切换后立即生效，并保存在本机。',
+    notSaved: '已在此窗口生效，但未能保存：{{message}}',
+    damaged: '设置文件无法读取，已另存为 {{path}}，当前使用默认设置。',
     languageSystem: '跟随系统（{{language}}）',
     languageNames: { en: 'English', 'zh-CN': '简体中文' },
   },
