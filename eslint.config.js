@@ -123,6 +123,7 @@ export default tseslint.config(
       'renderer/src/keys/ScanBar.tsx',
       'renderer/src/keys/ScanLimits.tsx',
       'renderer/src/keys/KeyBrowser.tsx',
+      'renderer/src/keys/SelectionBar.tsx',
     ],
     plugins: { i18next },
     rules: {

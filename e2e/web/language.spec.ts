@@ -38,6 +38,16 @@ test('switching to Simplified Chinese and back, at once and remembered', async (
   await page.getByLabel('查找键').press('Enter');
   await expect(page.getByText('此数据库中没有名为“nope”的键。')).toBeVisible();
   await expect(page.getByRole('button', { name: '重新扫描' })).toBeVisible();
+  // The tree's context menu, and the selection bar.
+  const folder = page.getByRole('tree').getByRole('treeitem', { name: 'lang', exact: true });
+  await folder.click({ button: 'right' });
+  await expect(page.getByRole('menu').getByRole('menuitem')).toHaveText([/^展开/, /^复制前缀/, /^删除文件夹…/]);
+  await page.keyboard.press('Escape');
+  await folder.click();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Shift+ArrowDown');
+  await expect(page.getByRole('group', { name: '已选择' }).getByRole('status')).toHaveText('已选择 2 个键');
   await page.screenshot({ path: 'test-results/screenshots/session-zh-CN.png' });
 
   // Remembered: a reload speaks Chinese from the first render; the home screen too.

@@ -221,7 +221,7 @@ export function KeyBrowser({ session, slots }: { session: SessionView; slots: Ke
         <Menu
           label={menu.target.kind === 'selection' ? t('keys.selectionActions') : t('keys.keyActions')}
           at={menu.at}
-          items={menuEntries(menu.target, readOnly, run, paused)}
+          items={menuEntries(menu.target, readOnly, run, paused, t)}
           onClose={closeMenu}
         />
       )}

@@ -1,3 +1,5 @@
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import type { BulkStatus } from './keysState';
 import type { KeyCommand } from './keyCommands';
@@ -5,43 +7,53 @@ import { useKeys } from './keysStore';
 import { MAX_BULK_KEYS } from './resolveSelection';
 import { describeTtl } from '../ui/ttlInput';
 import { selectionText, summarizeSelection, targetsSelection } from './selectionView';
-import { countOf } from '../ui/format';
-
-const n = (x: number) => x.toLocaleString('en-US');
 
 /** `shownDb`: the db on screen; a run in another db (switched meanwhile) says where it acts. */
-function bulkText(b: BulkStatus, shownDb: number): string {
-  const keys = `${n(b.done)} of ${n(b.total)} keys${b.db === shownDb ? '' : ` in db${b.db}`}`;
-  const folders = b.folderTotal ? `, folders ${n(b.foldersDone)} of ${n(b.folderTotal)}` : '';
+function bulkText(b: BulkStatus, shownDb: number, t: TFunction): string {
+  const here = b.db === shownDb;
+  const counts = { done: b.done, total: b.total, db: b.db };
+  const keys = here ? t('keys.bulk.keys', counts) : t('keys.bulk.keysInDb', counts);
+  const folders = b.folderTotal ? t('keys.bulk.folders', { done: b.foldersDone, total: b.folderTotal }) : '';
+  const message = b.error ?? t('keys.scan.unknownError');
   if (b.kind === 'delete') {
     switch (b.state) {
       case 'running':
-        return `Deleting… ${keys}${folders}`;
+        return t('keys.bulk.deleting', { keys, folders });
       case 'done':
-        return `Deleted ${countOf(b.affected, 'key')} from ${b.db === shownDb ? 'the server' : `db${b.db}`}.`;
+        return here
+          ? t('keys.bulk.deleted', { count: b.affected })
+          : t('keys.bulk.deletedInDb', { count: b.affected, db: b.db });
       case 'cancelled':
-        return `Delete cancelled after ${keys}${folders} (${n(b.affected)} deleted).`;
+        return t('keys.bulk.deleteCancelled', { keys, folders, affected: b.affected });
       default:
-        return `Delete stopped after ${keys}${folders}: ${b.error ?? 'unknown error'}`;
+        return t('keys.bulk.deleteStopped', { keys, folders, message });
     }
   }
-  const what = b.ttlMs === null || b.ttlMs === undefined ? 'TTL removed from' : `TTL set to ${describeTtl(b.ttlMs)} on`;
   switch (b.state) {
     case 'running':
-      return `Changing TTLs… ${keys}`;
-    case 'done':
-      return `${what} ${n(b.affected)} of ${n(b.total)} keys${b.affected < b.total ? ' (the others had none to remove, or are gone)' : ''}.`;
+      return t('keys.bulk.changingTtls', { keys });
+    case 'done': {
+      const result = {
+        affected: b.affected,
+        total: b.total,
+        note: b.affected < b.total ? t('keys.bulk.othersNote') : '',
+      };
+      return b.ttlMs === null || b.ttlMs === undefined
+        ? t('keys.bulk.ttlRemoved', result)
+        : t('keys.bulk.ttlSet', { ...result, ttl: describeTtl(b.ttlMs) });
+    }
     case 'cancelled':
-      return `TTL change cancelled after ${keys}.`;
+      return t('keys.bulk.ttlCancelled', { keys });
     default:
-      return `TTL change stopped after ${keys}: ${b.error ?? 'unknown error'}`;
+      return t('keys.bulk.ttlStopped', { keys, message });
   }
 }
 
 function BulkProgress({ sessionId, bulk }: { sessionId: string; bulk: BulkStatus }) {
   const { cancelBulk, dismissBulk } = useKeys.getState();
   const shownDb = useKeys((st) => st.bySession[sessionId]?.db ?? bulk.db);
-  const text = bulkText(bulk, shownDb);
+  const { t } = useTranslation();
+  const text = bulkText(bulk, shownDb, t);
   const running = bulk.state === 'running';
   return (
     <div className={`bulk-progress bulk-${bulk.state}`}>
@@ -49,16 +61,21 @@ function BulkProgress({ sessionId, bulk }: { sessionId: string; bulk: BulkStatus
         <progress
           max={Math.max(bulk.total + bulk.folderTotal, 1)}
           value={bulk.done + bulk.foldersDone}
-          aria-label="Bulk action progress"
+          aria-label={t('keys.bulk.progressLabel')}
         />
       )}
       <span role={bulk.state === 'error' ? 'alert' : 'status'}>{text}</span>
       {running ? (
         <button type="button" onClick={() => void cancelBulk(sessionId)}>
-          Cancel
+          {t('keys.cancel')}
         </button>
       ) : (
-        <button type="button" className="icon-button" aria-label="Dismiss" onClick={() => dismissBulk(sessionId)}>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label={t('keys.job.dismiss')}
+          onClick={() => dismissBulk(sessionId)}
+        >
           ✕
         </button>
       )}
@@ -89,6 +106,7 @@ export function SelectionBar({
       return { bulk: cur.bulk, show, size, keys, folders };
     }),
   );
+  const { t } = useTranslation();
   if (!s) return null;
   const { show } = s;
   const summary = { size: s.size, keys: s.keys, folders: s.folders };
@@ -99,7 +117,7 @@ export function SelectionBar({
         <div
           className="selection-bar"
           role="group"
-          aria-label="Selection"
+          aria-label={t('keys.selection.label')}
           // Escape clears the selection here too (focus lands on these buttons after a dialog).
           onKeyDown={(e) => {
             if (e.key !== 'Escape' || e.defaultPrevented) return;
@@ -108,12 +126,9 @@ export function SelectionBar({
           }}
         >
           <span className="selection-count" role="status">
-            {selectionText(summary)}
+            {selectionText(summary, t)}
             {(summary.keys ?? summary.size) > MAX_BULK_KEYS && (
-              <span className="selection-over">
-                {' '}
-                — more than bulk actions take ({MAX_BULK_KEYS.toLocaleString('en-US')} keys)
-              </span>
+              <span className="selection-over"> {t('keys.selection.overLimit', { n: MAX_BULK_KEYS })}</span>
             )}
           </span>
           {!readOnly && (
@@ -125,15 +140,15 @@ export function SelectionBar({
                 title={paused}
                 onClick={() => run({ kind: 'deleteSelection' })}
               >
-                Delete…
+                {t('keys.menu.delete')}
               </button>
               <button type="button" disabled={!!paused} title={paused} onClick={() => run({ kind: 'ttlSelection' })}>
-                Set TTL…
+                {t('keys.menu.ttl')}
               </button>
             </>
           )}
-          <button type="button" onClick={() => run({ kind: 'clearSelection' })} title="Escape">
-            Clear
+          <button type="button" onClick={() => run({ kind: 'clearSelection' })} title={t('keys.selection.clearHint')}>
+            {t('keys.selection.clear')}
           </button>
         </div>
       )}

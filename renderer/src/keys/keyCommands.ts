@@ -1,4 +1,6 @@
+import type { TFunction } from 'i18next';
 import type { KeyBytes, KeyRow } from '../../../shared/api/keys';
+import { i18n } from '../i18n/i18n';
 import type { MenuEntry } from '../ui/Menu';
 import type { FolderRow } from './resolveSelection';
 
@@ -30,37 +32,41 @@ export type MenuTarget = { kind: 'row'; row: KeyRow } | { kind: 'selection'; siz
 
 type Item = { label: string; command: KeyCommand; danger?: boolean; shortcut?: string };
 
-function itemsFor(target: MenuTarget): (Item | 'separator')[] {
+function itemsFor(target: MenuTarget, t: TFunction): (Item | 'separator')[] {
   if (target.kind === 'selection') {
-    const n = target.size.toLocaleString('en-US');
     return [
-      { label: `Delete ${n} selected…`, command: { kind: 'deleteSelection' }, danger: true, shortcut: 'Delete' },
-      { label: 'Set TTL of selected keys…', command: { kind: 'ttlSelection' } },
+      {
+        label: t('keys.menu.deleteSelected', { n: target.size }),
+        command: { kind: 'deleteSelection' },
+        danger: true,
+        shortcut: 'Delete',
+      },
+      { label: t('keys.menu.ttlSelected'), command: { kind: 'ttlSelection' } },
       'separator',
-      { label: 'Clear selection', command: { kind: 'clearSelection' }, shortcut: 'Escape' },
+      { label: t('keys.menu.clearSelection'), command: { kind: 'clearSelection' }, shortcut: 'Escape' },
     ];
   }
   const row = target.row;
   if (row.kind === 'folder') {
     return [
       {
-        label: row.expanded ? 'Collapse' : 'Expand',
+        label: row.expanded ? t('keys.menu.collapse') : t('keys.menu.expand'),
         command: { kind: 'toggleFolder', row },
         shortcut: row.expanded ? 'ArrowLeft' : 'ArrowRight',
       },
-      { label: 'Copy prefix', command: { kind: 'copy', name: row.prefix, what: 'prefix' } },
+      { label: t('keys.menu.copyPrefix'), command: { kind: 'copy', name: row.prefix, what: 'prefix' } },
       'separator',
-      { label: 'Delete folder…', command: { kind: 'deleteFolder', row }, danger: true, shortcut: 'Delete' },
+      { label: t('keys.menu.deleteFolder'), command: { kind: 'deleteFolder', row }, danger: true, shortcut: 'Delete' },
     ];
   }
   return [
-    { label: 'Open', command: { kind: 'open', key: row.key }, shortcut: 'Enter' },
-    { label: 'Copy name', command: { kind: 'copy', name: row.key, what: 'name' } },
+    { label: t('keys.menu.open'), command: { kind: 'open', key: row.key }, shortcut: 'Enter' },
+    { label: t('keys.menu.copyName'), command: { kind: 'copy', name: row.key, what: 'name' } },
     'separator',
-    { label: 'Rename…', command: { kind: 'rename', key: row.key }, shortcut: 'F2' },
-    { label: 'Set TTL…', command: { kind: 'ttl', key: row.key } },
+    { label: t('keys.menu.rename'), command: { kind: 'rename', key: row.key }, shortcut: 'F2' },
+    { label: t('keys.menu.ttl'), command: { kind: 'ttl', key: row.key } },
     'separator',
-    { label: 'Delete…', command: { kind: 'deleteKey', key: row.key }, danger: true, shortcut: 'Delete' },
+    { label: t('keys.menu.delete'), command: { kind: 'deleteKey', key: row.key }, danger: true, shortcut: 'Delete' },
   ];
 }
 
@@ -74,8 +80,9 @@ export function menuEntries(
   readOnly: boolean,
   run: (c: KeyCommand) => void,
   paused?: string,
+  t: TFunction = i18n.t,
 ): MenuEntry[] {
-  const kept = itemsFor(target).filter((i) => i === 'separator' || !readOnly || !WRITES.has(i.command.kind));
+  const kept = itemsFor(target, t).filter((i) => i === 'separator' || !readOnly || !WRITES.has(i.command.kind));
   const entries: MenuEntry[] = kept.map((i) =>
     i === 'separator'
       ? i

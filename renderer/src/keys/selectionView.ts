@@ -1,4 +1,6 @@
+import type { TFunction } from 'i18next';
 import type { KeyBytes, KeyRow } from '../../../shared/api/keys';
+import { i18n } from '../i18n/i18n';
 import { rowAt, type Page } from './keyPages';
 import { isSelected, rangeBounds, rowId, selectionSize, type KeySelection } from './keySelection';
 
@@ -54,12 +56,14 @@ export function summarizeSelection(s: SelectionSource): SelectionSummary {
 }
 
 /** "12 keys selected", "3 keys and 1 folder selected", "1,204 rows selected (keys and folders)". */
-export function selectionText({ size, keys, folders }: SelectionSummary): string {
-  const n = (x: number, one: string, many: string) => `${x.toLocaleString('en-US')} ${x === 1 ? one : many}`;
-  if (keys === undefined || folders === undefined) return `${n(size, 'row', 'rows')} selected (keys and folders)`;
-  if (folders === 0) return `${n(keys, 'key', 'keys')} selected`;
-  if (keys === 0) return `${n(folders, 'folder', 'folders')} selected`;
-  return `${n(keys, 'key', 'keys')} and ${n(folders, 'folder', 'folders')} selected`;
+export function selectionText({ size, keys, folders }: SelectionSummary, t: TFunction = i18n.t): string {
+  if (keys === undefined || folders === undefined) return t('keys.selection.rows', { count: size });
+  if (folders === 0) return t('keys.selection.keys', { count: keys });
+  if (keys === 0) return t('keys.selection.folders', { count: folders });
+  return t('keys.selection.both', {
+    keys: t('keys.selection.keyCount', { count: keys }),
+    folders: t('keys.selection.folderCount', { count: folders }),
+  });
 }
 
 /**
