@@ -124,6 +124,10 @@ export default tseslint.config(
       'renderer/src/keys/ScanLimits.tsx',
       'renderer/src/keys/KeyBrowser.tsx',
       'renderer/src/keys/SelectionBar.tsx',
+      'renderer/src/screens/SessionScreen.tsx',
+      'renderer/src/screens/DatabaseSelector.tsx',
+      'renderer/src/editors/DiscardEditsDialog.tsx',
+      'renderer/src/ui/ConfirmDialog.tsx',
     ],
     plugins: { i18next },
     rules: {
@@ -148,6 +152,8 @@ export default tseslint.config(
               'aria-hidden',
               'inputMode',
               'autoComplete',
+              // SessionScreen's ViewTab: which tab (a code), not words.
+              'tab',
             ],
           },
         },

@@ -34,6 +34,8 @@ test('switching to Simplified Chinese and back, at once and remembered', async (
   expect(await page.evaluate(() => (globalThis as { sameDocument?: boolean }).sameDocument)).toBe(true);
   // The key browser's search and scan line: Chinese word order, numbers as Intl writes them.
   await expect(page.getByRole('status').filter({ hasText: '已加载全部 3 个键' })).toBeVisible();
+  await expect(page.getByRole('tablist', { name: '会话视图' }).getByRole('tab')).toHaveText(['键', '服务器信息']);
+  await expect(page.getByLabel('数据库').locator('option:checked')).toHaveText('db0（3 个键）');
   await page.getByLabel('查找键').fill('nope');
   await page.getByLabel('查找键').press('Enter');
   await expect(page.getByText('此数据库中没有名为“nope”的键。')).toBeVisible();

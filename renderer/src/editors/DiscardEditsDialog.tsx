@@ -1,6 +1,6 @@
+import { useTranslation } from 'react-i18next';
 import { useId } from 'react';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
-import { countOf } from '../ui/format';
 import { draftId, editName, type EditPlace } from './drafts';
 
 /** Names listed before "…and N more". */
@@ -27,10 +27,8 @@ export function DiscardEditsDialog({
   onCancel(): void;
 }) {
   const caption = useId();
-  const message =
-    edits.length === 1
-      ? 'This edit is not saved; it will be lost.'
-      : `These ${edits.length} edits are not saved; they will be lost.`;
+  const { t } = useTranslation();
+  const message = t('drafts.willBeLost', { count: edits.length });
   return (
     <ConfirmDialog
       title={title}
@@ -41,13 +39,15 @@ export function DiscardEditsDialog({
       onCancel={onCancel}
     >
       <p id={caption} className="name-list-caption">
-        Unsaved edits
+        {t('drafts.unsavedEdits')}
       </p>
       <ul className="name-list" aria-labelledby={caption}>
         {edits.slice(0, SHOWN).map((edit) => (
           <li key={draftId(edit)}>{label(edit)}</li>
         ))}
-        {edits.length > SHOWN && <li className="name-list-more">…and {countOf(edits.length - SHOWN, 'more edit')}</li>}
+        {edits.length > SHOWN && (
+          <li className="name-list-more">{t('drafts.more', { count: edits.length - SHOWN })}</li>
+        )}
       </ul>
     </ConfirmDialog>
   );

@@ -1,8 +1,8 @@
+import { useTranslation } from 'react-i18next';
 import { useEffect, useState } from 'react';
 import type { SessionView } from '../../../shared/api/sessions';
 import { DiscardEditsDialog } from '../editors/DiscardEditsDialog';
 import { discardEdits, unsavedEdits, type EditPlace } from '../editors/drafts';
-import { countOf } from '../ui/format';
 import { useSessions } from '../sessions/sessionsStore';
 
 /**
@@ -15,6 +15,7 @@ export function DatabaseSelector({ session }: { session: SessionView }) {
   const [error, setError] = useState<string>();
   const [asking, setAsking] = useState<{ db: number; edits: EditPlace[] }>();
   const ready = session.state === 'ready';
+  const { t } = useTranslation();
   const switchTo = (db: number) => void selectDb(session.id, db).then((err) => setError(err?.message));
 
   useEffect(() => {
@@ -25,7 +26,7 @@ export function DatabaseSelector({ session }: { session: SessionView }) {
   const keys = new Map(report?.keyspace.map((k) => [k.db, k.keys]) ?? []);
   return (
     <div className="field field-inline">
-      <label htmlFor={`db-${session.id}`}>Database</label>
+      <label htmlFor={`db-${session.id}`}>{t('databases.label')}</label>
       <select
         id={`db-${session.id}`}
         value={session.db}
@@ -39,19 +40,16 @@ export function DatabaseSelector({ session }: { session: SessionView }) {
       >
         {Array.from({ length: count }, (_, db) => (
           <option key={db} value={db}>
-            db{db}
-            {keys.has(db) ? ` (${countOf(keys.get(db)!, 'key')})` : ''}
+            {keys.has(db) ? t('databases.withKeys', { db, count: keys.get(db)! }) : t('app.dbTag', { db })}
           </option>
         ))}
       </select>
-      {report && !report.fromConfig && (
-        <span className="field-hint">CONFIG is disabled on this server: showing 16 databases.</span>
-      )}
+      {report && !report.fromConfig && <span className="field-hint">{t('databases.noConfig')}</span>}
       {asking && (
         <DiscardEditsDialog
-          title={`Switch to db${asking.db}?`}
+          title={t('databases.switchAsk', { db: asking.db })}
           edits={asking.edits}
-          confirmLabel="Discard and switch"
+          confirmLabel={t('databases.discardAndSwitch')}
           onCancel={() => setAsking(undefined)}
           onConfirm={() => {
             setAsking(undefined);

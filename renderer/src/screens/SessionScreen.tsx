@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { SessionView } from '../../../shared/api/sessions';
 import { ClusterNodeBanner } from '../cluster/ClusterNodeBanner';
 import { QuickSessionBadge } from '../connect/QuickSessionBadge';
@@ -23,11 +24,12 @@ export function SessionScreen({ sessionId }: { sessionId: string }) {
   const current = useSessions((s) => currentSessionId(s, sessionId));
   const session = useSessions((s) => s.sessions[current]);
   const stored = useSessions((s) => s.tabs[current]);
+  const { t } = useTranslation();
   const setTab = useSessions((s) => s.setTab);
   useEffect(() => {
     if (current !== sessionId) useNav.getState().go({ kind: 'session', sessionId: current });
   }, [current, sessionId]);
-  if (!session) return <p className="hint">This session is closed.</p>;
+  if (!session) return <p className="hint">{t('session.closedView')}</p>;
   // Each session keeps its own sub-view; a standalone one has no Topology.
   const tab = stored === 'topology' && session.kind !== 'sentinel' ? 'keys' : (stored ?? 'keys');
   return <OpenSession session={session} tab={tab} setTab={(t) => setTab(session.id, t)} />;
@@ -44,12 +46,13 @@ function OpenSession({
 }) {
   // The watch runs while the session is open, whichever tab shows: banners appear on all.
   useTopologyWatch(session);
+  const { t } = useTranslation();
   return (
     <section className="panel panel-session" aria-labelledby="session-title">
       <header className="panel-header panel-header-row">
         {session.quick ? (
           <div className="session-title">
-            <h1 id="session-title">Quick: {session.profileName}</h1>
+            <h1 id="session-title">{t('session.quickLabel', { name: session.profileName })}</h1>
             <QuickSessionBadge quickId={session.profileId} />
           </div>
         ) : (
@@ -63,7 +66,7 @@ function OpenSession({
       <ClusterNodeBanner session={session} />
       {session.state === 'failed' ? (
         // Nothing here would answer (the key browser would only list errors): the status says what to do.
-        <p className="hint">Nothing to browse until the session connects: Retry, or close its tab.</p>
+        <p className="hint">{t('session.nothingToBrowse')}</p>
       ) : (
         <SessionViews session={session} tab={tab} setTab={setTab} />
       )}
@@ -80,12 +83,15 @@ function SessionViews({
   tab: SessionTab;
   setTab(tab: SessionTab): void;
 }) {
+  const { t } = useTranslation();
   return (
     <>
-      <div className="segmented" role="tablist" aria-label="Session views">
-        <ViewTab tab="keys" current={tab} setTab={setTab} label="Keys" />
-        <ViewTab tab="info" current={tab} setTab={setTab} label="Server info" />
-        {session.kind === 'sentinel' && <ViewTab tab="topology" current={tab} setTab={setTab} label="Topology" />}
+      <div className="segmented" role="tablist" aria-label={t('session.views')}>
+        <ViewTab tab="keys" current={tab} setTab={setTab} label={t('session.tabs.keys')} />
+        <ViewTab tab="info" current={tab} setTab={setTab} label={t('session.tabs.info')} />
+        {session.kind === 'sentinel' && (
+          <ViewTab tab="topology" current={tab} setTab={setTab} label={t('session.tabs.topology')} />
+        )}
       </div>
       {tab === 'keys' && <KeyBrowser session={session} slots={valuePanes(session)} />}
       {tab === 'info' && <ServerInfoPanel session={session} />}

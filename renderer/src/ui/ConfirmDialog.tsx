@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useRef, type ReactNode } from 'react';
 import { WritesPaused } from './WritesPaused';
 import { useModalDialog } from './useModalDialog';
@@ -27,6 +28,7 @@ export function ConfirmDialog({
   children,
 }: ConfirmDialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
+  const { t } = useTranslation();
   useModalDialog(ref);
   return (
     <dialog
@@ -44,7 +46,7 @@ export function ConfirmDialog({
       <WritesPaused reason={paused} />
       <div className="dialog-actions">
         <button type="button" onClick={onCancel} autoFocus>
-          Cancel
+          {t('common.cancel')}
         </button>
         <button type="button" className={danger ? 'danger' : 'primary'} disabled={!!paused} onClick={onConfirm}>
           {confirmLabel}

@@ -275,6 +275,24 @@ export const en = {
       ofType_other: '{{count, number}} keys of type {{type}}',
     },
   },
+  common: {
+    cancel: 'Cancel',
+  },
+  drafts: {
+    willBeLost_one: 'This edit is not saved; it will be lost.',
+    willBeLost_other: 'These {{count}} edits are not saved; they will be lost.',
+    unsavedEdits: 'Unsaved edits',
+    more_one: '…and {{count, number}} more edit',
+    more_other: '…and {{count, number}} more edits',
+  },
+  databases: {
+    label: 'Database',
+    withKeys_one: 'db{{db}} ({{count, number}} key)',
+    withKeys_other: 'db{{db}} ({{count, number}} keys)',
+    noConfig: 'CONFIG is disabled on this server: showing 16 databases.',
+    switchAsk: 'Switch to db{{db}}?',
+    discardAndSwitch: 'Discard and switch',
+  },
   session: {
     connecting: 'Connecting…',
     connectedTo: 'Connected to',
@@ -307,6 +325,10 @@ export const en = {
       closed: 'closed',
     },
     quickUnsavedLabel: 'Quick: {{name}} · not saved',
+    closedView: 'This session is closed.',
+    nothingToBrowse: 'Nothing to browse until the session connects: Retry, or close its tab.',
+    views: 'Session views',
+    tabs: { keys: 'Keys', info: 'Server info', topology: 'Topology' },
   },
 } as const;
 

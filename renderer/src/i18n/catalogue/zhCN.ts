@@ -256,6 +256,21 @@ export const zhCN: Catalogue = {
       ofType_other: '{{count, number}} 个 {{type}} 类型的键',
     },
   },
+  common: {
+    cancel: '取消',
+  },
+  drafts: {
+    willBeLost_other: '有 {{count}} 处修改尚未保存，将会丢失。',
+    unsavedEdits: '未保存的修改',
+    more_other: '…还有 {{count, number}} 处修改',
+  },
+  databases: {
+    label: '数据库',
+    withKeys_other: 'db{{db}}（{{count, number}} 个键）',
+    noConfig: '此服务器禁用了 CONFIG 命令：显示 16 个数据库。',
+    switchAsk: '切换到 db{{db}}？',
+    discardAndSwitch: '放弃修改并切换',
+  },
   session: {
     connecting: '正在连接…',
     connectedTo: '已连接到',
@@ -281,5 +296,9 @@ export const zhCN: Catalogue = {
     quickLabel: '快速连接：{{name}}',
     states: { connecting: '正在连接', ready: '已连接', reconnecting: '正在重连', failed: '连接失败', closed: '已关闭' },
     quickUnsavedLabel: '快速连接：{{name}} · 未保存',
+    closedView: '此会话已关闭。',
+    nothingToBrowse: '会话连接后才能浏览：请重试，或关闭此标签页。',
+    views: '会话视图',
+    tabs: { keys: '键', info: '服务器信息', topology: '拓扑' },
   },
 };
