@@ -128,6 +128,10 @@ export default tseslint.config(
       'renderer/src/screens/DatabaseSelector.tsx',
       'renderer/src/editors/DiscardEditsDialog.tsx',
       'renderer/src/ui/ConfirmDialog.tsx',
+      'renderer/src/ui/FormDialog.tsx',
+      'renderer/src/ui/fields.tsx',
+      'renderer/src/keys/RenameDialog.tsx',
+      'renderer/src/keys/KeyDialogs.tsx',
     ],
     plugins: { i18next },
     rules: {

@@ -44,7 +44,11 @@ test('switching to Simplified Chinese and back, at once and remembered', async (
   const folder = page.getByRole('tree').getByRole('treeitem', { name: 'lang', exact: true });
   await folder.click({ button: 'right' });
   await expect(page.getByRole('menu').getByRole('menuitem')).toHaveText([/^展开/, /^复制前缀/, /^删除文件夹…/]);
-  await page.keyboard.press('Escape');
+  await page.getByRole('menuitem', { name: /^删除文件夹…/ }).click();
+  const ask = page.getByRole('dialog', { name: '删除文件夹？' });
+  await expect(ask.getByRole('button', { name: '删除 3 个键' })).toBeVisible();
+  await ask.getByRole('button', { name: '取消' }).click();
+  await expect(ask).toHaveCount(0);
   await folder.click();
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowDown');

@@ -1,6 +1,6 @@
+import { useTranslation } from 'react-i18next';
 import { useWritePause } from '../sessions/sessionsStore';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
-import { countOf } from '../ui/format';
 import { BulkDeleteDialog } from './BulkDeleteDialog';
 import type { KeyCommand } from './keyCommands';
 import { displayKey } from '../ui/keyText';
@@ -33,8 +33,9 @@ export function KeyDialogs({
 }) {
   const { remove, deleteFolder } = useKeys.getState();
   const paused = useWritePause(sessionId);
+  const { t } = useTranslation();
   const failed = (what: string) => (e: { message: string } | undefined) => {
-    if (e) onNotice({ text: `${what}: ${e.message}`, error: true });
+    if (e) onNotice({ text: t('keys.dialogs.failed', { what, message: e.message }), error: true });
   };
   switch (dialog?.kind) {
     case undefined:
@@ -64,15 +65,15 @@ export function KeyDialogs({
     case 'deleteKey':
       return (
         <ConfirmDialog
-          title="Delete key?"
-          message={`“${displayKey(dialog.key)}” will be deleted from the server. This cannot be undone.`}
-          confirmLabel="Delete"
+          title={t('keys.dialogs.deleteKeyTitle')}
+          message={t('keys.dialogs.deleteKeyMessage', { name: displayKey(dialog.key) })}
+          confirmLabel={t('keys.dialogs.delete')}
           danger
           paused={paused}
           onCancel={onClose}
           onConfirm={() => {
             onClose();
-            void remove(sessionId, [dialog.key]).then(failed('Could not delete the key'));
+            void remove(sessionId, [dialog.key]).then(failed(t('keys.dialogs.deleteKeyFailed')));
           }}
         />
       );
@@ -80,15 +81,15 @@ export function KeyDialogs({
       const { prefix, count } = dialog.row;
       return (
         <ConfirmDialog
-          title="Delete folder?"
-          message={`All ${countOf(count, 'key')} under “${displayKey(prefix)}” will be deleted from the server — every key whose name starts with it, including keys not loaded in the tree (UNLINK in batches; you can cancel). This cannot be undone.`}
-          confirmLabel={`Delete ${countOf(count, 'key')}`}
+          title={t('keys.dialogs.deleteFolderTitle')}
+          message={t('keys.dialogs.deleteFolderMessage', { count, prefix: displayKey(prefix) })}
+          confirmLabel={t('keys.dialogs.deleteKeys', { count })}
           danger
           paused={paused}
           onCancel={onClose}
           onConfirm={() => {
             onClose();
-            void deleteFolder(sessionId, prefix).then(failed('Could not delete the folder'));
+            void deleteFolder(sessionId, prefix).then(failed(t('keys.dialogs.deleteFolderFailed')));
           }}
         />
       );

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
 import type { KeyBytes } from '../../../shared/api/keys';
 import { typedBytes } from '../ui/escapedInput';
@@ -30,25 +31,26 @@ export function RenameDialog({
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
   const paused = useWritePause(sessionId);
+  const { t } = useTranslation();
 
   const submit = async () => {
-    if (name === '') return setError('Enter the new name.');
+    if (name === '') return setError(t('keys.rename.nameMissing'));
     const typed = typedBytes(name, escapes);
     if ('error' in typed) return setError(typed.error);
     const target = typed.value;
-    if (keyId(target) === keyId(keyBytes)) return setError('That is the current name.');
+    if (keyId(target) === keyId(keyBytes)) return setError(t('keys.rename.sameName'));
     setBusy(true);
     const err = await rename(sessionId, keyBytes, target, onlyIfFree);
     setBusy(false);
     if (err) return setError(err.message);
     onClose();
-    onDone(`Renamed “${displayKey(keyBytes)}” to “${displayKey(target)}”.`);
+    onDone(t('keys.rename.done', { from: displayKey(keyBytes), to: displayKey(target) }));
   };
 
   return (
     <FormDialog
-      title="Rename key"
-      submitLabel="Rename"
+      title={t('keys.rename.title')}
+      submitLabel={t('keys.rename.submit')}
       busy={busy}
       canSubmit={name !== ''}
       paused={paused}
@@ -56,12 +58,18 @@ export function RenameDialog({
       onSubmit={() => void submit()}
     >
       <p className="hint">
-        Current name: <span className="dialog-key">{displayKey(keyBytes)}</span>
+        {t('keys.rename.current')} <span className="dialog-key">{displayKey(keyBytes)}</span>
       </p>
-      <TextField id={`rename-dialog-${sessionId}`} label="New name" value={name} onChange={setName} error={error} />
+      <TextField
+        id={`rename-dialog-${sessionId}`}
+        label={t('keys.rename.newName')}
+        value={name}
+        onChange={setName}
+        error={error}
+      />
       <Checkbox
         id={`rename-dialog-nx-${sessionId}`}
-        label="Only if the new name is free (RENAMENX)"
+        label={t('keys.rename.onlyIfFree')}
         checked={onlyIfFree}
         onChange={setOnlyIfFree}
       />

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useId, useRef, type FormEvent, type ReactNode } from 'react';
 import { WritesPaused } from './WritesPaused';
 import { useModalDialog } from './useModalDialog';
@@ -31,12 +32,13 @@ export function FormDialog({
   busy,
   canSubmit = true,
   paused,
-  cancelLabel = 'Cancel',
+  cancelLabel,
   onSubmit,
   onCancel,
 }: FormDialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
+  const { t } = useTranslation();
   useModalDialog(ref);
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -58,7 +60,7 @@ export function FormDialog({
         {submitLabel && <WritesPaused reason={paused} />}
         <div className="dialog-actions">
           <button type="button" onClick={onCancel}>
-            {cancelLabel}
+            {cancelLabel ?? t('common.cancel')}
           </button>
           {submitLabel && (
             <button type="submit" className={danger ? 'danger' : 'primary'} disabled={busy || !canSubmit || !!paused}>

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { ReactNode } from 'react';
 
 interface BaseProps {
@@ -79,9 +80,8 @@ export function Checkbox({ id, label, checked, onChange }: CheckboxProps) {
 
 /** The option of every dialog that types bytes: read `\xNN`-style escapes in the text as bytes. */
 export function EscapesCheckbox(p: Omit<CheckboxProps, 'label'>) {
-  return (
-    <Checkbox id={p.id} label="Read \xNN, \n, \t, \\ as escaped bytes" checked={p.checked} onChange={p.onChange} />
-  );
+  const { t } = useTranslation();
+  return <Checkbox id={p.id} label={t('common.escapes')} checked={p.checked} onChange={p.onChange} />;
 }
 
 /** A form's own error (one not tied to a single field), announced when it appears. */

@@ -222,6 +222,31 @@ export const en = {
       ttlCancelled: 'TTL change cancelled after {{keys}}.',
       ttlStopped: 'TTL change stopped after {{keys}}: {{message}}',
     },
+    rename: {
+      title: 'Rename key',
+      submit: 'Rename',
+      current: 'Current name:',
+      newName: 'New name',
+      onlyIfFree: 'Only if the new name is free (RENAMENX)',
+      nameMissing: 'Enter the new name.',
+      sameName: 'That is the current name.',
+      done: 'Renamed “{{from}}” to “{{to}}”.',
+    },
+    dialogs: {
+      failed: '{{what}}: {{message}}',
+      delete: 'Delete',
+      deleteKeyTitle: 'Delete key?',
+      deleteKeyMessage: '“{{name}}” will be deleted from the server. This cannot be undone.',
+      deleteKeyFailed: 'Could not delete the key',
+      deleteFolderTitle: 'Delete folder?',
+      deleteFolderMessage_one:
+        'All {{count, number}} key under “{{prefix}}” will be deleted from the server — every key whose name starts with it, including keys not loaded in the tree (UNLINK in batches; you can cancel). This cannot be undone.',
+      deleteFolderMessage_other:
+        'All {{count, number}} keys under “{{prefix}}” will be deleted from the server — every key whose name starts with it, including keys not loaded in the tree (UNLINK in batches; you can cancel). This cannot be undone.',
+      deleteKeys_one: 'Delete {{count, number}} key',
+      deleteKeys_other: 'Delete {{count, number}} keys',
+      deleteFolderFailed: 'Could not delete the folder',
+    },
     selectionActions: 'Selection actions',
     keyActions: 'Key actions',
     job: {
@@ -277,6 +302,7 @@ export const en = {
   },
   common: {
     cancel: 'Cancel',
+    escapes: 'Read \\xNN, \\n, \\t, \\\\ as escaped bytes',
   },
   drafts: {
     willBeLost_one: 'This edit is not saved; it will be lost.',

@@ -213,6 +213,28 @@ export const zhCN: Catalogue = {
       ttlCancelled: 'TTL 修改已取消，已处理 {{keys}}。',
       ttlStopped: 'TTL 修改中止，已处理 {{keys}}：{{message}}',
     },
+    rename: {
+      title: '重命名键',
+      submit: '重命名',
+      current: '当前键名：',
+      newName: '新键名',
+      onlyIfFree: '仅当新键名未被占用时（RENAMENX）',
+      nameMissing: '请输入新键名。',
+      sameName: '这就是当前的键名。',
+      done: '已将“{{from}}”重命名为“{{to}}”。',
+    },
+    dialogs: {
+      failed: '{{what}}：{{message}}',
+      delete: '删除',
+      deleteKeyTitle: '删除键？',
+      deleteKeyMessage: '将从服务器删除“{{name}}”。此操作无法撤销。',
+      deleteKeyFailed: '无法删除该键',
+      deleteFolderTitle: '删除文件夹？',
+      deleteFolderMessage_other:
+        '将从服务器删除“{{prefix}}”下的全部 {{count, number}} 个键——即所有以它开头的键，包括键树中尚未加载的键（分批 UNLINK，可以取消）。此操作无法撤销。',
+      deleteKeys_other: '删除 {{count, number}} 个键',
+      deleteFolderFailed: '无法删除该文件夹',
+    },
     selectionActions: '所选键的操作',
     keyActions: '键的操作',
     job: {
@@ -258,6 +280,7 @@ export const zhCN: Catalogue = {
   },
   common: {
     cancel: '取消',
+    escapes: '将 \\xNN、\\n、\\t、\\\\ 作为转义字节读取',
   },
   drafts: {
     willBeLost_other: '有 {{count}} 处修改尚未保存，将会丢失。',
