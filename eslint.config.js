@@ -132,6 +132,9 @@ export default tseslint.config(
       'renderer/src/ui/fields.tsx',
       'renderer/src/keys/RenameDialog.tsx',
       'renderer/src/keys/KeyDialogs.tsx',
+      'renderer/src/keys/BulkDeleteDialog.tsx',
+      'renderer/src/keys/TtlDialog.tsx',
+      'renderer/src/ui/TtlUnitSelect.tsx',
     ],
     plugins: { i18next },
     rules: {

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useWritePause } from '../sessions/sessionsStore';
 import { FormDialog } from '../ui/FormDialog';
 import { displayKey, keyId } from '../ui/keyText';
@@ -7,8 +8,6 @@ import { useResolvedSelection } from './useResolvedSelection';
 
 /** Names shown in the confirmation before "…and N more". */
 const SHOWN = 5;
-const n = (x: number) => x.toLocaleString('en-US');
-const plural = (x: number, one: string, many: string) => `${n(x)} ${x === 1 ? one : many}`;
 
 const ListCaption = ({ id, text }: { id: string; text: string }) => (
   <p id={id} className="name-list-caption">
@@ -24,16 +23,19 @@ export function BulkDeleteDialog({ sessionId, onClose }: { sessionId: string; on
   const read = useResolvedSelection(sessionId);
   const bulkDelete = useKeys((st) => st.bulkDelete);
   const paused = useWritePause(sessionId);
+  const { t } = useTranslation();
 
   if (read.state !== 'ready') {
     return (
       <FormDialog
-        title={read.state === 'reading' ? 'Delete the selection?' : 'Cannot delete the selection'}
+        title={read.state === 'reading' ? t('keys.bulkDelete.askTitle') : t('keys.bulkDelete.cannotTitle')}
         onCancel={onClose}
-        cancelLabel="Close"
+        cancelLabel={t('keys.bulkDelete.close')}
       >
         {read.state === 'reading' ? (
-          <p role="status">Reading the selection… {read.rowsRead > 0 ? `${n(read.rowsRead)} rows so far` : ''}</p>
+          <p role="status">
+            {read.rowsRead > 0 ? t('keys.bulkDelete.readingRows', { n: read.rowsRead }) : t('keys.bulkDelete.reading')}
+          </p>
         ) : (
           <p className="field-error" role="alert">
             {read.message}
@@ -47,32 +49,31 @@ export function BulkDeleteDialog({ sessionId, onClose }: { sessionId: string; on
   const { keys, folders } = plan;
   if (folders.length > MAX_BULK_FOLDERS) {
     return (
-      <FormDialog title="Too many folders" onCancel={onClose} cancelLabel="Close">
+      <FormDialog title={t('keys.bulkDelete.tooManyTitle')} onCancel={onClose} cancelLabel={t('keys.bulkDelete.close')}>
         <p className="field-error" role="alert">
-          The selection holds {n(folders.length)} folders. Each folder is deleted with its own SCAN over the whole
-          database, so one bulk delete takes at most {MAX_BULK_FOLDERS}: select fewer folders.
+          {t('keys.bulkDelete.tooMany', { n: folders.length, max: MAX_BULK_FOLDERS })}
         </p>
       </FormDialog>
     );
   }
   if (keys.length === 0 && folders.length === 0) {
     return (
-      <FormDialog title="Nothing to delete" onCancel={onClose} cancelLabel="Close">
-        <p>The selected rows are no longer in the tree.</p>
+      <FormDialog title={t('keys.bulkDelete.nothingTitle')} onCancel={onClose} cancelLabel={t('keys.bulkDelete.close')}>
+        <p>{t('keys.bulkDelete.nothing')}</p>
       </FormDialog>
     );
   }
 
-  const what = [
-    keys.length ? plural(keys.length, 'key', 'keys') : '',
-    folders.length ? plural(folders.length, 'folder', 'folders') : '',
-  ]
-    .filter(Boolean)
-    .join(' and ');
+  const keyCount = keys.length ? t('keys.selection.keyCount', { count: keys.length }) : '';
+  const folderCount = folders.length ? t('keys.selection.folderCount', { count: folders.length }) : '';
+  const what =
+    keyCount && folderCount
+      ? t('keys.bulkDelete.both', { keys: keyCount, folders: folderCount })
+      : keyCount || folderCount;
   return (
     <FormDialog
-      title={`Delete ${what}?`}
-      submitLabel={`Delete ${what}`}
+      title={t('keys.bulkDelete.title', { what })}
+      submitLabel={t('keys.bulkDelete.submit', { what })}
       danger
       paused={paused}
       onCancel={onClose}
@@ -83,37 +84,35 @@ export function BulkDeleteDialog({ sessionId, onClose }: { sessionId: string; on
     >
       {keys.length > 0 && (
         <>
-          <ListCaption id={`${sessionId}-bulk-keys`} text="Keys to delete" />
+          <ListCaption id={`${sessionId}-bulk-keys`} text={t('keys.bulkDelete.keysCaption')} />
           <ul className="name-list" aria-labelledby={`${sessionId}-bulk-keys`}>
             {keys.slice(0, SHOWN).map((k) => (
               <li key={keyId(k)}>{displayKey(k)}</li>
             ))}
             {keys.length > SHOWN && (
-              <li className="name-list-more">…and {plural(keys.length - SHOWN, 'more key', 'more keys')}</li>
+              <li className="name-list-more">{t('keys.bulkDelete.moreKeys', { count: keys.length - SHOWN })}</li>
             )}
           </ul>
         </>
       )}
       {folders.length > 0 && (
         <>
-          <ListCaption id={`${sessionId}-bulk-folders`} text="Folders to delete" />
+          <ListCaption id={`${sessionId}-bulk-folders`} text={t('keys.bulkDelete.foldersCaption')} />
           <ul className="name-list" aria-labelledby={`${sessionId}-bulk-folders`}>
             {folders.slice(0, SHOWN).map((f) => (
               <li key={keyId(f.prefix)}>
-                {displayKey(f.prefix)}* <span className="hint">(~{plural(f.count, 'key', 'keys')})</span>
+                {displayKey(f.prefix)}*{' '}
+                <span className="hint">{t('keys.bulkDelete.folderKeys', { count: f.count })}</span>
               </li>
             ))}
             {folders.length > SHOWN && (
-              <li className="name-list-more">…and {n(folders.length - SHOWN)} more folders</li>
+              <li className="name-list-more">{t('keys.bulkDelete.moreFolders', { n: folders.length - SHOWN })}</li>
             )}
           </ul>
-          <p className="hint">
-            A selected folder is deleted whole: every key under its prefix on the server, including keys the tree has
-            not loaded (UNLINK in batches; you can cancel).
-          </p>
+          <p className="hint">{t('keys.bulkDelete.folderNote')}</p>
         </>
       )}
-      <p>This cannot be undone.</p>
+      <p>{t('keys.bulkDelete.undone')}</p>
     </FormDialog>
   );
 }

@@ -1,15 +1,13 @@
+import { useTranslation } from 'react-i18next';
 import { useId, useState } from 'react';
 import type { KeyBytes } from '../../../shared/api/keys';
 import { useWritePause } from '../sessions/sessionsStore';
 import { FormDialog } from '../ui/FormDialog';
-import { countOf } from '../ui/format';
 import { displayKey, keyId } from '../ui/keyText';
 import { useKeys } from './keysStore';
 import { describeTtl, parseTtl, type TtlUnit } from '../ui/ttlInput';
 import { TtlUnitSelect } from '../ui/TtlUnitSelect';
 import { useResolvedSelection } from './useResolvedSelection';
-
-const n = (x: number) => x.toLocaleString('en-US');
 
 /** The TTL fields (expire after N units, or no expiry) and what they mean in milliseconds. */
 function useTtlForm() {
@@ -18,11 +16,12 @@ function useTtlForm() {
   const [value, setValue] = useState('');
   const [unit, setUnit] = useState<TtlUnit>('s');
   const [error, setError] = useState<string>();
+  const { t } = useTranslation();
 
   /** The TTL to set (null = PERSIST), or undefined after showing why the input is wrong. */
   const read = (): number | null | undefined => {
     if (mode === 'persist') return null;
-    const parsed = parseTtl(value, unit);
+    const parsed = parseTtl(value, unit, t);
     if ('error' in parsed) return void setError(parsed.error);
     setError(undefined);
     return parsed.ttlMs;
@@ -30,14 +29,14 @@ function useTtlForm() {
 
   const fields = (
     <fieldset className="ttl-fields">
-      <legend className="visually-hidden">New TTL</legend>
+      <legend className="visually-hidden">{t('keys.ttl.legend')}</legend>
       <label className="checkbox">
         <input type="radio" name={`${id}-mode`} checked={mode === 'expire'} onChange={() => setMode('expire')} />
-        Expire after
+        {t('keys.ttl.expireAfter')}
       </label>
       <div className="ttl-amount">
         <label htmlFor={`${id}-value`} className="visually-hidden">
-          Time to live
+          {t('keys.ttl.timeToLive')}
         </label>
         <input
           id={`${id}-value`}
@@ -49,7 +48,13 @@ function useTtlForm() {
           aria-describedby={error ? `${id}-error` : undefined}
           onChange={(e) => setValue(e.target.value)}
         />
-        <TtlUnitSelect id={`${id}-unit`} label="Unit" value={unit} disabled={mode !== 'expire'} onChange={setUnit} />
+        <TtlUnitSelect
+          id={`${id}-unit`}
+          label={t('keys.ttl.unit')}
+          value={unit}
+          disabled={mode !== 'expire'}
+          onChange={setUnit}
+        />
       </div>
       {error && (
         <p className="field-error" id={`${id}-error`} role="alert">
@@ -58,7 +63,7 @@ function useTtlForm() {
       )}
       <label className="checkbox">
         <input type="radio" name={`${id}-mode`} checked={mode === 'persist'} onChange={() => setMode('persist')} />
-        Remove the TTL (keep forever)
+        {t('keys.ttl.persist')}
       </label>
     </fieldset>
   );
@@ -82,6 +87,7 @@ export function TtlDialog({
   const form = useTtlForm();
   const [busy, setBusy] = useState(false);
   const paused = useWritePause(sessionId);
+  const { t } = useTranslation();
   const name = displayKey(keyBytes);
   const submit = async () => {
     const ttlMs = form.read();
@@ -91,19 +97,29 @@ export function TtlDialog({
     setBusy(false);
     if (err) return form.setError(err.message);
     onClose();
-    onDone(ttlMs === null ? `“${name}” no longer expires.` : `“${name}” expires in ${describeTtl(ttlMs)}.`);
+    onDone(
+      ttlMs === null
+        ? t('keys.ttl.persisted', { name })
+        : t('keys.ttl.expiresIn', { name, ttl: describeTtl(ttlMs, t) }),
+    );
   };
   return (
     <FormDialog
-      title={`Set TTL of “${name}”`}
-      submitLabel={form.mode === 'persist' ? 'Remove TTL' : 'Set TTL'}
+      title={t('keys.ttl.titleOne', { name })}
+      submitLabel={form.mode === 'persist' ? t('keys.ttl.remove') : t('keys.ttl.set')}
       busy={busy}
       paused={paused}
       onCancel={onClose}
       onSubmit={() => void submit()}
     >
       <p className="hint">
-        Now: {!meta ? '…' : meta.ttlMs >= 0 ? `expires in ${describeTtl(meta.ttlMs)}` : 'no expiry'}
+        {t('keys.ttl.now', {
+          state: !meta
+            ? '…'
+            : meta.ttlMs >= 0
+              ? t('keys.ttl.nowExpires', { ttl: describeTtl(meta.ttlMs, t) })
+              : t('keys.ttl.noExpiry'),
+        })}
       </p>
       {form.fields}
     </FormDialog>
@@ -116,18 +132,21 @@ export function SelectionTtlDialog({ sessionId, onClose }: { sessionId: string; 
   const bulkExpire = useKeys((st) => st.bulkExpire);
   const form = useTtlForm();
   const paused = useWritePause(sessionId);
+  const { t } = useTranslation();
   if (read.state !== 'ready' || read.value.keys.length === 0) {
     const message =
       read.state === 'reading'
-        ? `Reading the selection… ${read.rowsRead > 0 ? `${n(read.rowsRead)} rows so far` : ''}`
+        ? read.rowsRead > 0
+          ? t('keys.bulkDelete.readingRows', { n: read.rowsRead })
+          : t('keys.bulkDelete.reading')
         : read.state === 'error'
           ? read.message
-          : 'The selection holds only folders. A TTL applies to keys: expand a folder and select its keys.';
+          : t('keys.ttl.onlyFolders');
     return (
       <FormDialog
-        title={read.state === 'reading' ? 'Set TTL' : 'Cannot set a TTL'}
+        title={read.state === 'reading' ? t('keys.ttl.set') : t('keys.ttl.cannot')}
         onCancel={onClose}
-        cancelLabel="Close"
+        cancelLabel={t('keys.bulkDelete.close')}
       >
         <p
           className={read.state === 'reading' ? '' : 'field-error'}
@@ -141,8 +160,8 @@ export function SelectionTtlDialog({ sessionId, onClose }: { sessionId: string; 
   const { keys, folders } = read.value;
   return (
     <FormDialog
-      title={`Set TTL on ${countOf(keys.length, 'key')}`}
-      submitLabel={form.mode === 'persist' ? 'Remove TTL' : 'Set TTL'}
+      title={t('keys.ttl.titleMany', { count: keys.length })}
+      submitLabel={form.mode === 'persist' ? t('keys.ttl.remove') : t('keys.ttl.set')}
       paused={paused}
       onCancel={onClose}
       onSubmit={() => {
@@ -152,12 +171,7 @@ export function SelectionTtlDialog({ sessionId, onClose }: { sessionId: string; 
         void bulkExpire(sessionId, keys, ttlMs);
       }}
     >
-      {folders.length > 0 && (
-        <p className="hint">
-          {n(folders.length)} selected {folders.length === 1 ? 'folder is' : 'folders are'} skipped: a TTL applies to
-          keys, not folders. Expand a folder and select its keys to change them.
-        </p>
-      )}
+      {folders.length > 0 && <p className="hint">{t('keys.ttl.foldersSkipped', { count: folders.length })}</p>}
       {form.fields}
     </FormDialog>
   );

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { TTL_UNITS, type TtlUnit } from './ttlInput';
 
 /** The unit of a TTL being typed (seconds, milliseconds…), with its (visually hidden) label. */
@@ -8,6 +9,7 @@ export function TtlUnitSelect(p: {
   disabled?: boolean;
   onChange(unit: TtlUnit): void;
 }) {
+  const { t } = useTranslation();
   return (
     <>
       <label htmlFor={p.id} className="visually-hidden">
@@ -16,7 +18,7 @@ export function TtlUnitSelect(p: {
       <select id={p.id} value={p.value} disabled={p.disabled} onChange={(e) => p.onChange(e.target.value as TtlUnit)}>
         {TTL_UNITS.map((u) => (
           <option key={u.value} value={u.value}>
-            {u.label}
+            {t(`ttl.units.${u.value}`)}
           </option>
         ))}
       </select>

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { i18n } from '../i18n/i18n';
 import { describeTtl, parseTtl } from './ttlInput';
 
 describe('TTL input', () => {
@@ -23,5 +24,11 @@ describe('TTL input', () => {
     expect(describeTtl(90_000)).toBe('1 min 30 s');
     expect(describeTtl(5_400_000)).toBe('1 h 30 min');
     expect(describeTtl(86_400_000 * 2)).toBe('2 d');
+  });
+  it('in Chinese too', () => {
+    const zh = i18n.getFixedT('zh-CN');
+    expect(describeTtl(5_400_000, zh)).toBe('1 小时 30 分');
+    expect(describeTtl(250, zh)).toBe('250 毫秒');
+    expect(parseTtl('1.5', 'ms', zh)).toEqual({ error: '毫秒必须是整数。' });
   });
 });
