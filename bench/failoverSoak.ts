@@ -119,7 +119,15 @@ export async function runFailoverSoak(opts: SoakOptions): Promise<SoakResult> {
       const incident = await waitFor(
         async () => service.timeline(watchId).failovers.find((f) => f.startedAt >= triggeredAt && f.to),
         { timeoutMs: SETTLE_MS, intervalMs: 20, what: `the ${kind} failover of ${from} on the timeline` },
-      );
+      ).catch((e: unknown) => {
+        // Say what the timeline did hold (an aborted attempt? nothing at all?): the next run under
+        // load that fails here tells whether Sentinel gave up or the record missed the switch.
+        const held = service
+          .timeline(watchId)
+          .failovers.filter((f) => f.startedAt >= triggeredAt - 60_000)
+          .map((f) => ({ ...f, phases: f.phases.map((p) => p.phase) }));
+        throw new Error(`${(e as Error).message}; the timeline held: ${JSON.stringify(held)}`);
+      });
       if (kind === 'crash') await oldMaster.restart();
       if (kind === 'pause') await oldMaster.resume();
 
