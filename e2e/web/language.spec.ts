@@ -51,6 +51,8 @@ test('switching to Simplified Chinese and back, at once and remembered', async (
   await expect(ask).toHaveCount(0);
   await folder.click();
   await page.keyboard.press('ArrowRight');
+  // Its keys on screen first, as a user sees them, before moving into them.
+  await expect(page.getByRole('tree').getByRole('treeitem', { name: 'c', exact: true })).toBeVisible();
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Shift+ArrowDown');
   await expect(page.getByRole('group', { name: '已选择' }).getByRole('status')).toHaveText('已选择 2 个键');
