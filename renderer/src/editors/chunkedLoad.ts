@@ -65,6 +65,25 @@ export const fieldSource = (target: ValueTarget & { field: KeyBytes }): ChunkSou
   }),
 });
 
+/** `promise`'s value, or 'cancelled' as soon as `signal` aborts (a held answer must not hold Cancel). */
+function unlessAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T | 'cancelled'> {
+  if (signal.aborted) return Promise.resolve('cancelled');
+  return new Promise((resolve, reject) => {
+    const onAbort = () => resolve('cancelled');
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (e: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(e instanceof Error ? e : new Error(String(e)));
+      },
+    );
+  });
+}
+
 /** Chunk reads in flight at once: the next ones travel while one is copied. */
 const READ_AHEAD = 3;
 
@@ -90,7 +109,8 @@ async function loadOnce(
   };
   readAhead();
   for (let offset = 0; offset < size;) {
-    const r = await reads.shift()!;
+    const r = await unlessAborted(reads.shift()!, signal);
+    if (r === 'cancelled') return r;
     await nextTask(); // the copy runs in a task of its own, not in the one that read the message
     if (signal.aborted) return 'cancelled';
     if (!r.ok) return { failed: r.error };
@@ -106,8 +126,9 @@ async function loadOnce(
     report(offset);
   }
   const version = hash.hex();
-  const checked = await source.check(version, size, versions);
-  if (signal.aborted) return 'cancelled';
+  // Cancel takes effect at once, also while the server's check is on its way.
+  const checked = await unlessAborted(source.check(version, size, versions), signal);
+  if (checked === 'cancelled' || signal.aborted) return 'cancelled';
   if (!checked.ok) return { failed: checked.error };
   if (checked.value !== 'same') return { changed: checked.value };
   return { done: { bytes, version, size, partial: false } };
